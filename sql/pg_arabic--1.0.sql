@@ -1,0 +1,153 @@
+/* sql/pg_arabic--1.0.sql: pg_arabic 1.0 (unreleased; edited in place until 1.0 ships) */
+
+\echo Use "CREATE EXTENSION pg_arabic" to load this file. \quit
+
+-- Refuse non-UTF8 databases up front: every function would refuse anyway.
+DO $$
+BEGIN
+    IF pg_catalog.current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'pg_arabic requires a UTF8 database, but this database uses %',
+            pg_catalog.current_setting('server_encoding')
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Create the database with ENCODING ''UTF8'' (for example CREATE DATABASE news ENCODING ''UTF8'' TEMPLATE template0) and install pg_arabic there.';
+    END IF;
+END
+$$;
+
+-- Every function here is a pure function of its arguments: classes come
+-- from the extension's own tables and the server's ICU, never from the
+-- database locale.  Hence IMMUTABLE (usable in indexes and generated
+-- columns), STRICT (NULL in, NULL out) and PARALLEL SAFE.
+
+CREATE FUNCTION arabic_normalize(input text, profile text DEFAULT 'search')
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize(text, text) IS
+'normalize Arabic text under a profile: display, search (default) or camel; see arabic_profiles()';
+
+CREATE FUNCTION arabic_normalize_unicode(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_unicode'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_unicode(text) IS
+'the Unicode part of the display profile: presentation forms and ligatures folded, NFC, zero-width and bidi controls removed, spaces unified (line breaks kept), trimmed';
+
+CREATE FUNCTION arabic_strip_diacritics(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_strip_diacritics'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_strip_diacritics(text) IS
+'remove Arabic diacritics: harakat U+064B-065F, superscript alef U+0670, Quranic marks U+0610-061A and U+06D6-06ED, extended marks U+08D3-08FF';
+
+CREATE FUNCTION arabic_strip_tatweel(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_strip_tatweel'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_strip_tatweel(text) IS
+'remove tatweel (kashida, U+0640)';
+
+CREATE FUNCTION arabic_normalize_alef(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_alef'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_alef(text) IS
+'fold alef with hamza above or below, alef with madda and alef wasla (أ إ آ ٱ) to bare alef (ا)';
+
+CREATE FUNCTION arabic_normalize_yeh(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_yeh'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_yeh(text) IS
+'fold alef maksura (ى) to yeh (ي)';
+
+CREATE FUNCTION arabic_normalize_teh_marbuta(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_teh_marbuta'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_teh_marbuta(text) IS
+'fold teh marbuta (ة) to heh (ه)';
+
+CREATE FUNCTION arabic_normalize_hamza(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_hamza'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_hamza(text) IS
+'fold hamza seats: ؤ to و, ئ to ي, أ and إ to ا (lone hamza ء is kept)';
+
+CREATE FUNCTION arabic_normalize_farsi(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_farsi'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_farsi(text) IS
+'fold Persian and Urdu letter forms to Arabic: keheh ک to ك, farsi yeh ی to ي, heh goal ہ to ه';
+
+CREATE FUNCTION arabic_normalize_digits(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_digits'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_digits(text) IS
+'fold Arabic-Indic (٠-٩) and extended Arabic-Indic (۰-۹) digits to ASCII 0-9';
+
+CREATE FUNCTION arabic_normalize_punctuation(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_punctuation'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_punctuation(text) IS
+'fold Arabic punctuation to ASCII (، ؛ ؟ ٪ ٫ ٬ ۔ to , ; ? % . , .), double quote styles (“ ” „ « » ″ ...) to " and single ones (‘ ’ ‹ › ′ ...) to ''';
+
+CREATE FUNCTION arabic_tokens(input text, profile text DEFAULT 'search')
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'arabic_tokens'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_tokens(text, text) IS
+'the normalized words of a text; proclitics (و ف ب ك ل) and the article (ال) are separate elements ending in +, e.g. وبالمدينة gives {و+,ب+,ال+,مدينه}';
+
+CREATE FUNCTION arabic_profiles(OUT profile text, OUT description text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_profiles'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 3;
+
+COMMENT ON FUNCTION arabic_profiles() IS
+'the normalization profiles and what each does';
+
+CREATE FUNCTION arabic_version()
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_version() IS
+'version of the loaded pg_arabic library';
+
+-- STABLE, not IMMUTABLE: the answer changes when the server is upgraded to
+-- another ICU, which is exactly when normalized indexes need a REINDEX.
+CREATE FUNCTION arabic_icu_version()
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_icu_version'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_icu_version() IS
+'version of the ICU library pg_arabic normalizes with; indexes on normalized text need a REINDEX when it changes';
+
+-- A trigger function: VOLATILE like every trigger; it only changes the row
+-- being written.
+CREATE FUNCTION arabic_normalize_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'arabic_normalize_trigger'
+LANGUAGE C;
+
+COMMENT ON FUNCTION arabic_normalize_trigger() IS
+'BEFORE INSERT OR UPDATE row trigger: arabic_normalize_trigger(profile, column, ...) normalizes columns in place; source:target writes the normalized copy to another column';

@@ -1,0 +1,609 @@
+/*
+ * src/core/ar_normalize.c
+ *
+ * The normalizer.  A text goes through two stages:
+ *
+ *  1. Unicode (only when a profile asks for it and the text needs it): the
+ *     text is cut into chunks at normalization boundaries; in each chunk
+ *     invisible characters and tatweel that the profile drops are removed
+ *     first (so they cannot block composition), presentation forms are
+ *     replaced by their compatibility decomposition (display/search) or
+ *     CAMeL's two fixes are applied (camel), and ICU normalizes to NFC or
+ *     NFKC.  Text whose characters are all quick-check "yes" with combining
+ *     marks in canonical order skips this stage: that is most news text.
+ *  2. Folds: one pass over the code points that drops or maps each one
+ *     according to the flags and collapses white space.
+ *
+ * Every fold maps one code point to at most one code point, so the output
+ * of stage 2 is never longer than four bytes per input code point.
+ */
+#include "ar_normalize.h"
+#include "ar_unicode.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uversion.h>
+
+/* ---------------------------------------------------------------------
+ * Profiles
+ * --------------------------------------------------------------------- */
+
+static const ArProfile profiles[] = {
+	{"display", AR_PROFILE_DISPLAY,
+	 "for storage and display: presentation forms and ligatures folded, "
+	 "NFC (madda and hamza composed), tatweel and invisible controls removed, "
+	 "spaces unified and collapsed, line breaks kept, trimmed; "
+	 "letters and diacritics kept"},
+	{"search", AR_PROFILE_SEARCH,
+	 "for matching and indexing: display, plus diacritics removed, "
+	 "alef forms to bare alef, alef maksura to yeh, teh marbuta to heh, "
+	 "Persian letters to Arabic, digits to ASCII, Arabic punctuation and "
+	 "quote styles to ASCII, Latin lower-cased, all white space to one space"},
+	{"camel", AR_PROFILE_CAMEL,
+	 "byte-identical with CAMeL Tools: normalize_unicode (NFKC), dediac_ar, "
+	 "normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar"},
+};
+
+const ArProfile *
+ArProfiles(int *count)
+{
+	*count = (int) (sizeof(profiles) / sizeof(profiles[0]));
+	return profiles;
+}
+
+const ArProfile *
+ArProfileLookup(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
+	{
+		if (strlen(profiles[i].name) == len &&
+			memcmp(profiles[i].name, name, len) == 0)
+			return &profiles[i];
+	}
+	return NULL;
+}
+
+const char *
+ArProfileNames(void)
+{
+	return "display, search, camel";
+}
+
+const char *
+ArIcuVersion(void)
+{
+	static char version[U_MAX_VERSION_STRING_LENGTH];
+	UVersionInfo info;
+
+	if (version[0] == '\0')
+	{
+		u_getVersion(info);
+		u_versionToString(info, version);
+	}
+	return version;
+}
+
+/* ---------------------------------------------------------------------
+ * Stage 1 helpers: quick check tables built from ICU, one 256-code-point
+ * block at a time on first use.
+ * --------------------------------------------------------------------- */
+
+#define QC_NFC_NOT_YES	0x01	/* NFC quick check is No or Maybe */
+#define QC_NFKC_NOT_YES	0x02	/* NFKC quick check is No or Maybe */
+#define QC_READY		0x80
+
+static uint8_t qc_table[0x10000];
+static uint8_t ccc_table[0x10000];
+static bool qc_block_ready[256];
+
+static void
+qc_fill_block(uint32_t block)
+{
+	for (uint32_t c = block << 8; c < ((block + 1) << 8); c++)
+	{
+		uint8_t		f = QC_READY;
+
+		if (u_getIntPropertyValue((UChar32) c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+			f |= QC_NFC_NOT_YES;
+		if (u_getIntPropertyValue((UChar32) c, UCHAR_NFKC_QUICK_CHECK) != UNORM_YES)
+			f |= QC_NFKC_NOT_YES;
+		qc_table[c] = f;
+		ccc_table[c] = u_getCombiningClass((UChar32) c);
+	}
+	qc_block_ready[block] = true;
+}
+
+/* Quick check flags and combining class of any code point. */
+static inline uint8_t
+qc_lookup(uint32_t c, uint8_t *ccc)
+{
+	if (c < 0x10000)
+	{
+		if (!qc_block_ready[c >> 8])
+			qc_fill_block(c >> 8);
+		*ccc = ccc_table[c];
+		return qc_table[c];
+	}
+	else
+	{
+		uint8_t		f = QC_READY;
+
+		if (u_getIntPropertyValue((UChar32) c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+			f |= QC_NFC_NOT_YES;
+		if (u_getIntPropertyValue((UChar32) c, UCHAR_NFKC_QUICK_CHECK) != UNORM_YES)
+			f |= QC_NFKC_NOT_YES;
+		*ccc = u_getCombiningClass((UChar32) c);
+		return f;
+	}
+}
+
+/*
+ * True when stage 1 would change the text: a character that is not
+ * quick-check "yes", combining marks out of canonical order, a presentation
+ * form (NFC mode) or U+FDFD (camel mode).  Characters the profile drops
+ * before normalizing are not looked at.
+ */
+static bool
+needs_unicode_stage(const unsigned char *s, size_t len, uint32_t flags)
+{
+	uint8_t		bad = (flags & AR_F_NFKC_CAMEL) ? QC_NFKC_NOT_YES : QC_NFC_NOT_YES;
+	uint8_t		last_ccc = 0;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		uint32_t	c;
+		int			n;
+		uint8_t		ccc;
+
+		if (s[i] < 0x80)
+		{
+			last_ccc = 0;
+			i++;
+			continue;
+		}
+		c = ArUtf8Decode(s + i, len - i, &n);
+		i += n;
+		if ((flags & AR_F_IGNORABLES) && ArIsIgnorable(c))
+			continue;
+		if ((flags & AR_F_TATWEEL) && c == AR_TATWEEL)
+			continue;
+		if (qc_lookup(c, &ccc) & bad)
+			return true;
+		if (ccc != 0 && ccc < last_ccc)
+			return true;
+		last_ccc = ccc;
+		if ((flags & AR_F_NFC) && ArIsPresentationForm(c))
+			return true;
+		if ((flags & AR_F_NFKC_CAMEL) && c == 0xFDFD)
+			return true;
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------------
+ * Stage 2: folds
+ * --------------------------------------------------------------------- */
+
+#define FOLD_DROP 0xFFFFFFFFu
+
+/* The image of c under the folds in flags, or FOLD_DROP. */
+static inline uint32_t
+fold_char(uint32_t c, uint32_t f)
+{
+	if (c < 0x80)
+		return ((f & AR_F_LATIN_LOWER) && c >= 'A' && c <= 'Z') ? c + 32 : c;
+	if ((f & AR_F_IGNORABLES) && ArIsIgnorable(c))
+		return FOLD_DROP;
+	if ((f & AR_F_TATWEEL) && c == AR_TATWEEL)
+		return FOLD_DROP;
+	if ((f & AR_F_DIACRITICS) && ArIsDiacritic(c))
+		return FOLD_DROP;
+	if ((f & AR_F_CAMEL_DIAC) && ArIsCamelDiacritic(c))
+		return FOLD_DROP;
+	if (c >= 0x0600 && c <= 0x06FF)
+	{
+		switch (c)
+		{
+			case 0x0622:		/* alef with madda above */
+			case 0x0671:		/* alef wasla */
+				return (f & AR_F_ALEF) ? 0x0627 : c;
+			case 0x0623:		/* alef with hamza above */
+			case 0x0625:		/* alef with hamza below */
+				return (f & (AR_F_ALEF | AR_F_HAMZA)) ? 0x0627 : c;
+			case 0x0624:		/* waw with hamza above */
+				return (f & AR_F_HAMZA) ? 0x0648 : c;
+			case 0x0626:		/* yeh with hamza above */
+				return (f & AR_F_HAMZA) ? 0x064A : c;
+			case 0x0649:		/* alef maksura */
+				return (f & AR_F_YEH) ? 0x064A : c;
+			case 0x0629:		/* teh marbuta */
+				return (f & AR_F_TEH_MARBUTA) ? 0x0647 : c;
+			case 0x06A9:		/* keheh */
+				return (f & AR_F_FARSI) ? 0x0643 : c;
+			case 0x06CC:		/* farsi yeh */
+				return (f & AR_F_FARSI) ? 0x064A : c;
+			case 0x06C1:		/* heh goal */
+				return (f & AR_F_FARSI) ? 0x0647 : c;
+			case 0x060C:		/* arabic comma */
+			case 0x066C:		/* arabic thousands separator */
+				return (f & AR_F_PUNCT) ? ',' : c;
+			case 0x061B:		/* arabic semicolon */
+				return (f & AR_F_PUNCT) ? ';' : c;
+			case 0x061F:		/* arabic question mark */
+				return (f & AR_F_PUNCT) ? '?' : c;
+			case 0x066A:		/* arabic percent sign */
+				return (f & AR_F_PUNCT) ? '%' : c;
+			case 0x066B:		/* arabic decimal separator */
+			case 0x06D4:		/* arabic full stop */
+				return (f & AR_F_PUNCT) ? '.' : c;
+			default:
+				if ((f & AR_F_DIGITS) && ArDigitValue(c) >= 0)
+					return '0' + (uint32_t) ArDigitValue(c);
+				return c;
+		}
+	}
+	if (f & AR_F_PUNCT)
+	{
+		switch (c)
+		{
+			case 0x00AB:		/* « */
+			case 0x00BB:		/* » */
+			case 0x201C:		/* “ */
+			case 0x201D:		/* ” */
+			case 0x201E:		/* „ */
+			case 0x201F:		/* ‟ */
+			case 0x2033:		/* ″ */
+			case 0x2036:		/* ‶ */
+			case 0x301D:		/* 〝 */
+			case 0x301E:		/* 〞 */
+			case 0x301F:		/* 〟 */
+			case 0xFF02:		/* ＂ */
+				return '"';
+			case 0x2018:		/* ‘ */
+			case 0x2019:		/* ’ */
+			case 0x201A:		/* ‚ */
+			case 0x201B:		/* ‛ */
+			case 0x2032:		/* ′ */
+			case 0x2035:		/* ‵ */
+			case 0x2039:		/* ‹ */
+			case 0x203A:		/* › */
+			case 0xFF07:		/* ＇ */
+				return '\'';
+			default:
+				break;
+		}
+	}
+	if (f & AR_F_LATIN_LOWER)
+		return ArLatinLower(c);
+	return c;
+}
+
+/* White space state carried across the chunks of one text. */
+typedef struct FoldState
+{
+	bool		started;		/* something visible was emitted */
+	bool		pending_space;
+	int			pending_breaks; /* line breaks seen since the last output */
+	bool		after_cr;		/* the last white space was a CR */
+} FoldState;
+
+/*
+ * fold_pass appends the folds of s[0..len-1] to out.  With white space
+ * flags, the white space before the first visible character and after the
+ * last is never emitted (the text is trimmed).
+ */
+static ArStatus
+fold_pass(const unsigned char *s, size_t len, uint32_t flags, FoldState *st,
+		  ArBuf *out, const ArEnv *env)
+{
+	bool		ws_flags = (flags & (AR_F_SPACES | AR_F_SPACES_FLAT)) != 0;
+	size_t		i = 0;
+	size_t		next_check = AR_INTERRUPT_STRIDE;
+	ArStatus	rc;
+
+	/* every input byte yields at most 4 output bytes, white space 2 */
+	if ((rc = ArBufReserve(out, len < 64 ? 64 : len, env)) != AR_OK)
+		return rc;
+
+	while (i < len)
+	{
+		uint32_t	c;
+		int			n;
+		char		enc[4];
+		int			elen;
+
+		if (i >= next_check)
+		{
+			ArCheckInterrupts(env);
+			next_check = i + AR_INTERRUPT_STRIDE;
+		}
+		c = ArUtf8Decode(s + i, len - i, &n);
+		i += n;
+
+		if (ws_flags && (ArIsSpace(c) || ArIsLineBreak(c)))
+		{
+			if ((flags & AR_F_SPACES_FLAT) || ArIsSpace(c))
+				st->pending_space = true;
+			else if (!(c == '\n' && st->after_cr) && st->pending_breaks < 2)
+				st->pending_breaks++;
+			st->after_cr = (c == '\r');
+			continue;
+		}
+		c = fold_char(c, flags);
+		if (c == FOLD_DROP)
+			continue;
+		st->after_cr = false;
+
+		if (out->cap - out->len < 6 &&
+			(rc = ArBufReserve(out, 6 + (len - i), env)) != AR_OK)
+			return rc;
+		if (st->started)
+		{
+			if (st->pending_breaks)
+			{
+				for (int k = 0; k < st->pending_breaks; k++)
+					out->data[out->len++] = '\n';
+			}
+			else if (st->pending_space)
+				out->data[out->len++] = ' ';
+		}
+		st->pending_breaks = 0;
+		st->pending_space = false;
+		st->started = true;
+		elen = ArUtf8Encode(c, enc);
+		memcpy(out->data + out->len, enc, elen);
+		out->len += elen;
+	}
+	return AR_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * Stage 1: the Unicode stage, chunk by chunk
+ * --------------------------------------------------------------------- */
+
+#define CHUNK_BYTES ((size_t) 64 * 1024)
+
+typedef struct U16Buf
+{
+	UChar	   *data;
+	int32_t		len;
+	int32_t		cap;
+} U16Buf;
+
+static ArStatus
+u16_reserve(U16Buf *b, size_t extra, const ArEnv *env)
+{
+	size_t		need = (size_t) b->len + extra;
+	size_t		cap;
+	UChar	   *p;
+
+	if (need <= (size_t) b->cap)
+		return AR_OK;
+	cap = b->cap ? (size_t) b->cap * 2 : 1024;
+	while (cap < need)
+		cap *= 2;
+	if (cap > (size_t) INT32_MAX / 2 || cap * sizeof(UChar) > env->max_size)
+		return AR_ERR_TOO_LARGE;
+	p = env->realloc_fn(env->ctx, b->data, cap * sizeof(UChar));
+	if (p == NULL)
+		return AR_ERR_NOMEM;
+	b->data = p;
+	b->cap = (int32_t) cap;
+	return AR_OK;
+}
+
+static inline void
+u16_put(U16Buf *b, uint32_t c)
+{
+	if (c < 0x10000)
+		b->data[b->len++] = (UChar) c;
+	else
+	{
+		b->data[b->len++] = (UChar) (0xD7C0 + (c >> 10));
+		b->data[b->len++] = (UChar) (0xDC00 | (c & 0x3FF));
+	}
+}
+
+static ArStatus
+u16_put_utf8(U16Buf *b, const char *s, const ArEnv *env)
+{
+	size_t		len = strlen(s);
+	size_t		i = 0;
+	ArStatus	rc;
+
+	if ((rc = u16_reserve(b, len, env)) != AR_OK)
+		return rc;
+	while (i < len)
+	{
+		int			n;
+
+		u16_put(b, ArUtf8Decode((const unsigned char *) s + i, len - i, &n));
+		i += n;
+	}
+	return AR_OK;
+}
+
+/*
+ * Prepares one chunk for ICU: UTF-8 to UTF-16, with the pre-normalization
+ * removals and replacements of the profile.
+ */
+static ArStatus
+chunk_to_u16(const unsigned char *s, size_t len, uint32_t flags,
+			 const UNormalizer2 *nfkc, U16Buf *b, const ArEnv *env)
+{
+	size_t		i = 0;
+	ArStatus	rc;
+
+	b->len = 0;
+	if ((rc = u16_reserve(b, len + 16, env)) != AR_OK)
+		return rc;
+	while (i < len)
+	{
+		uint32_t	c;
+		int			n;
+
+		c = ArUtf8Decode(s + i, len - i, &n);
+		i += n;
+		if ((flags & AR_F_IGNORABLES) && ArIsIgnorable(c))
+			continue;
+		if ((flags & AR_F_TATWEEL) && c == AR_TATWEEL)
+			continue;
+		if ((flags & AR_F_NFC) && ArIsPresentationForm(c))
+		{
+			UChar		dec[32];
+			UErrorCode	err = U_ZERO_ERROR;
+			int32_t		dlen = unorm2_getDecomposition(nfkc, (UChar32) c, dec, 32, &err);
+
+			if (U_SUCCESS(err) && dlen > 0)
+			{
+				if ((rc = u16_reserve(b, (size_t) dlen + (len - i) + 16, env)) != AR_OK)
+					return rc;
+				memcpy(b->data + b->len, dec, dlen * sizeof(UChar));
+				b->len += dlen;
+				continue;
+			}
+		}
+		else if ((flags & AR_F_NFKC_CAMEL) && (c == 0xFDFC || c == 0xFDFD))
+		{
+			/* CAMeL's normalize_unicode replaces these two before NFKC */
+			rc = u16_put_utf8(b, c == 0xFDFC ? "\xD8\xB1\xD9\x8A\xD8\xA7\xD9\x84" :
+							  "\xD8\xA8\xD8\xB3\xD9\x85 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87 "
+							  "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xAD\xD9\x85\xD9\x86 "
+							  "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xAD\xD9\x8A\xD9\x85", env);
+			if (rc != AR_OK)
+				return rc;
+			if ((rc = u16_reserve(b, (len - i) + 16, env)) != AR_OK)
+				return rc;
+			continue;
+		}
+		u16_put(b, c);
+	}
+	return AR_OK;
+}
+
+/* Appends the UTF-8 form of u[0..len-1] to out. */
+static ArStatus
+u16_to_utf8(const UChar *u, int32_t len, ArBuf *out, const ArEnv *env)
+{
+	ArStatus	rc;
+
+	if ((rc = ArBufReserve(out, (size_t) len * 3, env)) != AR_OK)
+		return rc;
+	for (int32_t i = 0; i < len; i++)
+	{
+		uint32_t	c = u[i];
+
+		if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len &&
+			u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF)
+		{
+			c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00);
+			i++;
+		}
+		else if (c >= 0xD800 && c <= 0xDFFF)
+			c = AR_REPLACEMENT;
+		out->len += ArUtf8Encode(c, out->data + out->len);
+	}
+	return AR_OK;
+}
+
+/*
+ * The end of the chunk that starts at s[start]: at least CHUNK_BYTES long,
+ * ending before a code point ICU says has a normalization boundary before
+ * it (and that the profile does not replace), or at the end of the text.
+ */
+static size_t
+chunk_end(const unsigned char *s, size_t len, size_t start,
+		  const UNormalizer2 *norm)
+{
+	size_t		i;
+
+	if (len - start <= CHUNK_BYTES)
+		return len;
+	i = start + CHUNK_BYTES;
+	while (i < len && (s[i] & 0xC0) == 0x80)
+		i++;
+	while (i < len)
+	{
+		int			n;
+		uint32_t	c = ArUtf8Decode(s + i, len - i, &n);
+
+		if (!ArIsPresentationForm(c) && !ArIsIgnorable(c) && c != AR_TATWEEL &&
+			unorm2_hasBoundaryBefore(norm, (UChar32) c))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+static ArStatus
+unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
+						ArBuf *out, const ArEnv *env)
+{
+	UErrorCode	err = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+	const UNormalizer2 *norm = (flags & AR_F_NFKC_CAMEL) ? nfkc :
+		unorm2_getNFCInstance(&err);
+	U16Buf		src = {0};
+	U16Buf		dst = {0};
+	ArBuf		mid = {0};
+	FoldState	st = {0};
+	ArStatus	rc = AR_OK;
+	size_t		start = 0;
+
+	if (U_FAILURE(err))
+		return AR_ERR_ICU;
+
+	while (start < len && rc == AR_OK)
+	{
+		size_t		end = chunk_end(s, len, start, norm);
+		int32_t		n;
+
+		ArCheckInterrupts(env);
+		rc = chunk_to_u16(s + start, end - start, flags, nfkc, &src, env);
+		if (rc != AR_OK)
+			break;
+		dst.len = 0;
+		if ((rc = u16_reserve(&dst, (size_t) src.len * 2 + 16, env)) != AR_OK)
+			break;
+		err = U_ZERO_ERROR;
+		n = unorm2_normalize(norm, src.data, src.len, dst.data, dst.cap, &err);
+		if (err == U_BUFFER_OVERFLOW_ERROR)
+		{
+			if ((rc = u16_reserve(&dst, (size_t) n + 16, env)) != AR_OK)
+				break;
+			err = U_ZERO_ERROR;
+			n = unorm2_normalize(norm, src.data, src.len, dst.data, dst.cap, &err);
+		}
+		if (U_FAILURE(err))
+		{
+			rc = AR_ERR_ICU;
+			break;
+		}
+		mid.len = 0;
+		if ((rc = u16_to_utf8(dst.data, n, &mid, env)) != AR_OK)
+			break;
+		rc = fold_pass((const unsigned char *) mid.data, mid.len, flags, &st, out, env);
+		start = end;
+	}
+	if (src.data)
+		env->free_fn(env->ctx, src.data);
+	if (dst.data)
+		env->free_fn(env->ctx, dst.data);
+	ArBufFree(&mid, env);
+	return rc;
+}
+
+ArStatus
+ArNormalize(const char *in, size_t len, uint32_t flags, ArBuf *out,
+			const ArEnv *env)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	FoldState	st = {0};
+
+	if ((flags & (AR_F_NFC | AR_F_NFKC_CAMEL)) &&
+		needs_unicode_stage(s, len, flags))
+		return unicode_stage_and_folds(s, len, flags, out, env);
+	return fold_pass(s, len, flags, &st, out, env);
+}

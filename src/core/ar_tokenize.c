@@ -1,0 +1,267 @@
+/*
+ * src/core/ar_tokenize.c
+ *
+ * Word boundaries and light proclitic segmentation.  The segmentation
+ * rules follow the usual light-stemming practice for Arabic search (strip a
+ * conjunction only from words long enough to carry one, strip prepositions
+ * only together with the article) and add two exception lists written for
+ * news text: words whose first letter belongs to the stem, and words that
+ * begin with ال without carrying the article.
+ */
+#include "ar_tokenize.h"
+#include "ar_unicode.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+ArStatus
+ArTokenize(const char *text, size_t len, ArWordFn fn, void *arg,
+		   const ArEnv *env)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		i = 0;
+	size_t		start = 0;
+	bool		in_word = false;
+	size_t		next_check = AR_INTERRUPT_STRIDE;
+
+	while (i < len)
+	{
+		int			n;
+		uint32_t	c;
+		bool		w;
+
+		if (i >= next_check)
+		{
+			ArCheckInterrupts(env);
+			next_check = i + AR_INTERRUPT_STRIDE;
+		}
+		c = ArUtf8Decode(s + i, len - i, &n);
+		w = c != AR_REPLACEMENT && ArIsWordChar(c);
+		/* joiners and marks do not start a word */
+		if (w && !in_word && (c == 0x200C || c == 0x200D || c == AR_TATWEEL ||
+							  ArIsDiacritic(c)))
+			w = false;
+		if (w && !in_word)
+		{
+			start = i;
+			in_word = true;
+		}
+		else if (!w && in_word)
+		{
+			ArStatus	rc = fn(arg, text, start, i - start);
+
+			if (rc != AR_OK)
+				return rc;
+			in_word = false;
+		}
+		i += n;
+	}
+	if (in_word)
+		return fn(arg, text, start, len - start);
+	return AR_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * Exception lists, in the folded spelling of fold_letter() below.
+ * --------------------------------------------------------------------- */
+
+/* Words whose initial و or ف belongs to the stem. */
+static const char *const stem_initial[] = {
+	"وزير", "وزيره", "وزراء", "وزاره", "وزارات", "وزارتي", "وكاله", "وكالات",
+	"وكيل", "وكلاء", "وقت", "وقتها", "وقتا", "وضع", "وضعت", "وضعه", "وطن",
+	"وطني", "وطنيه", "وسط", "وصل", "وصلت", "وصول", "وفاه", "وفود", "وفق",
+	"وفقا", "وقع", "وقعت", "وقف", "وقفه", "ورقه", "وراء", "وجه", "وجهه",
+	"وجود", "وحده", "وحدات", "واحد", "واحده", "واضح", "واسع", "والي", "وادي",
+	"واقع", "والد", "والده", "والدي", "والدين", "وثيقه", "وثائق", "وسائل",
+	"وسيله", "ولايه", "ولايات", "ولاده", "وليد", "وائل", "واشنطن", "وارسو",
+	"وعود", "وزن", "وردت", "وظيفه", "وظائف", "وصف", "وقود", "ويلز", "وهران",
+	"وليام", "ويليام", "ولي", "وكاله", "وجبه", "وباء", "وديع", "وسام",
+	"فلسطين", "فلسطيني", "فلسطينيه", "فلسطينيين", "فلسطينيون", "فرنسا",
+	"فرنسي", "فرنسيه", "فرنسيين", "فريق", "فتره", "فترات", "فرصه", "فكره",
+	"فقط", "فوق", "فعل", "فعلا", "فيما", "فيها", "فيلم", "فندق", "فنزويلا",
+	"فيينا", "فيصل", "فهد", "فاطمه", "فوز", "فائز", "فرض", "فرق", "فرع",
+	"فصل", "فقد", "فساد", "فئه", "فئات", "فضلا", "فهم", "فتح", "فرد", "فقر",
+	"فكر", "فنان", "فني", "فيروس", "فيسبوك", "فلاديمير", "فرانسوا", "فيكتور",
+	"فوزي", "فراس", "فواز", "فريد", "فادي", "فارس", "فالح", "فيفا", "فورد",
+	"فيلق", "فصائل", "فصيل", "فيدرالي", "فلبين", "فنلندا", "فيتنام",
+};
+
+/* Words that begin with ال (after folding) without carrying the article. */
+static const char *const not_article[] = {
+	"الله", "اللهم", "الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان",
+	"اللتين", "اللاتي", "اللواتي", "اللائي", "الا", "الي", "اليه", "اليها",
+	"اليهم", "اليك", "الينا", "الف", "الفا", "الفي", "الاف", "الماني",
+	"المانيا", "المانيه", "الغاء", "الزام", "الزامي", "الكتروني",
+	"الكترونيه", "الكترونيا", "الات", "اليات", "البانيا",
+	"الباني", "الاسكا",
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+static const char *stem_initial_sorted[sizeof(stem_initial) / sizeof(stem_initial[0])];
+static const char *not_article_sorted[sizeof(not_article) / sizeof(not_article[0])];
+static bool lists_ready;
+
+static void
+lists_init(void)
+{
+	memcpy(stem_initial_sorted, stem_initial, sizeof(stem_initial));
+	qsort(stem_initial_sorted, sizeof(stem_initial) / sizeof(stem_initial[0]),
+		  sizeof(char *), cmp_str);
+	memcpy(not_article_sorted, not_article, sizeof(not_article));
+	qsort(not_article_sorted, sizeof(not_article) / sizeof(not_article[0]),
+		  sizeof(char *), cmp_str);
+	lists_ready = true;
+}
+
+static bool
+in_list(const char *const *sorted, size_t n, const char *key)
+{
+	return bsearch(&key, sorted, n, sizeof(char *), cmp_str) != NULL;
+}
+
+/* Letter folding for list look-ups: alef forms, alef maksura, teh marbuta. */
+static uint32_t
+fold_letter(uint32_t c)
+{
+	switch (c)
+	{
+		case 0x0622:
+		case 0x0623:
+		case 0x0625:
+		case 0x0671:
+			return 0x0627;
+		case 0x0649:
+		case 0x06CC:
+			return 0x064A;
+		case 0x0629:
+			return 0x0647;
+		default:
+			return c;
+	}
+}
+
+#define MAX_LETTERS 64
+#define ALEF	0x0627
+#define WASLA	0x0671
+#define LAM		0x0644
+#define WAW		0x0648
+#define FEH		0x0641
+#define BEH		0x0628
+#define KAF		0x0643
+
+typedef struct Letters
+{
+	int			n;
+	uint32_t	cp[MAX_LETTERS];	/* as written */
+	size_t		start[MAX_LETTERS + 1]; /* byte offset; start[n] = word end */
+} Letters;
+
+/* The folded spelling of letters[from..n-1] in buf (NUL-terminated). */
+static const char *
+folded(const Letters *l, int from, char *buf)
+{
+	size_t		o = 0;
+
+	for (int i = from; i < l->n; i++)
+		o += ArUtf8Encode(fold_letter(l->cp[i]), buf + o);
+	buf[o] = '\0';
+	return buf;
+}
+
+static bool
+is_article_at(const Letters *l, int i)
+{
+	return i + 1 < l->n && (l->cp[i] == ALEF || l->cp[i] == WASLA) &&
+		l->cp[i + 1] == LAM;
+}
+
+void
+ArSegmentWord(const char *word, size_t len, ArWordSeg *seg)
+{
+	const unsigned char *s = (const unsigned char *) word;
+	Letters		l;
+	char		buf[MAX_LETTERS * 4 + 1];
+	size_t		i = 0;
+	int			k = 0;
+
+	memset(seg, 0, sizeof(*seg));
+	if (!lists_ready)
+		lists_init();
+
+	/* collect the letters; marks and tatweel stay with the letter before */
+	l.n = 0;
+	while (i < len)
+	{
+		int			n;
+		uint32_t	c = ArUtf8Decode(s + i, len - i, &n);
+
+		if (ArIsArabicLetter(c))
+		{
+			if (l.n == MAX_LETTERS)
+				return;			/* too long to be a segmentable word */
+			l.start[l.n] = i;
+			l.cp[l.n++] = c;
+		}
+		else if (!(ArIsDiacritic(c) || c == AR_TATWEEL || c == 0x200C ||
+				   c == 0x200D))
+			return;				/* digits or another script: leave whole */
+		i += n;
+	}
+	l.start[l.n] = len;
+	if (l.n < 3)
+		return;
+
+	/* conjunction */
+	if ((l.cp[0] == WAW || l.cp[0] == FEH) && l.n >= 4 &&
+		!in_list(stem_initial_sorted, sizeof(stem_initial) / sizeof(char *),
+				 folded(&l, 0, buf)))
+	{
+		seg->clitic_end[seg->nclitics++] = l.start[1];
+		k = 1;
+	}
+
+	/* preposition with the article: بال كال لال, or لل */
+	if ((l.cp[k] == BEH || l.cp[k] == KAF || l.cp[k] == LAM) &&
+		is_article_at(&l, k + 1) && l.n - (k + 3) >= 2)
+	{
+		if (in_list(not_article_sorted, sizeof(not_article) / sizeof(char *),
+					folded(&l, k + 1, buf)))
+		{
+			/* بالله, كالذي: the preposition, then a word kept whole */
+			seg->clitic_end[seg->nclitics++] = l.start[k + 1];
+			seg->article_start = seg->stem_start = l.start[k + 1];
+			return;
+		}
+		seg->clitic_end[seg->nclitics++] = l.start[k + 1];
+		seg->article = 1;
+		seg->article_start = l.start[k + 1];
+		seg->stem_start = l.start[k + 3];
+		return;
+	}
+	if (l.cp[k] == LAM && k + 1 < l.n && l.cp[k + 1] == LAM &&
+		l.n - (k + 2) >= 2)
+	{
+		seg->clitic_end[seg->nclitics++] = l.start[k + 1];
+		seg->article = 1;
+		seg->article_contracted = 1;
+		seg->article_start = l.start[k + 1];
+		seg->stem_start = l.start[k + 2];
+		return;
+	}
+	/* the article alone */
+	if (is_article_at(&l, k) && l.n - (k + 2) >= 2 &&
+		!in_list(not_article_sorted, sizeof(not_article) / sizeof(char *),
+				 folded(&l, k, buf)))
+	{
+		seg->article = 1;
+		seg->article_start = l.start[k];
+		seg->stem_start = l.start[k + 2];
+		return;
+	}
+	seg->article_start = seg->stem_start = l.start[k];
+}

@@ -1,0 +1,54 @@
+/*
+ * src/core/ar_tokenize.h
+ *
+ * The tokenizer: words are maximal runs of word characters (ArIsWordChar),
+ * and an Arabic word is split into its proclitics, its article and its stem
+ * by a light rule set (see ArSegmentWord).  The near-duplicate and entity
+ * capabilities build on the same two functions.
+ */
+#ifndef AR_TOKENIZE_H
+#define AR_TOKENIZE_H
+
+#include "ar_env.h"
+
+/*
+ * Called once per word with its byte offset and length in the text.  A
+ * non-AR_OK return stops the scan and is passed back to the caller.
+ */
+typedef ArStatus (*ArWordFn) (void *arg, const char *text, size_t start,
+							  size_t len);
+
+/*
+ * ArTokenize calls fn for each word of text[0..len-1], left to right.
+ * Invalid UTF-8 bytes separate words.  env's interrupt callback runs every
+ * AR_INTERRUPT_STRIDE bytes.
+ */
+extern ArStatus ArTokenize(const char *text, size_t len, ArWordFn fn,
+						   void *arg, const ArEnv *env);
+
+/* How one word splits; offsets are bytes from the start of the word. */
+typedef struct ArWordSeg
+{
+	int			nclitics;		/* proclitics before the article: 0, 1 or 2 */
+	size_t		clitic_end[2];	/* where proclitic i ends */
+	int			article;		/* 1: the word carries the article ال */
+	int			article_contracted; /* 1: ل + ال written لل */
+	size_t		article_start;	/* where the article (or its lam) starts */
+	size_t		stem_start;		/* where the stem starts */
+} ArWordSeg;
+
+/*
+ * ArSegmentWord splits word[0..len-1] (one token from ArTokenize) into
+ * proclitics, article and stem:
+ *   - the conjunctions و and ف when at least three letters follow and the
+ *     word is not one whose first letter is part of the stem (وزير, فرنسا);
+ *   - then ب, ك or ل directly followed by the article;
+ *   - the article ال (bare alef or alef wasla, not أل/إل) when at least two
+ *     letters follow and the word is not a listed exception (الذي, الله);
+ *   - ل + ال contracted to لل (للسفارة: ل + ال + سفارة).
+ * Diacritics and tatweel stay with the letter before them.  Words with
+ * letters of other scripts are not split.
+ */
+extern void ArSegmentWord(const char *word, size_t len, ArWordSeg *seg);
+
+#endif							/* AR_TOKENIZE_H */

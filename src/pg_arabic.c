@@ -1,0 +1,155 @@
+/*
+ * src/pg_arabic.c
+ *
+ * Module entry point and the glue every SQL-facing file uses: _PG_init, the
+ * palloc-backed engine environment, the UTF-8 check, profile look-up, error
+ * reports, and the version functions arabic_version() and
+ * arabic_icu_version().
+ */
+#include "pg_arabic.h"
+
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+
+PG_MODULE_MAGIC;
+
+#define PG_ARABIC_VERSION "1.0"
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	MarkGUCPrefixReserved("pg_arabic");
+}
+
+static void *
+pg_realloc_fn(void *ctx, void *ptr, size_t size)
+{
+	(void) ctx;
+	if (ptr == NULL)
+		return MemoryContextAllocHuge(CurrentMemoryContext, size);
+	return repalloc_huge(ptr, size);
+}
+
+static void
+pg_free_fn(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pfree(ptr);
+}
+
+static void
+pg_check_interrupts(void *ctx)
+{
+	(void) ctx;
+	CHECK_FOR_INTERRUPTS();
+}
+
+static const ArEnv pg_env = {
+	.realloc_fn = pg_realloc_fn,
+	.free_fn = pg_free_fn,
+	.check_interrupts = pg_check_interrupts,
+	.ctx = NULL,
+	/* a text value can hold at most 1 GB including its header */
+	.max_size = MaxAllocSize - VARHDRSZ,
+};
+
+/*
+ * ArPgEnv returns the environment for engine calls: memory comes from
+ * CurrentMemoryContext (so an error or a cancel frees it), long loops call
+ * CHECK_FOR_INTERRUPTS, and no buffer may outgrow a text value.
+ */
+const ArEnv *
+ArPgEnv(void)
+{
+	return &pg_env;
+}
+
+void
+ArRequireUtf8(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("pg_arabic requires a UTF8 database, but this database uses %s",
+						GetDatabaseEncodingName()),
+				 errhint("Create the database with ENCODING 'UTF8' (for example CREATE DATABASE news ENCODING 'UTF8' TEMPLATE template0) and use pg_arabic there.")));
+}
+
+const ArProfile *
+ArProfileFromText(text *t)
+{
+	const ArProfile *p = ArProfileLookup(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+
+	if (p == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown normalization profile \"%s\"", text_to_cstring(t)),
+				 errhint("Valid profiles are: %s. See SELECT * FROM arabic_profiles().",
+						 ArProfileNames())));
+	return p;
+}
+
+void
+ArReportStatus(ArStatus status, const char *what)
+{
+	if (status == AR_ERR_TOO_LARGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: result would exceed the maximum text size of 1 GB", what),
+				 errhint("Split the value into smaller pieces, for example with arabic_paragraphs() or substr().")));
+	if (status == AR_ERR_NOMEM)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("%s: out of memory", what)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INTERNAL_ERROR),
+			 errmsg("%s: %s", what, ArStatusMessage(status)),
+			 errdetail("ICU version %s.", ArIcuVersion())));
+}
+
+text *
+ArNormalizeBytes(const char *data, size_t len, uint32 flags)
+{
+	ArBuf		out = {0};
+	ArStatus	rc;
+	text	   *result;
+
+	/* reserve the header in front so the result needs no copy */
+	rc = ArBufReserve(&out, VARHDRSZ + len, ArPgEnv());
+	if (rc == AR_OK)
+	{
+		out.len = VARHDRSZ;
+		rc = ArNormalize(data, len, flags, &out, ArPgEnv());
+	}
+	if (rc != AR_OK)
+		ArReportStatus(rc, "Arabic normalization");
+	result = (text *) out.data;
+	SET_VARSIZE(result, out.len);
+	return result;
+}
+
+text *
+ArNormalizeText(text *in, uint32 flags)
+{
+	return ArNormalizeBytes(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), flags);
+}
+
+PG_FUNCTION_INFO_V1(arabic_version);
+Datum
+arabic_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(PG_ARABIC_VERSION));
+}
+
+PG_FUNCTION_INFO_V1(arabic_icu_version);
+Datum
+arabic_icu_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(ArIcuVersion()));
+}
