@@ -1,0 +1,139 @@
+# Makefile: builds, stages and tests the pg_arabic extension with PGXS.
+#
+# Quick start on a fresh Debian 12 machine:  make deps && make test
+# Every test runs against a throwaway PostgreSQL 15 cluster (pg_virtualenv) that
+# loads the extension from a staging install (extension_destdir), so nothing is
+# ever installed into the system folders.  Run "make help" for the targets.
+
+PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
+PG_MAJOR  ?= 15
+
+MODULE_big = pg_arabic
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c)))
+EXTENSION  = pg_arabic
+DATA       = $(wildcard sql/pg_arabic--*.sql)
+
+# Every sql/*.sql that is not an install/upgrade script is a regress test.
+REGRESS      = $(sort $(basename $(notdir $(filter-out sql/pg_arabic--%.sql,$(wildcard sql/*.sql)))))
+REGRESS_OPTS = --inputdir=.
+ENCODING     = UTF8
+NO_LOCALE    = 1
+
+# The server's ICU (libicu-dev matches the libicu the Debian server links).
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
+ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+PG_CPPFLAGS += -Isrc/core $(ICU_CFLAGS)
+SHLIB_LINK  += $(ICU_LIBS)
+
+# Shared fixtures beside the checkout (../shared); empty when absent.
+SHARED_DIR := $(abspath $(CURDIR)/../shared)
+PG_ARABIC_SHARED      ?= $(if $(wildcard $(SHARED_DIR)/.),$(SHARED_DIR),)
+PG_ARABIC_CONFORMANCE ?= $(if $(wildcard $(SHARED_DIR)/data/norm/conformance.tsv),$(SHARED_DIR)/data/norm/conformance.tsv,)
+export PG_ARABIC_SHARED PG_ARABIC_CONFORMANCE
+
+# Staging install: world-readable and outside the checkout, because as root the
+# cluster runs as "postgres", which may not be allowed into the checkout (/root/...).
+# Root ignores TMPDIR (it may be private); the hash keeps two checkouts apart.
+UID        := $(shell id -u)
+STAGE_BASE := $(if $(filter 0,$(UID)),/tmp,$(or $(TMPDIR),/tmp))
+STAGE      ?= $(STAGE_BASE)/pg_arabic_stage-$(UID)-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
+export STAGE PG_CONFIG PG_MAJOR
+
+# Throwaway cluster: temporary directory even as root (-t), staged extension.
+PG_VIRTUALENV = pg_virtualenv -t -v $(PG_MAJOR) -o "extension_destdir=$(STAGE)"
+
+# Unit tests and fuzzers: src/core only, no PostgreSQL headers.
+CORE_SRCS  = $(sort $(wildcard src/core/*.c))
+CORE_HDRS  = $(wildcard src/core/*.h)
+UNIT_SRCS  = $(sort $(wildcard test/unit/test_*.c))
+UNIT_BINS  = $(UNIT_SRCS:.c=)
+UNIT_CC   ?= gcc
+# Sanitizers when the compiler can link them (probed once, only when needed).
+UNIT_SAN   = $(eval UNIT_SAN := $$(shell printf 'int main(void){return 0;}' | $(UNIT_CC) -fsanitize=address,undefined -x c - -o /dev/null 2>/dev/null && echo '-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined'))$(UNIT_SAN)
+UNIT_CFLAGS ?= -O1 -g -Wall -Wextra
+FUZZ_CC    ?= clang
+FUZZ_SRCS  = $(sort $(wildcard test/fuzz/fuzz_*.c))
+FUZZ_BINS  = $(FUZZ_SRCS:.c=)
+FUZZ_SECONDS ?= 60
+BENCH_ARGS ?=
+BENCH_PGOPTS ?= -o shared_buffers=512MB -o work_mem=64MB -o maintenance_work_mem=512MB -o max_parallel_workers_per_gather=2
+
+EXTRA_CLEAN = $(UNIT_BINS) test/unit/*.log $(FUZZ_BINS) test/fuzz/*.log
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.PHONY: help deps stage unit test demo bench fuzz clean-stage
+
+# help: list the targets
+help:
+	@echo "make deps    install missing Debian packages (apt-get, via sudo when not root)"
+	@echo "make         build pg_arabic.so"
+	@echo "make stage   install into the staging folder $(STAGE)"
+	@echo "make unit    build and run the core unit tests (test/unit/test_*.c)"
+	@echo "make test    deps + build + stage + unit + pg_regress in a throwaway cluster"
+	@echo "make demo    run test/demo/demo.sql on test/data/sample_corpus.sql in a throwaway cluster"
+	@echo "make bench   run test/bench/run.sh in a throwaway cluster (BENCH_ARGS=...)"
+	@echo "make fuzz    run each test/fuzz/fuzz_*.c with libFuzzer for FUZZ_SECONDS=$(FUZZ_SECONDS)"
+	@echo "make clean   remove build products, unit/fuzz binaries, results and the stage"
+
+# deps: install whatever Debian packages are missing (no apt call when all are present)
+deps:
+	@sh test/deps.sh
+
+# The PGXS rules need pg_config; without it only deps/help/clean work.
+ifneq ($(shell command -v $(PG_CONFIG) 2>/dev/null),)
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# Objects also depend on every header (PGXS does not track them here).
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
+# stage: install into $(STAGE) (fresh each time) and make it readable by the cluster
+stage: all
+	@case '$(STAGE)' in /?*) ;; *) echo "STAGE must be an absolute path, got '$(STAGE)'" >&2; exit 1;; esac
+	@rm -rf '$(STAGE)'
+	@$(MAKE) --no-print-directory -s install DESTDIR='$(STAGE)' >/dev/null
+	@chmod -R a+rX '$(STAGE)'
+	@sh test/check_stage.sh '$(STAGE)$(datadir)/extension/$(EXTENSION).control' '$(STAGE)$(pkglibdir)/$(MODULE_big)$(DLSUFFIX)'
+else
+all install installcheck stage:
+	@echo "error: $(PG_CONFIG) not found; run 'make deps' first (or pass PG_CONFIG=...)" >&2; exit 1
+clean:
+	rm -f $(OBJS) $(OBJS:.o=.bc) $(MODULE_big).so $(EXTRA_CLEAN)
+	rm -rf results regression.diffs regression.out log tmp_check
+endif
+
+# unit: build each test/unit/test_*.c with src/core/*.c (sanitizers on) and run them
+unit:
+	@$(MAKE) --no-print-directory -k $(UNIT_BINS) || true
+	@sh test/run_unit.sh $(UNIT_BINS)
+
+test/unit/test_%: test/unit/test_%.c $(CORE_SRCS) $(CORE_HDRS)
+	$(UNIT_CC) $(UNIT_CFLAGS) $(UNIT_SAN) $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+# test: everything, against a throwaway cluster; last line "N passed, N failed"
+test: deps
+	@MAKE='$(MAKE)' bash test/run_tests.sh
+
+# demo: load test/data/sample_corpus.sql and run test/demo/demo.sql in a throwaway cluster
+demo: deps
+	@for f in test/data/sample_corpus.sql test/demo/demo.sql; do \
+	  [ -f $$f ] || { echo "make demo: $$f does not exist yet" >&2; exit 1; }; done
+	@$(MAKE) --no-print-directory all stage
+	@$(PG_VIRTUALENV) sh test/demo.sh
+
+# bench: run test/bench/run.sh $(BENCH_ARGS) in a throwaway cluster with bigger buffers
+bench: deps
+	@[ -f test/bench/run.sh ] || { echo "make bench: test/bench/run.sh does not exist yet; nothing to run"; exit 0; }; \
+	$(MAKE) --no-print-directory all stage && \
+	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$0" && bash test/bench/run.sh "$$@"' '$(CURDIR)' $(BENCH_ARGS)
+
+# fuzz: build each test/fuzz/fuzz_*.c with libFuzzer and run it FUZZ_SECONDS seconds
+fuzz:
+	@FUZZ_CC='$(FUZZ_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_CFLAGS='$(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS)' \
+	  FUZZ_LIBS='$(ICU_LIBS)' sh test/run_fuzz.sh $(FUZZ_SRCS) -- $(CORE_SRCS)
+
+# clean: PGXS clean plus unit/fuzz binaries, results and the stage
+clean: clean-stage
+clean-stage:
+	@case '$(STAGE)' in /?*) rm -rf '$(STAGE)';; esac

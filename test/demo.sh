@@ -1,0 +1,14 @@
+#!/bin/sh
+# test/demo.sh: runs inside pg_virtualenv (see "make demo").  Creates a UTF8
+# database from template0, installs pg_arabic, loads the sample corpus quietly,
+# then runs test/demo/demo.sql echoing each query before its result.
+set -eu
+cd "$(dirname "$0")/.."
+export PGCLIENTENCODING=UTF8
+db=pg_arabic_demo
+createdb --encoding=UTF8 --template=template0 "$db"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION pg_arabic'
+echo "loading test/data/sample_corpus.sql ..."
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f test/data/sample_corpus.sql >/dev/null
+echo
+psql -X -e -v ON_ERROR_STOP=1 -P pager=off -d "$db" -f test/demo/demo.sql
