@@ -37,10 +37,11 @@ export PG_ARABIC_SHARED PG_ARABIC_CONFORMANCE
 UID        := $(shell id -u)
 STAGE_BASE := $(if $(filter 0,$(UID)),/tmp,$(or $(TMPDIR),/tmp))
 STAGE      ?= $(STAGE_BASE)/pg_arabic_stage-$(UID)-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
-export STAGE PG_CONFIG PG_MAJOR
+export STAGE STAGE_BASE PG_CONFIG PG_MAJOR
 
-# Throwaway cluster: temporary directory even as root (-t), staged extension.
-PG_VIRTUALENV = pg_virtualenv -t -v $(PG_MAJOR) -o "extension_destdir=$(STAGE)"
+# Throwaway cluster: temporary directory even as root (-t), staged extension;
+# TMPDIR because as root that folder must be reachable by postgres too.
+PG_VIRTUALENV = TMPDIR=$(STAGE_BASE) pg_virtualenv -t -v $(PG_MAJOR) -o "extension_destdir=$(STAGE)"
 
 # Unit tests and fuzzers: src/core only, no PostgreSQL headers.
 CORE_SRCS  = $(sort $(wildcard src/core/*.c))

@@ -69,7 +69,7 @@ echo "PG_ARABIC_SHARED=${PG_ARABIC_SHARED:-}"
 echo "PG_ARABIC_CONFORMANCE=${PG_ARABIC_CONFORMANCE:-}"
 export EXPECTED_SO="$STAGE$($PG_CONFIG --pkglibdir)/pg_arabic.so"
 export M
-pg_virtualenv -t -v "$PG_MAJOR" -o "extension_destdir=$STAGE" bash test/regress_in_cluster.sh \
+TMPDIR=${STAGE_BASE:-/tmp} pg_virtualenv -t -v "$PG_MAJOR" -o "extension_destdir=$STAGE" bash test/regress_in_cluster.sh \
 	2>&1 | tee "$LOGDIR/regress.log"
 reg_rc=$?
 rp=$(grep -cE '^(test +)?[[:space:]]*[^[:space:]]+[[:space:]]+\.\.\. ok( |$)' "$LOGDIR/regress.log")
