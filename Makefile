@@ -107,7 +107,7 @@ endif
 # unit: build each test/unit/test_*.c with src/core/*.c (sanitizers on) and run them
 unit:
 	@$(MAKE) --no-print-directory -k $(UNIT_BINS) || true
-	@sh test/run_unit.sh $(UNIT_BINS)
+	@sh test/run_tap.sh unit $(UNIT_BINS)
 
 test/unit/test_%: test/unit/test_%.c $(CORE_SRCS) $(CORE_HDRS)
 	$(UNIT_CC) $(UNIT_CFLAGS) $(UNIT_SAN) $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)

@@ -1,7 +1,12 @@
 #!/bin/bash
-# test/regress_in_cluster.sh: runs inside pg_virtualenv (PGHOST/PGPORT/PGUSER set).
-# First proves that CREATE EXTENSION maps the staged module ($EXPECTED_SO) and
-# not some system copy, then runs "make installcheck" (pg_regress).
+# test/regress_in_cluster.sh: runs inside pg_virtualenv (PGHOST, PGPORT, PGUSER,
+# PGPASSWORD, PGDATABASE point at the throwaway cluster).
+#  1. proves that CREATE EXTENSION maps the staged module ($EXPECTED_SO), not
+#     some system copy;
+#  2. runs "make installcheck" (pg_regress over sql/*.sql);
+#  3. runs the TAP scripts test/t/*.pl, if any, against the same cluster: they
+#     reach it through the libpq variables above (psql, or DBI if they bring it)
+#     and find the staging install in $STAGE, fixtures in $PG_ARABIC_SHARED.
 set -u -o pipefail
 db=pg_arabic_stage_check
 createdb --encoding=UTF8 --template=template0 "$db" || { echo "stage-check: FAILED (createdb)"; exit 1; }
@@ -21,4 +26,15 @@ else
 	echo "stage-check: FAILED, expected $EXPECTED_SO, the backend loaded '${mapped:-nothing}'"
 	exit 1
 fi
-${M:-make --no-print-directory} installcheck
+
+status=0
+${M:-make --no-print-directory} installcheck || status=1
+
+shopt -s nullglob
+tap=(test/t/*.pl)
+if [ ${#tap[@]} -gt 0 ]; then
+	echo
+	echo "== TAP tests (test/t)"
+	sh test/run_tap.sh tap "${tap[@]}" || status=1
+fi
+exit "$status"

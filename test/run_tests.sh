@@ -1,11 +1,13 @@
 #!/bin/bash
-# test/run_tests.sh: the body of "make test".  Builds the extension, stages it,
-# runs the unit tests, then the pg_regress suite in a throwaway PostgreSQL
-# cluster (pg_virtualenv) that loads the staged install via extension_destdir,
-# after checking that the backend really maps the staged pg_arabic.so.
-# Prints one final line "N passed, N failed" (each regress test and each unit
-# assertion counts) and exits nonzero when anything failed.
-# Expects from the Makefile: MAKE, STAGE, PG_CONFIG, PG_MAJOR, PG_ARABIC_*.
+# test/run_tests.sh: the body of "make test".  Builds the extension, stages
+# it, runs the unit tests, then the pg_regress suite and the TAP scripts
+# (test/t/*.pl) in a throwaway PostgreSQL cluster (pg_virtualenv) that loads
+# the staged install via extension_destdir, after checking that the backend
+# really maps the staged pg_arabic.so.  Prints one final line
+# "N passed, N failed" (each regress test, unit assertion and TAP assertion
+# counts) and exits nonzero when anything failed.
+# Expects from the Makefile: MAKE, STAGE, STAGE_BASE, PG_CONFIG, PG_MAJOR,
+# PG_ARABIC_SHARED, PG_ARABIC_CONFORMANCE.
 set -u -o pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,10 +77,12 @@ reg_rc=$?
 rp=$(grep -cE '^(test +)?[[:space:]]*[^[:space:]]+[[:space:]]+\.\.\. ok( |$)' "$LOGDIR/regress.log")
 rf=$(grep -cE '^(test +)?[[:space:]]*[^[:space:]]+[[:space:]]+\.\.\. FAILED( |$)' "$LOGDIR/regress.log")
 ri=$(grep -cE '^(test +)?[[:space:]]*[^[:space:]]+[[:space:]]+\.\.\. failed \(ignored\)' "$LOGDIR/regress.log")
+read -r tp tf < <(sed -n 's/^# tap: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGDIR/regress.log" | tail -n 1)
+tp=${tp:-0} tf=${tf:-0}
 if grep -q '^stage-check: FAILED' "$LOGDIR/regress.log"; then
 	rf=$((rf + 1))
 fi
-if [ "$reg_rc" -ne 0 ] && [ "$rf" -eq 0 ]; then
+if [ "$reg_rc" -ne 0 ] && [ "$rf" -eq 0 ] && [ "$tf" -eq 0 ]; then
 	echo "pg_regress did not complete (status $reg_rc)"
 	rf=1
 fi
@@ -86,7 +90,7 @@ if [ -s regression.diffs ]; then
 	step "regression.diffs (first 200 lines; full file: $PWD/regression.diffs)"
 	head -n 200 regression.diffs
 fi
-passed=$((passed + rp)) failed=$((failed + rf)) skipped=$((skipped + ri))
+passed=$((passed + rp + tp)) failed=$((failed + rf + tf)) skipped=$((skipped + ri))
 echo
-echo "unit: $up passed, $uf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")"
+echo "unit: $up passed, $uf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")$( [ $((tp + tf)) -gt 0 ] && echo "; tap: $tp passed, $tf failed")"
 summary
