@@ -1,0 +1,100 @@
+-- test/bench/linear.sql: time and memory of arabic_normalize(v, 'search')
+-- on one value of each size in :sizes (MB = 10^6 bytes), on the fast path
+-- (a real paragraph repeated) and on the ICU path (its slow-path variant,
+-- as in setup.sql, repeated).  The values are built into a temporary table
+-- first, so their construction is not timed; the detoast of the stored
+-- value is measured separately as length(v) and subtracted.
+--
+-- Prints one line per path and size:
+--   path|MB|length ms|normalize ms|net ms|net ms/MB|raw ms/MB|peak extra MB|peak/input
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+
+-- Peak memory of one query in this backend: resets the peak RSS (VmHWM,
+-- Linux >= 4.0) through /proc/self/clear_refs, runs q, and returns the new
+-- peak minus the RSS before, in kB.  NULL when this role may not write
+-- server files or read /proc (not a superuser, not Linux).
+CREATE FUNCTION bench_peak_kb(q text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    s   text;
+    rss bigint;
+    hwm bigint;
+    r   numeric;
+BEGIN
+    BEGIN
+        EXECUTE $c$COPY (SELECT 5) TO '/proc/self/clear_refs'$c$;
+        s := pg_read_file('/proc/self/status');
+    EXCEPTION WHEN others THEN
+        RETURN NULL;
+    END;
+    rss := substring(s FROM 'VmRSS:\s+(\d+) kB')::bigint;
+    EXECUTE q INTO r;
+    s := pg_read_file('/proc/self/status');
+    hwm := substring(s FROM 'VmHWM:\s+(\d+) kB')::bigint;
+    RETURN hwm - rss;
+END
+$$;
+
+CREATE TEMP TABLE lin_src AS
+SELECT body AS fast,
+       'ﻋﺎﺟـــﻞ: ' || replace(replace(body, 'لا', 'ﻻ'), 'ة ', 'ةٌ ') AS icu
+FROM bench_news
+WHERE NOT slow AND octet_length(body) BETWEEN 600 AND 1500
+  AND body IS NFC NORMALIZED AND body IS NFKC NORMALIZED
+  AND body !~ '[\uFB50-\uFDFF\uFE70-\uFEFF]'
+ORDER BY id LIMIT 1;
+
+-- Each value is the paragraph and a space repeated until it reaches mb MB
+-- (it ends up to one paragraph longer; per-MB figures use its real size).
+CREATE TEMP TABLE lin (path text, mb int, v text);
+INSERT INTO lin
+SELECT p.path, s.mb,
+       repeat(p.x || ' ', ceil(s.mb * 1e6 / (octet_length(p.x) + 1))::int)
+FROM lin_src,
+     LATERAL (VALUES ('fast', fast), ('icu', icu)) AS p(path, x),
+     unnest(:'sizes'::int[]) AS s(mb);
+
+CREATE TEMP TABLE lin_t (path text, mb int, what text, ms double precision);
+CREATE TEMP TABLE lin_m (path text, mb int, what text, kb bigint);
+
+DO $$
+DECLARE
+    l record;
+    base text;
+    norm text;
+BEGIN
+    FOR l IN SELECT path, mb FROM lin ORDER BY mb, path LOOP
+        base := format('SELECT length(v) FROM lin WHERE path = %L AND mb = %s', l.path, l.mb);
+        norm := format('SELECT length(arabic_normalize(v, ''search'')) FROM lin WHERE path = %L AND mb = %s', l.path, l.mb);
+        PERFORM bench_ms(norm);     -- warm up
+        FOR r IN 1..3 LOOP
+            INSERT INTO lin_t VALUES (l.path, l.mb, 'base', bench_ms(base)),
+                                     (l.path, l.mb, 'norm', bench_ms(norm));
+        END LOOP;
+        INSERT INTO lin_m VALUES (l.path, l.mb, 'base', bench_peak_kb(base)),
+                                 (l.path, l.mb, 'norm', bench_peak_kb(norm));
+    END LOOP;
+END
+$$;
+
+\pset format unaligned
+\pset tuples_only on
+WITH t AS (
+    SELECT path, mb, (SELECT octet_length(v) / 1e6 FROM lin
+                      WHERE lin.path = lin_t.path AND lin.mb = lin_t.mb) AS real_mb,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE what = 'base') AS base,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE what = 'norm') AS norm
+    FROM lin_t GROUP BY path, mb
+), m AS (
+    SELECT path, mb, max(kb) FILTER (WHERE what = 'norm') AS kb
+    FROM lin_m GROUP BY path, mb
+)
+SELECT t.path, t.mb, round(base::numeric, 1), round(norm::numeric, 1),
+       round((norm - base)::numeric, 1),
+       round(((norm - base) / real_mb)::numeric, 2),
+       round((norm / real_mb)::numeric, 2),
+       coalesce(round(m.kb / 1024.0, 1)::text, 'n/a'),
+       coalesce(round(m.kb * 1024.0 / (real_mb * 1e6), 2)::text, 'n/a')
+FROM t JOIN m USING (path, mb)
+ORDER BY t.path, t.mb;
