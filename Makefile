@@ -71,7 +71,7 @@ help:
 	@echo "make         build pg_arabic.so"
 	@echo "make stage   install into the staging folder $(STAGE)"
 	@echo "make unit    build and run the core unit tests (test/unit/test_*.c)"
-	@echo "make test    deps + build + stage + unit + pg_regress in a throwaway cluster"
+	@echo "make test    deps + build + stage + unit + pg_regress (+ test/t/*.pl) in a throwaway cluster"
 	@echo "make demo    run test/demo/demo.sql on test/data/sample_corpus.sql in a throwaway cluster"
 	@echo "make bench   run test/bench/run.sh in a throwaway cluster (BENCH_ARGS=...)"
 	@echo "make fuzz    run each test/fuzz/fuzz_*.c with libFuzzer for FUZZ_SECONDS=$(FUZZ_SECONDS)"
@@ -82,6 +82,7 @@ deps:
 	@sh test/deps.sh
 
 # The PGXS rules need pg_config; without it only deps/help/clean work.
+# all (the PGXS default goal): builds pg_arabic.so from $(OBJS).
 ifneq ($(shell command -v $(PG_CONFIG) 2>/dev/null),)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -120,13 +121,13 @@ test: deps
 demo: deps
 	@for f in test/data/sample_corpus.sql test/demo/demo.sql; do \
 	  [ -f $$f ] || { echo "make demo: $$f does not exist yet" >&2; exit 1; }; done
-	@$(MAKE) --no-print-directory all stage
+	@$(MAKE) --no-print-directory -s all stage
 	@$(PG_VIRTUALENV) sh test/demo.sh
 
 # bench: run test/bench/run.sh $(BENCH_ARGS) in a throwaway cluster with bigger buffers
 bench: deps
 	@[ -f test/bench/run.sh ] || { echo "make bench: test/bench/run.sh does not exist yet; nothing to run"; exit 0; }; \
-	$(MAKE) --no-print-directory all stage && \
+	$(MAKE) --no-print-directory -s all stage && \
 	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$0" && bash test/bench/run.sh "$$@"' '$(CURDIR)' $(BENCH_ARGS)
 
 # fuzz: build each test/fuzz/fuzz_*.c with libFuzzer and run it FUZZ_SECONDS seconds
