@@ -2,7 +2,8 @@
 # test/run_fuzz.sh: builds each test/fuzz/fuzz_NAME.c with libFuzzer (clang,
 # address and undefined sanitizers) together with src/core/*.c, then runs it
 # for FUZZ_SECONDS seconds on test/fuzz/corpus_NAME (kept between runs; the
-# committed seeds in test/fuzz/seeds_NAME, if any, are read too).  Crashes
+# committed seeds in test/fuzz/seeds/ and test/fuzz/seeds_NAME/, if any, are
+# read too).  Crashes
 # land in test/fuzz/crash-NAME-*.  Skips with a message when libFuzzer is
 # missing.  Usage: run_fuzz.sh fuzz_a.c fuzz_b.c -- core1.c core2.c
 set -u
@@ -40,9 +41,10 @@ for src in $targets; do
 	corpus="$dir/corpus_$name"
 	mkdir -p "$corpus"
 	seeds=
-	[ -d "$dir/seeds_$name" ] && seeds="$dir/seeds_$name"
+	[ -d "$dir/seeds" ] && seeds=" $dir/seeds"
+	[ -d "$dir/seeds_$name" ] && seeds="$seeds $dir/seeds_$name"
 	log="$bin.log"
-	echo "fuzz: running $name for ${SECONDS_EACH}s (corpus $corpus${seeds:+, seeds $seeds}; log $log)"
+	echo "fuzz: running $name for ${SECONDS_EACH}s (corpus $corpus${seeds:+, seeds$seeds}; log $log)"
 	# shellcheck disable=SC2086
 	"./$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
 		-artifact_prefix="$dir/crash-$name-" -print_final_stats=1 "$corpus" $seeds >"$log" 2>&1
@@ -52,9 +54,12 @@ for src in $targets; do
 	else
 		status=1
 		echo "fuzz: $name FAILED (status $rc); report (full log $log):"
-		# the report (first 25 lines from the error) and where the input was saved
-		awk '/ERROR:|runtime error|deadly signal|ALARM|out-of-memory/ && !n { n = 1 }
-			n && n++ <= 25' "$log" | sed 's/^/    /'
+		# the report: the target's own last words (up to 5 lines), 25 lines
+		# from the error on, and where the input was saved
+		grep -vE '^(#[0-9]+|INFO:|stat::|MS: |Done [0-9]+ runs)|^[[:space:]]+NEW_FUNC' "$log" |
+			awk '!n && /ERROR:|runtime error|deadly signal|ALARM|out-of-memory/ {
+					n = 1; for (i = c - 5; i < c; i++) if (i >= 0) print b[i % 5] }
+				!n { b[c++ % 5] = $0 } n && n++ <= 25' | sed 's/^/    /'
 		grep 'Test unit written' "$log" | sed 's/^/    /'
 	fi
 done
