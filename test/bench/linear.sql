@@ -3,10 +3,10 @@
 -- (a real paragraph repeated) and on the ICU path (its slow-path variant,
 -- as in setup.sql, repeated).  The values are built into a temporary table
 -- first, so their construction is not timed; the detoast of the stored
--- value is measured separately as length(v) and subtracted.
---
--- Prints one line per path and size:
---   path|MB|length ms|normalize ms|net ms|net ms/MB|raw ms/MB|peak extra MB|peak/input
+-- value is measured separately as length(v) and subtracted.  The table is
+-- UNLOGGED rather than TEMP so that run.sh can measure the memory of each
+-- query in a fresh backend (bench_peak_kb), where glibc has not yet kept
+-- freed memory from earlier runs; linear_report.sql prints the results.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 
@@ -47,7 +47,7 @@ ORDER BY id LIMIT 1;
 
 -- Each value is the paragraph and a space repeated until it reaches mb MB
 -- (it ends up to one paragraph longer; per-MB figures use its real size).
-CREATE TEMP TABLE lin (path text, mb int, v text);
+CREATE UNLOGGED TABLE lin (path text, mb int, v text);
 INSERT INTO lin
 SELECT p.path, s.mb,
        repeat(p.x || ' ', ceil(s.mb * 1e6 / (octet_length(p.x) + 1))::int)
@@ -55,8 +55,8 @@ FROM lin_src,
      LATERAL (VALUES ('fast', fast), ('icu', icu)) AS p(path, x),
      unnest(:'sizes'::int[]) AS s(mb);
 
-CREATE TEMP TABLE lin_t (path text, mb int, what text, ms double precision);
-CREATE TEMP TABLE lin_m (path text, mb int, what text, kb bigint);
+CREATE TABLE lin_t (path text, mb int, what text, ms double precision);
+CREATE TABLE lin_m (path text, mb int, what text, kb bigint);
 
 DO $$
 DECLARE
@@ -72,29 +72,13 @@ BEGIN
             INSERT INTO lin_t VALUES (l.path, l.mb, 'base', bench_ms(base)),
                                      (l.path, l.mb, 'norm', bench_ms(norm));
         END LOOP;
-        INSERT INTO lin_m VALUES (l.path, l.mb, 'base', bench_peak_kb(base)),
-                                 (l.path, l.mb, 'norm', bench_peak_kb(norm));
     END LOOP;
 END
 $$;
 
-\pset format unaligned
-\pset tuples_only on
-WITH t AS (
-    SELECT path, mb, (SELECT octet_length(v) / 1e6 FROM lin
-                      WHERE lin.path = lin_t.path AND lin.mb = lin_t.mb) AS real_mb,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE what = 'base') AS base,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE what = 'norm') AS norm
-    FROM lin_t GROUP BY path, mb
-), m AS (
-    SELECT path, mb, max(kb) FILTER (WHERE what = 'norm') AS kb
-    FROM lin_m GROUP BY path, mb
-)
-SELECT t.path, t.mb, round(base::numeric, 1), round(norm::numeric, 1),
-       round((norm - base)::numeric, 1),
-       round(((norm - base) / real_mb)::numeric, 2),
-       round((norm / real_mb)::numeric, 2),
-       coalesce(round(m.kb / 1024.0, 1)::text, 'n/a'),
-       coalesce(round(m.kb * 1024.0 / (real_mb * 1e6), 2)::text, 'n/a')
-FROM t JOIN m USING (path, mb)
-ORDER BY t.path, t.mb;
+-- the queries run.sh times for memory, one fresh backend each
+CREATE VIEW lin_q AS
+SELECT path, mb, w.what, w.q
+FROM lin, LATERAL (VALUES
+    ('base', format('SELECT length(v) FROM lin WHERE path = %L AND mb = %s', path, mb)),
+    ('norm', format('SELECT length(arabic_normalize(v, ''search'')) FROM lin WHERE path = %L AND mb = %s', path, mb))) AS w(what, q);

@@ -43,7 +43,7 @@ for tool in psql xz gcc; do
 done
 
 # One backend, no parallel workers, no JIT (its compile time is noise here).
-export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off"
+export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off -c client_min_messages=warning"
 export PGDATABASE=$db
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
@@ -79,7 +79,7 @@ psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null
 psql_admin -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0 LOCALE 'C.UTF-8'"
 db_created=1
 psql_db -c "CREATE EXTENSION pg_arabic"
-psql_db -v news_file="$news" -v slow_lines="$slow_lines" -f "$here/setup.sql"
+psql_db -v slow_lines="$slow_lines" -f "$here/setup.sql" < "$news"
 
 IFS='|' read -r n_all n_asis n_slow tbl_size avg_bytes avg_chars < <(psql_db -At -c "
 	SELECT count(*), count(*) FILTER (WHERE NOT slow), count(*) FILTER (WHERE slow),
@@ -293,7 +293,14 @@ echo
 # Linear time and memory in the size of one value
 # ---------------------------------------------------------------------------
 echo "linear check: one value of ${linear_mb// /, } MB (MB = 10^6 bytes), arabic_normalize(v, 'search'), median of 3 runs"
-psql_db -At -F'|' -v sizes="{${linear_mb// /,}}" -f "$here/linear.sql" > "$tmp/linear.txt"
+psql_db -v sizes="{${linear_mb// /,}}" -f "$here/linear.sql"
+# memory: each query alone in a fresh backend
+psql_db -At -F'|' -c "SELECT path, mb, what FROM lin_q ORDER BY mb, path, what" |
+while IFS='|' read -r p mb what; do
+	psql_db -c "INSERT INTO lin_m SELECT path, mb, what, bench_peak_kb(q) FROM lin_q
+	            WHERE path = '$p' AND mb = $mb AND what = '$what'" < /dev/null
+done
+psql_db -At -F'|' -f "$here/linear_report.sql" > "$tmp/linear.txt"
 lin_head=$(printf '%-9s | %6s | %10s | %11s | %10s | %9s | %9s | %13s | %9s' \
 	path MB 'length ms' 'normalize ms' 'net ms' 'net ms/MB' 'raw ms/MB' 'peak extra MB' 'mem/input')
 fmt_linear() {
@@ -309,8 +316,8 @@ fmt_linear() {
 }
 fmt_linear
 linear_note="net = normalize minus length(v) (detoast of the stored value); peak extra = the backend's
-peak RSS during the query minus its RSS before (/proc/self/status after resetting VmHWM; n/a
-without superuser); fast = a real paragraph repeated, icu = its slow-path variant repeated"
+peak RSS during the query, alone in a fresh backend, minus its RSS before (/proc/self/status,
+VmHWM reset first; includes the detoasted copy of v; n/a without superuser); fast = a real paragraph repeated, icu = its slow-path variant repeated"
 echo "$linear_note"
 echo
 
@@ -328,7 +335,7 @@ echo
 # ---------------------------------------------------------------------------
 # Summary
 # ---------------------------------------------------------------------------
-core_line() { awk -F'|' -v n="$1" '$1 ~ "^"n" " { gsub(/ /, "", $2); gsub(/ /, "", $4); print $2 " MB/s as is, " $4 " MB/s slow" }' "$tmp/core.txt"; }
+core_line() { awk -F'|' -v n="$1" '{ k = $1; sub(/ +$/, "", k) } k == n { gsub(/ /, "", $2); gsub(/ /, "", $4); print $2 " MB/s as is, " $4 " MB/s slow" }' "$tmp/core.txt"; }
 lin_ratio() {	# path: net ms/MB of the largest size over the smallest
 	awk -F'|' -v p="$1" '$1 == p { if (first == "") first = $6; last = $6 } END { if (first > 0) printf "%.2f", last / first; else print "n/a" }' "$tmp/linear.txt"
 }
@@ -340,7 +347,7 @@ summary ($n_all rows: $n_asis as is + $n_slow slow-path copies; median of $round
   $agree
   $paths
   linear: net ms/MB at the largest size / at the smallest: fast $(lin_ratio fast), icu $(lin_ratio icu)
-  core: search $(core_line search); camel $(core_line camel); memcpy $(core_line memcpy)
+  core: search $(core_line search); camel $(core_line camel); memcpy $(core_line 'memcpy (baseline)')
 SUMMARY
 )
 echo "$summary"

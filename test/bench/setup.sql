@@ -1,7 +1,8 @@
 -- test/bench/setup.sql: loads the news paragraphs into the benchmark table.
 --
--- psql variables: news_file (the decompressed paragraphs, one per line) and
--- slow_lines (how many of them get a second, slow-path copy).
+-- Reads the decompressed paragraphs, one per line, from psql's standard
+-- input (psql -f setup.sql < news_paragraphs.txt); psql variable slow_lines:
+-- how many of them get a second, slow-path copy.
 --
 -- bench_news holds every paragraph once as is (slow = false), then the
 -- first :slow_lines paragraphs again (slow = true) edited so that every
@@ -23,7 +24,7 @@ CREATE UNLOGGED TABLE bench_news (
 
 -- CSV with a quote and a delimiter that never occur: each line is one
 -- field, backslashes and everything else taken literally.
-\copy bench_news(body) FROM :'news_file' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+\copy bench_news(body) FROM pstdin WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
 DELETE FROM bench_news WHERE body IS NULL OR body = '';
 
 INSERT INTO bench_news (slow, body)
