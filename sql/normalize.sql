@@ -145,6 +145,12 @@ SELECT n, p AS profile, arabic_normalize('Hello,  “World” 42! ΩΣ', p) AS r
 FROM (VALUES (1, 'display'), (2, 'search'), (3, 'camel')) AS v(n, p)
 ORDER BY n;
 
+-- characters beyond U+FFFF (emoji, mathematical letters) go through the ICU
+-- path intact (UTF-16 surrogate pairs); only camel's NFKC turns 𝐀 into A
+SELECT n, p AS profile, arabic_normalize(E'\uFEFB \U0001F600 \U0001D400', p) AS result
+FROM (VALUES (1, 'display'), (2, 'search'), (3, 'camel')) AS v(n, p)
+ORDER BY n;
+
 -- each profile is idempotent, and search of display equals search
 SELECT n, p AS profile,
        bool_and(arabic_normalize(arabic_normalize(i, p), p) = arabic_normalize(i, p)) AS idempotent,
