@@ -388,6 +388,11 @@ test_flags(void)
 			"\uFDFC", AR_F_NFKC_CAMEL, "\u0631\u064A\u0627\u0644");
 	norm_is("NFKC_CAMEL: compatibility forms fold (U+2460 to 1, U+FEFB to lam alef)",
 			"\u2460\uFEFB", AR_F_NFKC_CAMEL, "1\u0644\u0627");
+	norm_is("NFKC_CAMEL: characters beyond U+FFFF (math bold A to A, emoji kept)",
+			"\U0001D400\U0001F600", AR_F_NFKC_CAMEL, "A\U0001F600");
+	norm_is("NFC: characters beyond U+FFFF survive the ICU stage",
+			"\U0001F600\uFEFB\U00020000\U0010FFFD", AR_F_NFC,
+			"\U0001F600\u0644\u0627\U00020000\U0010FFFD");
 	norm_is("NFKC_CAMEL: alef + madda composes",
 			"\u0627\u0653", AR_F_NFKC_CAMEL, "\u0622");
 
@@ -743,6 +748,7 @@ test_chunking(void)
 		/* the whole mark sequence is sorted by combining class (stable) */
 		{"shadda before fatha, twice (display)", " \u0628\u0651\u064E\u0651\u064E", " \u0628\u064E\u064E\u0651\u0651", AR_PROFILE_DISPLAY},
 		{"tatweel and ZWJ inside a madda (display)", " \u0627\u0640\u200D\u0640\u0653", " \u0622", AR_PROFILE_DISPLAY},
+		{"a 4-byte character, then a madda (surrogate pairs in the ICU stage)", " \U0001F600\U0001F600\u0627\u0653", " \U0001F600\U0001F600\u0622", AR_PROFILE_DISPLAY},
 		{"Latin e + acute (NFC only)", " e\u0301e\u0301", " \u00E9\u00E9", AR_F_NFC},
 		{"bismillah ligature (camel)", " \uFDFD",
 			" \u0628\u0633\u0645 \u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u062D\u0645\u0646 \u0627\u0644\u0631\u062D\u064A\u0645",
@@ -1206,6 +1212,9 @@ test_tokenize(void)
 	s = "\u00AB\u0645\u0635\u0631\u00BB - \u0627\u0644\u0642\u0627\u0647\u0631\u0629: 10%";
 	tokens_are("quotes, dash, colon and percent separate", s, strlen(s),
 			   "\u0645\u0635\u0631|\u0627\u0644\u0642\u0627\u0647\u0631\u0629|10");
+	s = "\U0001D400\U0001D401 \U00020000\U00020001 \U0001F600 x";
+	tokens_are("letters beyond U+FFFF are word characters, an emoji is not", s, strlen(s),
+			   "\U0001D400\U0001D401|\U00020000\U00020001|x");
 	tokens_are("empty text has no words", "", 0, "");
 	tokens_are("white space and punctuation only", " \t\n.,;!?", 8, "");
 	{
