@@ -91,24 +91,36 @@ parse_columns(Relation rel, TriggerData *td, ColumnPair **pairs)
 	return n;
 }
 
-/* Errors out when a varchar(n) target cannot hold value. */
+/*
+ * Errors out when the target column cannot hold value: a varchar(n) limit
+ * (of the column or of the domain it is declared with) or a domain's CHECK
+ * constraints.  A BEFORE trigger's values are not coerced again by the
+ * executor, so the trigger checks them itself.
+ */
 static void
-check_length(Relation rel, int attnum, text *value)
+check_target(Relation rel, int attnum, text *value, FmgrInfo *flinfo)
 {
 	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
 	int32		typmod = att->atttypmod;
+	Oid			base = getBaseTypeAndTypmod(att->atttypid, &typmod);
 	int			chars;
 
-	if (getBaseType(att->atttypid) != VARCHAROID || typmod < (int32) VARHDRSZ)
-		return;
-	chars = pg_mbstrlen_with_len(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
-	if (chars > typmod - (int32) VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
-				 errmsg("normalized value too long for column \"%s\" of relation \"%s\" (character varying(%d))",
-						NameStr(att->attname), RelationGetRelationName(rel),
-						typmod - (int32) VARHDRSZ),
-				 errdetail("The normalized value has %d characters.", chars)));
+	if (att->atttypmod >= 0)
+		typmod = att->atttypmod;
+	if (base == VARCHAROID && typmod >= (int32) VARHDRSZ)
+	{
+		chars = pg_mbstrlen_with_len(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+		if (chars > typmod - (int32) VARHDRSZ)
+			ereport(ERROR,
+					(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+					 errmsg("normalized value too long for column \"%s\" of relation \"%s\" (character varying(%d))",
+							NameStr(att->attname), RelationGetRelationName(rel),
+							typmod - (int32) VARHDRSZ),
+					 errdetail("The normalized value has %d characters.", chars)));
+	}
+	if (base != att->atttypid)
+		domain_check(PointerGetDatum(value), false, att->atttypid,
+					 &flinfo->fn_extra, flinfo->fn_mcxt);
 }
 
 PG_FUNCTION_INFO_V1(arabic_normalize_trigger);
@@ -184,7 +196,7 @@ arabic_normalize_trigger(PG_FUNCTION_ARGS)
 		{
 			text	   *t = ArNormalizeText(DatumGetTextPP(d), profile->flags);
 
-			check_length(rel, pairs[i].dst, t);
+			check_target(rel, pairs[i].dst, t, fcinfo->flinfo);
 			values[i] = PointerGetDatum(t);
 		}
 	}
