@@ -14,8 +14,11 @@
  *  2. Folds: one pass over the code points that drops or maps each one
  *     according to the flags and collapses white space.
  *
- * Every fold maps one code point to at most one code point, so the output
- * of stage 2 is never longer than four bytes per input code point.
+ *  3. Re-composition (NFC profiles, only after stage 1): a fold that drops
+ *     a character can leave a base and a mark that NFC would combine (J +
+ *     caron lower-cased to j + caron); the result is normalized to NFC once
+ *     more so that every profile is idempotent.  The camel profile skips
+ *     this: CAMeL Tools does not re-normalize after its folds.
  */
 #include "ar_normalize.h"
 #include "ar_unicode.h"
@@ -138,50 +141,6 @@ qc_lookup(uint32_t c, uint8_t *ccc)
 	}
 }
 
-/*
- * True when stage 1 would change the text: a character that is not
- * quick-check "yes", combining marks out of canonical order, a presentation
- * form (NFC mode) or U+FDFD (camel mode).  Characters the profile drops
- * before normalizing are not looked at.
- */
-static bool
-needs_unicode_stage(const unsigned char *s, size_t len, uint32_t flags)
-{
-	uint8_t		bad = (flags & AR_F_NFKC_CAMEL) ? QC_NFKC_NOT_YES : QC_NFC_NOT_YES;
-	uint8_t		last_ccc = 0;
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		uint32_t	c;
-		int			n;
-		uint8_t		ccc;
-
-		if (s[i] < 0x80)
-		{
-			last_ccc = 0;
-			i++;
-			continue;
-		}
-		c = ArUtf8Decode(s + i, len - i, &n);
-		i += n;
-		if ((flags & AR_F_IGNORABLES) && ArIsIgnorable(c))
-			continue;
-		if ((flags & AR_F_TATWEEL) && c == AR_TATWEEL)
-			continue;
-		if (qc_lookup(c, &ccc) & bad)
-			return true;
-		if (ccc != 0 && ccc < last_ccc)
-			return true;
-		last_ccc = ccc;
-		if ((flags & AR_F_NFC) && ArIsPresentationForm(c))
-			return true;
-		if ((flags & AR_F_NFKC_CAMEL) && c == 0xFDFD)
-			return true;
-	}
-	return false;
-}
-
 /* ---------------------------------------------------------------------
  * Stage 2: folds
  * --------------------------------------------------------------------- */
@@ -280,6 +239,49 @@ fold_char(uint32_t c, uint32_t f)
 	return c;
 }
 
+/*
+ * True when stage 1 would change the text: a character that is not
+ * quick-check "yes", combining marks out of canonical order, a presentation
+ * form (NFC mode) or U+FDFD (camel mode).  Characters the folds drop are
+ * skipped (without resetting the mark order), so that text passing this
+ * check comes out of the folds in NFC.
+ */
+static bool
+needs_unicode_stage(const unsigned char *s, size_t len, uint32_t flags)
+{
+	uint8_t		bad = (flags & AR_F_NFKC_CAMEL) ? QC_NFKC_NOT_YES : QC_NFC_NOT_YES;
+	uint8_t		last_ccc = 0;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		uint32_t	c;
+		int			n;
+		uint8_t		ccc;
+
+		if (s[i] < 0x80)
+		{
+			last_ccc = 0;
+			i++;
+			continue;
+		}
+		c = ArUtf8Decode(s + i, len - i, &n);
+		i += n;
+		if (fold_char(c, flags) == FOLD_DROP)
+			continue;
+		if (qc_lookup(c, &ccc) & bad)
+			return true;
+		if (ccc != 0 && ccc < last_ccc)
+			return true;
+		last_ccc = ccc;
+		if ((flags & AR_F_NFC) && ArIsPresentationForm(c))
+			return true;
+		if ((flags & AR_F_NFKC_CAMEL) && c == 0xFDFD)
+			return true;
+	}
+	return false;
+}
+
 /* White space state carried across the chunks of one text. */
 typedef struct FoldState
 {
@@ -302,10 +304,10 @@ fold_pass(const unsigned char *s, size_t len, uint32_t flags, FoldState *st,
 	size_t		i = 0;
 	size_t		next_check = AR_INTERRUPT_STRIDE;
 	ArStatus	rc;
+	size_t		need;
 
-	/* every input byte yields at most 4 output bytes, white space 2 */
-	if ((rc = ArBufReserve(out, len < 64 ? 64 : len, env)) != AR_OK)
-		return rc;
+	/* most folds keep or shrink the text: try to make room for all of it */
+	(void) ArBufReserve(out, len, env);
 
 	while (i < len)
 	{
@@ -336,8 +338,12 @@ fold_pass(const unsigned char *s, size_t len, uint32_t flags, FoldState *st,
 			continue;
 		st->after_cr = false;
 
-		if (out->cap - out->len < 6 &&
-			(rc = ArBufReserve(out, 6 + (len - i), env)) != AR_OK)
+		elen = ArUtf8Encode(c, enc);
+		need = (size_t) elen + (st->started ? (size_t) st->pending_breaks +
+								(st->pending_breaks == 0 && st->pending_space) : 0);
+		if (out->cap - out->len < need &&
+			ArBufReserve(out, need + (len - i), env) != AR_OK &&
+			(rc = ArBufReserve(out, need, env)) != AR_OK)
 			return rc;
 		if (st->started)
 		{
@@ -352,7 +358,6 @@ fold_pass(const unsigned char *s, size_t len, uint32_t flags, FoldState *st,
 		st->pending_breaks = 0;
 		st->pending_space = false;
 		st->started = true;
-		elen = ArUtf8Encode(c, enc);
 		memcpy(out->data + out->len, enc, elen);
 		out->len += elen;
 	}
@@ -595,15 +600,44 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 	return rc;
 }
 
+/*
+ * Normalizes out->data[from..] to NFC again when the folds left it
+ * unnormalized (see stage 3 above).
+ */
+static ArStatus
+recompose(ArBuf *out, size_t from, const ArEnv *env)
+{
+	ArBuf		tmp = {0};
+	ArStatus	rc;
+
+	if (!needs_unicode_stage((const unsigned char *) out->data + from,
+							 out->len - from, AR_F_NFC))
+		return AR_OK;
+	rc = ArBufAppend(&tmp, out->data + from, out->len - from, env);
+	if (rc == AR_OK)
+	{
+		out->len = from;
+		rc = unicode_stage_and_folds((const unsigned char *) tmp.data, tmp.len,
+									 AR_F_NFC, out, env);
+	}
+	ArBufFree(&tmp, env);
+	return rc;
+}
+
 ArStatus
 ArNormalize(const char *in, size_t len, uint32_t flags, ArBuf *out,
 			const ArEnv *env)
 {
 	const unsigned char *s = (const unsigned char *) in;
 	FoldState	st = {0};
+	size_t		from = out->len;
+	ArStatus	rc;
 
-	if ((flags & (AR_F_NFC | AR_F_NFKC_CAMEL)) &&
-		needs_unicode_stage(s, len, flags))
-		return unicode_stage_and_folds(s, len, flags, out, env);
-	return fold_pass(s, len, flags, &st, out, env);
+	if (!(flags & (AR_F_NFC | AR_F_NFKC_CAMEL)) ||
+		!needs_unicode_stage(s, len, flags))
+		return fold_pass(s, len, flags, &st, out, env);
+	rc = unicode_stage_and_folds(s, len, flags, out, env);
+	if (rc == AR_OK && (flags & AR_F_NFC) && flags != AR_F_NFC)
+		rc = recompose(out, from, env);
+	return rc;
 }
