@@ -66,6 +66,7 @@ echo "== pg_arabic normalization benchmark"
 echo "host: ${cpu:-unknown CPU}, $(nproc) cores; $(psql_admin -Atc 'SELECT version()' | cut -d, -f1)"
 echo "method: every figure is the median of several runs (rounds interleave the queries),"
 echo "        because other work may share this machine; one backend, no parallel workers, jit off"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 # ---------------------------------------------------------------------------
@@ -351,6 +352,7 @@ summary ($n_all rows: $n_asis as is + $n_slow slow-path copies; median of $round
 SUMMARY
 )
 echo "$summary"
+echo "  load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (above 1 means other work shared the CPUs)"
 
 mkdir -p "$outdir"
 {
