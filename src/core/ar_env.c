@@ -62,6 +62,8 @@ ArBufReserve(ArBuf *buf, size_t extra, const ArEnv *env)
 	cap = buf->cap ? buf->cap : 64;
 	while (cap < need)
 		cap = (cap > env->max_size / 2) ? env->max_size : cap * 2;
+	if (cap > env->max_size)
+		cap = env->max_size;	/* need <= max_size was checked above */
 	p = env->realloc_fn(env->ctx, buf->data, cap);
 	if (p == NULL)
 		return AR_ERR_NOMEM;

@@ -240,46 +240,63 @@ fold_char(uint32_t c, uint32_t f)
 }
 
 /*
- * True when stage 1 would change the text: a character that is not
- * quick-check "yes", combining marks out of canonical order, a presentation
- * form (NFC mode) or U+FDFD (camel mode).  Characters the folds drop are
- * skipped (without resetting the mark order), so that text passing this
- * check comes out of the folds in NFC.
+ * Per-profile lookup tables for the two hot ranges: ASCII and the Arabic
+ * block U+0600-06FF (two-byte sequences D8-DB xx).  Built from fold_char()
+ * and the quick-check tables the first time a flag combination is used.
  */
-static bool
-needs_unicode_stage(const unsigned char *s, size_t len, uint32_t flags)
-{
-	uint8_t		bad = (flags & AR_F_NFKC_CAMEL) ? QC_NFKC_NOT_YES : QC_NFC_NOT_YES;
-	uint8_t		last_ccc = 0;
-	size_t		i = 0;
+#define MAP_DROP	0xFFFF
+#define INFO_QC_BAD	0x01		/* the Unicode stage may change this character */
+#define INFO_WS		0x02		/* white space handled by the white space rules */
 
-	while (i < len)
+typedef struct FoldTables
+{
+	uint32_t	flags;
+	bool		ready;
+	uint8_t		ascii[128];		/* image of each ASCII byte */
+	uint8_t		ascii_info[128];
+	uint16_t	arabic[256];	/* image of U+0600 + i, or MAP_DROP */
+	uint8_t		arabic_info[256];
+	uint8_t		arabic_ccc[256];
+} FoldTables;
+
+static FoldTables tables_cache[16];
+
+static const FoldTables *
+fold_tables(uint32_t flags)
+{
+	uint8_t		bad = (flags & AR_F_NFKC_CAMEL) ? QC_NFKC_NOT_YES :
+		(flags & AR_F_NFC) ? QC_NFC_NOT_YES : 0;
+	bool		ws = (flags & (AR_F_SPACES | AR_F_SPACES_FLAT)) != 0;
+	FoldTables *t = NULL;
+
+	for (int k = 0; k < 16; k++)
 	{
-		uint32_t	c;
-		int			n;
+		if (tables_cache[k].ready && tables_cache[k].flags == flags)
+			return &tables_cache[k];
+		if (!tables_cache[k].ready && t == NULL)
+			t = &tables_cache[k];
+	}
+	if (t == NULL)
+		t = &tables_cache[flags % 16];	/* evict: tables are cheap to rebuild */
+	t->ready = false;
+	for (uint32_t c = 0; c < 128; c++)
+	{
+		t->ascii[c] = (uint8_t) fold_char(c, flags);
+		t->ascii_info[c] = (ws && (ArIsSpace(c) || ArIsLineBreak(c))) ? INFO_WS : 0;
+	}
+	for (uint32_t i = 0; i < 256; i++)
+	{
+		uint32_t	c = 0x0600 + i;
+		uint32_t	m = fold_char(c, flags);
 		uint8_t		ccc;
 
-		if (s[i] < 0x80)
-		{
-			last_ccc = 0;
-			i++;
-			continue;
-		}
-		c = ArUtf8Decode(s + i, len - i, &n);
-		i += n;
-		if (fold_char(c, flags) == FOLD_DROP)
-			continue;
-		if (qc_lookup(c, &ccc) & bad)
-			return true;
-		if (ccc != 0 && ccc < last_ccc)
-			return true;
-		last_ccc = ccc;
-		if ((flags & AR_F_NFC) && ArIsPresentationForm(c))
-			return true;
-		if ((flags & AR_F_NFKC_CAMEL) && c == 0xFDFD)
-			return true;
+		t->arabic[i] = m == FOLD_DROP ? MAP_DROP : (uint16_t) m;
+		t->arabic_info[i] = (qc_lookup(c, &ccc) & bad) ? INFO_QC_BAD : 0;
+		t->arabic_ccc[i] = ccc;
 	}
-	return false;
+	t->flags = flags;
+	t->ready = true;
+	return t;
 }
 
 /* White space state carried across the chunks of one text. */
@@ -291,77 +308,193 @@ typedef struct FoldState
 	bool		after_cr;		/* the last white space was a CR */
 } FoldState;
 
+#define AR_NEED_UNICODE ((ArStatus) -1)
+
+
 /*
- * fold_pass appends the folds of s[0..len-1] to out.  With white space
- * flags, the white space before the first visible character and after the
- * last is never emitted (the text is trimmed).
+ * fold_run appends the folds of s[0..len-1] to out.  With white space flags
+ * the text is trimmed: white space before the first visible character and
+ * after the last is never emitted.
+ *
+ * With check set, it also decides whether the Unicode stage would change
+ * the text, and returns AR_NEED_UNICODE as soon as it would (out is then
+ * left with a partial result for the caller to discard).  The stage is
+ * needed for a character that is not quick-check "yes" (whether or not the
+ * folds drop it), combining marks out of canonical order among the
+ * characters the folds keep (dropped ones are transparent, so marks that a
+ * dropped character separated are compared), a presentation form (NFC
+ * profiles) or U+FDFD (camel).  Text that passes comes out of the folds in
+ * NFC.
  */
 static ArStatus
-fold_pass(const unsigned char *s, size_t len, uint32_t flags, FoldState *st,
-		  ArBuf *out, const ArEnv *env)
+fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
+		 FoldState *st, ArBuf *out, const ArEnv *env)
 {
-	bool		ws_flags = (flags & (AR_F_SPACES | AR_F_SPACES_FLAT)) != 0;
+	const FoldTables *t = fold_tables(flags);
+	uint8_t		bad = (flags & AR_F_NFKC_CAMEL) ? QC_NFKC_NOT_YES : QC_NFC_NOT_YES;
+	bool		flat = (flags & AR_F_SPACES_FLAT) != 0;
+	bool		started = st->started;
+	bool		pending_space = st->pending_space;
+	int			pending_breaks = st->pending_breaks;
+	bool		after_cr = st->after_cr;
+	uint8_t		last_ccc = 0;
 	size_t		i = 0;
 	size_t		next_check = AR_INTERRUPT_STRIDE;
-	ArStatus	rc;
-	size_t		need;
+	size_t		olen;			/* out->len and out->cap, kept in registers */
+	size_t		ocap;
+	ArStatus	rc = AR_OK;
 
 	/* most folds keep or shrink the text: try to make room for all of it */
 	(void) ArBufReserve(out, len, env);
+	olen = out->len;
+	ocap = out->cap;
 
 	while (i < len)
 	{
 		uint32_t	c;
 		int			n;
-		char		enc[4];
-		int			elen;
+		size_t		need;
 
 		if (i >= next_check)
 		{
 			ArCheckInterrupts(env);
 			next_check = i + AR_INTERRUPT_STRIDE;
 		}
-		c = ArUtf8Decode(s + i, len - i, &n);
-		i += n;
-
-		if (ws_flags && (ArIsSpace(c) || ArIsLineBreak(c)))
+		if (s[i] < 0x80)
 		{
-			if ((flags & AR_F_SPACES_FLAT) || ArIsSpace(c))
-				st->pending_space = true;
-			else if (!(c == '\n' && st->after_cr) && st->pending_breaks < 2)
-				st->pending_breaks++;
-			st->after_cr = (c == '\r');
-			continue;
+			c = s[i++];
+			if (t->ascii_info[c] & INFO_WS)
+				goto white_space;
+			c = t->ascii[c];
+			last_ccc = 0;
 		}
-		c = fold_char(c, flags);
-		if (c == FOLD_DROP)
-			continue;
-		st->after_cr = false;
-
-		elen = ArUtf8Encode(c, enc);
-		need = (size_t) elen + (st->started ? (size_t) st->pending_breaks +
-								(st->pending_breaks == 0 && st->pending_space) : 0);
-		if (out->cap - out->len < need &&
-			ArBufReserve(out, need + (len - i), env) != AR_OK &&
-			(rc = ArBufReserve(out, need, env)) != AR_OK)
-			return rc;
-		if (st->started)
+		else if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len &&
+				 (s[i + 1] & 0xC0) == 0x80)
 		{
-			if (st->pending_breaks)
+			uint32_t	k = ((uint32_t) (s[i] & 0x03) << 6) | (s[i + 1] & 0x3F);
+
+			i += 2;
+			if (check && (t->arabic_info[k] & INFO_QC_BAD))
 			{
-				for (int k = 0; k < st->pending_breaks; k++)
-					out->data[out->len++] = '\n';
+				rc = AR_NEED_UNICODE;
+				break;
 			}
-			else if (st->pending_space)
-				out->data[out->len++] = ' ';
+			if (t->arabic[k] == MAP_DROP)
+				continue;
+			if (check && t->arabic_ccc[k])
+			{
+				if (t->arabic_ccc[k] < last_ccc)
+				{
+					rc = AR_NEED_UNICODE;
+					break;
+				}
+				last_ccc = t->arabic_ccc[k];
+			}
+			else
+				last_ccc = 0;
+			c = t->arabic[k];
 		}
-		st->pending_breaks = 0;
-		st->pending_space = false;
-		st->started = true;
-		memcpy(out->data + out->len, enc, elen);
-		out->len += elen;
+		else
+		{
+			uint32_t	m;
+
+			c = ArUtf8Decode(s + i, len - i, &n);
+			i += n;
+			if ((flags & (AR_F_SPACES | AR_F_SPACES_FLAT)) &&
+				(ArIsSpace(c) || ArIsLineBreak(c)))
+				goto white_space;
+			if (check)
+			{
+				uint8_t		ccc;
+
+				if ((qc_lookup(c, &ccc) & bad) ||
+					((flags & AR_F_NFC) && ArIsPresentationForm(c)) ||
+					((flags & AR_F_NFKC_CAMEL) && c == 0xFDFD))
+				{
+					rc = AR_NEED_UNICODE;
+					break;
+				}
+				m = fold_char(c, flags);
+				if (m == FOLD_DROP)
+					continue;
+				if (ccc != 0 && ccc < last_ccc)
+				{
+					rc = AR_NEED_UNICODE;
+					break;
+				}
+				last_ccc = ccc;
+			}
+			else
+			{
+				m = fold_char(c, flags);
+				if (m == FOLD_DROP)
+					continue;
+			}
+			c = m;
+		}
+
+		/* emit pending white space, then c (at most 2 + 4 bytes) */
+		if (ocap - olen >= 8)
+			need = 0;
+		else
+			need = (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4) +
+				(started ? (pending_breaks ? (size_t) pending_breaks : pending_space) : 0);
+		if (ocap - olen < need)
+		{
+			out->len = olen;
+			if (ArBufReserve(out, need + (len - i), env) != AR_OK &&
+				(rc = ArBufReserve(out, need, env)) != AR_OK)
+				break;
+			ocap = out->cap;
+		}
+		if ((pending_breaks | pending_space) && started)
+		{
+			if (pending_breaks)
+			{
+				out->data[olen++] = '\n';
+				if (pending_breaks > 1)
+					out->data[olen++] = '\n';
+			}
+			else
+				out->data[olen++] = ' ';
+		}
+		pending_breaks = 0;
+		pending_space = false;
+		after_cr = false;
+		started = true;
+		if (c < 0x80)
+			out->data[olen++] = (char) c;
+		else
+			olen += ArUtf8Encode(c, out->data + olen);
+		continue;
+
+white_space:
+		if (flat || ArIsSpace(c))
+			pending_space = true;
+		else if (!(c == '\n' && after_cr) && pending_breaks < 2)
+			pending_breaks++;
+		after_cr = (c == '\r');
+		last_ccc = 0;
 	}
-	return AR_OK;
+	out->len = olen;
+	st->started = started;
+	st->pending_space = pending_space;
+	st->pending_breaks = pending_breaks;
+	st->after_cr = after_cr;
+	return rc;
+}
+
+/* True when the Unicode stage would change s (see fold_run). */
+static bool
+needs_unicode_stage(const unsigned char *s, size_t len, uint32_t flags,
+					const ArEnv *env)
+{
+	ArBuf		scratch = {0};
+	FoldState	st = {0};
+	ArStatus	rc = fold_run(s, len, flags, true, &st, &scratch, env);
+
+	ArBufFree(&scratch, env);
+	return rc == AR_NEED_UNICODE;
 }
 
 /* ---------------------------------------------------------------------
@@ -589,7 +722,7 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 		mid.len = 0;
 		if ((rc = u16_to_utf8(dst.data, n, &mid, env)) != AR_OK)
 			break;
-		rc = fold_pass((const unsigned char *) mid.data, mid.len, flags, &st, out, env);
+		rc = fold_run((const unsigned char *) mid.data, mid.len, flags, false, &st, out, env);
 		start = end;
 	}
 	if (src.data)
@@ -611,7 +744,7 @@ recompose(ArBuf *out, size_t from, const ArEnv *env)
 	ArStatus	rc;
 
 	if (!needs_unicode_stage((const unsigned char *) out->data + from,
-							 out->len - from, AR_F_NFC))
+							 out->len - from, AR_F_NFC, env))
 		return AR_OK;
 	rc = ArBufAppend(&tmp, out->data + from, out->len - from, env);
 	if (rc == AR_OK)
@@ -633,9 +766,12 @@ ArNormalize(const char *in, size_t len, uint32_t flags, ArBuf *out,
 	size_t		from = out->len;
 	ArStatus	rc;
 
-	if (!(flags & (AR_F_NFC | AR_F_NFKC_CAMEL)) ||
-		!needs_unicode_stage(s, len, flags))
-		return fold_pass(s, len, flags, &st, out, env);
+	/* one pass that folds and checks; restart through ICU when needed */
+	rc = fold_run(s, len, flags, (flags & (AR_F_NFC | AR_F_NFKC_CAMEL)) != 0,
+				  &st, out, env);
+	if (rc != AR_NEED_UNICODE)
+		return rc;
+	out->len = from;
 	rc = unicode_stage_and_folds(s, len, flags, out, env);
 	if (rc == AR_OK && (flags & AR_F_NFC) && flags != AR_F_NFC)
 		rc = recompose(out, from, env);
