@@ -151,3 +151,180 @@ LANGUAGE C;
 
 COMMENT ON FUNCTION arabic_normalize_trigger() IS
 'BEFORE INSERT OR UPDATE row trigger: arabic_normalize_trigger(profile, column, ...) normalizes columns in place; source:target writes the normalized copy to another column';
+
+-- ---------------------------------------------------------------------
+-- Near-duplicate paragraphs
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION arabic_paragraphs(doc text, OUT n int, OUT paragraph text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_paragraphs'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 8;
+
+COMMENT ON FUNCTION arabic_paragraphs(text) IS
+'split a document into paragraphs at line breaks and bullet markers (•), trimmed, empty ones dropped, numbered from 1';
+
+CREATE FUNCTION arabic_fingerprint(input text)
+RETURNS int4[]
+AS 'MODULE_PATHNAME', 'arabic_fingerprint'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_fingerprint(text) IS
+'the sorted hashes of the word shingles (consecutive stems after search normalization) that arabic_similarity() and arabic_containment() compare';
+
+CREATE FUNCTION arabic_similarity(a text, b text)
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_similarity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_similarity(text, text) IS
+'near-duplicate similarity in [0, 1]: Jaccard similarity of the word-shingle fingerprints; 1 for texts equal after search normalization, 0 when either has no words';
+
+CREATE FUNCTION arabic_similarity(a int4[], b int4[])
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_similarity_fp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_similarity(int4[], int4[]) IS
+'arabic_similarity() on stored fingerprints (arabic_fingerprint())';
+
+CREATE FUNCTION arabic_containment(a text, b text)
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_containment'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_containment(text, text) IS
+'how much of a stands in b, in [0, 1]: the share of a''s word shingles found in b; near 1 when a is a paragraph inside a longer merged b';
+
+CREATE FUNCTION arabic_containment(a int4[], b int4[])
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_containment_fp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_containment(int4[], int4[]) IS
+'arabic_containment() on stored fingerprints (arabic_fingerprint())';
+
+CREATE FUNCTION arabic_distance(a text, b text)
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_distance(text, text) IS
+'1 - arabic_similarity(a, b): the <~> operator, for ORDER BY ... LIMIT k with a GiST index';
+
+-- The boolean operators compare with a threshold setting, so they are
+-- STABLE: their answer changes when the setting does.
+CREATE FUNCTION arabic_similar_op(a text, b text)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'arabic_similar_op'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_similar_op(text, text) IS
+'implementation of ~=: arabic_similarity(a, b) >= pg_arabic.similarity_threshold (and > 0)';
+
+CREATE FUNCTION arabic_inside_op(a text, b text)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'arabic_inside_op'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_inside_op(text, text) IS
+'implementation of <@~: arabic_containment(a, b) >= pg_arabic.containment_threshold (and > 0)';
+
+CREATE FUNCTION arabic_contains_op(a text, b text)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'arabic_contains_op'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_contains_op(text, text) IS
+'implementation of ~@>: arabic_containment(b, a) >= pg_arabic.containment_threshold (and > 0)';
+
+CREATE OPERATOR ~= (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_similar_op,
+    COMMUTATOR = ~=,
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+
+COMMENT ON OPERATOR ~= (text, text) IS
+'is a near-duplicate of: arabic_similarity() >= pg_arabic.similarity_threshold';
+
+CREATE OPERATOR <~> (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_distance,
+    COMMUTATOR = <~>
+);
+
+COMMENT ON OPERATOR <~> (text, text) IS
+'near-duplicate distance: 1 - arabic_similarity()';
+
+CREATE OPERATOR <@~ (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_inside_op,
+    COMMUTATOR = ~@>,
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+
+COMMENT ON OPERATOR <@~ (text, text) IS
+'stands inside: arabic_containment(left, right) >= pg_arabic.containment_threshold';
+
+CREATE OPERATOR ~@> (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_contains_op,
+    COMMUTATOR = <@~,
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+
+COMMENT ON OPERATOR ~@> (text, text) IS
+'contains: arabic_containment(right, left) >= pg_arabic.containment_threshold';
+
+-- GIN: the keys of a text are its fingerprint hashes.
+CREATE FUNCTION gin_arabic_extract_value(text, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gin_arabic_extract_value'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gin_arabic_extract_query(text, internal, int2, internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gin_arabic_extract_query'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gin_arabic_consistent(internal, int2, text, int4, internal, internal, internal, internal)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'gin_arabic_consistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gin_arabic_triconsistent(internal, int2, text, int4, internal, internal, internal)
+RETURNS "char"
+AS 'MODULE_PATHNAME', 'gin_arabic_triconsistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION gin_arabic_extract_value(text, internal) IS 'GIN support for gin_arabic_ops';
+COMMENT ON FUNCTION gin_arabic_extract_query(text, internal, int2, internal, internal, internal, internal) IS 'GIN support for gin_arabic_ops';
+COMMENT ON FUNCTION gin_arabic_consistent(internal, int2, text, int4, internal, internal, internal, internal) IS 'GIN support for gin_arabic_ops';
+COMMENT ON FUNCTION gin_arabic_triconsistent(internal, int2, text, int4, internal, internal, internal) IS 'GIN support for gin_arabic_ops';
+
+CREATE OPERATOR CLASS gin_arabic_ops
+FOR TYPE text USING gin
+AS
+    OPERATOR 1 ~= (text, text),
+    OPERATOR 2 ~@> (text, text),
+    OPERATOR 3 <@~ (text, text),
+    FUNCTION 1 btint4cmp(int4, int4),
+    FUNCTION 2 gin_arabic_extract_value(text, internal),
+    FUNCTION 3 gin_arabic_extract_query(text, internal, int2, internal, internal, internal, internal),
+    FUNCTION 4 gin_arabic_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+    FUNCTION 6 gin_arabic_triconsistent(internal, int2, text, int4, internal, internal, internal),
+    STORAGE int4;
+
+COMMENT ON OPERATOR CLASS gin_arabic_ops USING gin IS
+'GIN index over word-shingle fingerprints: accelerates ~= (near-duplicate), ~@> (contains) and <@~ (stands inside)';
+
+CREATE FUNCTION arabic_duplicate_groups(a bigint[], b bigint[], OUT id bigint, OUT group_id bigint)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_duplicate_groups'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 100;
+
+COMMENT ON FUNCTION arabic_duplicate_groups(bigint[], bigint[]) IS
+'groups of near-duplicates: given pairs (a[i], b[i]), every id that appears with the smallest id of its connected component as group_id';

@@ -24,6 +24,18 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	DefineCustomRealVariable("pg_arabic.similarity_threshold",
+							 "Similarity at or above which the ~= operator holds.",
+							 "Jaccard similarity of word-shingle fingerprints, between 0 and 1.",
+							 &ar_similarity_threshold,
+							 AR_DEFAULT_SIMILARITY_THRESHOLD, 0.0, 1.0,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("pg_arabic.containment_threshold",
+							 "Containment at or above which the <@~ and ~@> operators hold.",
+							 "Share of the shorter text's word shingles found in the other text, between 0 and 1.",
+							 &ar_containment_threshold,
+							 AR_DEFAULT_CONTAINMENT_THRESHOLD, 0.0, 1.0,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pg_arabic");
 }
 

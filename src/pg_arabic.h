@@ -31,4 +31,20 @@ extern text *ArNormalizeText(text *in, uint32 flags);
 /* Same on a raw buffer; returns a palloc'd text. */
 extern text *ArNormalizeBytes(const char *data, size_t len, uint32 flags);
 
+/* Near-duplicate settings (pg_arabic.similarity_threshold and friends). */
+#define AR_DEFAULT_SIMILARITY_THRESHOLD 0.5
+#define AR_DEFAULT_CONTAINMENT_THRESHOLD 0.7
+extern double ar_similarity_threshold;
+extern double ar_containment_threshold;
+
+/* Operator strategies shared by the GIN and GiST operator classes. */
+#define AR_STRATEGY_SIMILAR		1	/* ~=  */
+#define AR_STRATEGY_CONTAINS	2	/* ~@> : indexed text contains the query */
+#define AR_STRATEGY_INSIDE		3	/* <@~ : indexed text stands inside the query */
+#define AR_STRATEGY_DISTANCE	4	/* <~> */
+
+struct ArFingerprint;
+/* The fingerprint of a text in the current memory context, or an error. */
+extern void ArFingerprintDatum(text *t, struct ArFingerprint *fp);
+
 #endif							/* PG_ARABIC_H */

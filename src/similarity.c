@@ -1,0 +1,458 @@
+/*
+ * src/similarity.c
+ *
+ * Near-duplicate paragraphs: arabic_fingerprint(), arabic_similarity(),
+ * arabic_containment() on text and on stored fingerprints, the operators
+ * ~= (similar at pg_arabic.similarity_threshold), <~> (distance),
+ * <@~ and ~@> (inside / contains at pg_arabic.containment_threshold), and
+ * arabic_paragraphs().  Fingerprints of repeated arguments (the constant
+ * side of a query) are cached per call site.
+ */
+#include "pg_arabic.h"
+
+#include "ar_shingle.h"
+#include "ar_unicode.h"
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+double		ar_similarity_threshold = AR_DEFAULT_SIMILARITY_THRESHOLD;
+double		ar_containment_threshold = AR_DEFAULT_CONTAINMENT_THRESHOLD;
+
+/* Fingerprint of a text in the current memory context. */
+void
+ArFingerprintDatum(text *t, ArFingerprint *fp)
+{
+	ArStatus	rc;
+
+	ArRequireUtf8();
+	memset(fp, 0, sizeof(*fp));
+	rc = ArFingerprintText(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), fp, ArPgEnv());
+	if (rc != AR_OK)
+		ArReportStatus(rc, "Arabic fingerprint");
+}
+
+/* The cache of one argument: its bytes and fingerprint, in fn_mcxt. */
+typedef struct FpCacheEntry
+{
+	char	   *bytes;
+	size_t		len;
+	ArFingerprint fp;
+} FpCacheEntry;
+
+typedef struct FpCache
+{
+	FpCacheEntry arg[2];
+} FpCache;
+
+/*
+ * The fingerprint of argument argno (0 or 1), reusing the last one computed
+ * at this call site when the argument's bytes are the same.
+ */
+static const ArFingerprint *
+cached_fingerprint(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	const char *data = VARDATA_ANY(t);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+	FpCache    *cache = (FpCache *) fcinfo->flinfo->fn_extra;
+	FpCacheEntry *e;
+	MemoryContext old;
+	ArFingerprint fresh;
+
+	if (cache == NULL)
+		cache = fcinfo->flinfo->fn_extra =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FpCache));
+	e = &cache->arg[argno];
+	if (e->bytes && e->len == len && memcmp(e->bytes, data, len) == 0)
+		return &e->fp;
+
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (e->bytes)
+		pfree(e->bytes);
+	if (e->fp.h)
+		pfree(e->fp.h);
+	e->bytes = NULL;
+	memset(&e->fp, 0, sizeof(e->fp));
+	ArFingerprintDatum(t, &fresh);
+	e->fp = fresh;
+	/* keep only texts worth caching: a constant is short */
+	if (len <= 64 * 1024)
+	{
+		e->bytes = palloc(len + 1);
+		memcpy(e->bytes, data, len);
+		e->len = len;
+	}
+	MemoryContextSwitchTo(old);
+	return &e->fp;
+}
+
+static ArrayType *
+fingerprint_array(const ArFingerprint *fp)
+{
+	Datum	   *d = palloc(sizeof(Datum) * (fp->n > 0 ? fp->n : 1));
+
+	for (int i = 0; i < fp->n; i++)
+		d[i] = Int32GetDatum(fp->h[i]);
+	return construct_array(d, fp->n, INT4OID, sizeof(int32), true, TYPALIGN_INT);
+}
+
+/* The elements of a fingerprint array, sorted and unique (a copy). */
+static int32 *
+array_fingerprint(ArrayType *a, int *n)
+{
+	int32	   *h;
+	int			count;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("a fingerprint must be a one-dimensional int4 array"),
+				 errhint("Compute it with arabic_fingerprint(text).")));
+	if (array_contains_nulls(a))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("a fingerprint must not contain NULL elements"),
+				 errhint("Compute it with arabic_fingerprint(text).")));
+	count = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
+	h = palloc(sizeof(int32) * (count > 0 ? count : 1));
+	if (count > 0)
+		memcpy(h, ARR_DATA_PTR(a), sizeof(int32) * count);
+	*n = ArSortUnique(h, count);
+	return h;
+}
+
+PG_FUNCTION_INFO_V1(arabic_fingerprint);
+Datum
+arabic_fingerprint(PG_FUNCTION_ARGS)
+{
+	ArFingerprint fp;
+
+	ArFingerprintDatum(PG_GETARG_TEXT_PP(0), &fp);
+	PG_RETURN_ARRAYTYPE_P(fingerprint_array(&fp));
+}
+
+static double
+text_similarity(FunctionCallInfo fcinfo)
+{
+	const ArFingerprint *a = cached_fingerprint(fcinfo, 0);
+	const ArFingerprint *b = cached_fingerprint(fcinfo, 1);
+
+	return ArSimilarity(a->h, a->n, b->h, b->n);
+}
+
+static double
+text_containment(FunctionCallInfo fcinfo, int inner, int outer)
+{
+	const ArFingerprint *a = cached_fingerprint(fcinfo, inner);
+	const ArFingerprint *b = cached_fingerprint(fcinfo, outer);
+
+	return ArContainment(a->h, a->n, b->h, b->n);
+}
+
+PG_FUNCTION_INFO_V1(arabic_similarity);
+Datum
+arabic_similarity(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT4((float4) text_similarity(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(arabic_containment);
+Datum
+arabic_containment(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT4((float4) text_containment(fcinfo, 0, 1));
+}
+
+PG_FUNCTION_INFO_V1(arabic_similarity_fp);
+Datum
+arabic_similarity_fp(PG_FUNCTION_ARGS)
+{
+	int			na,
+				nb;
+	int32	   *a = array_fingerprint(PG_GETARG_ARRAYTYPE_P(0), &na);
+	int32	   *b = array_fingerprint(PG_GETARG_ARRAYTYPE_P(1), &nb);
+
+	PG_RETURN_FLOAT4((float4) ArSimilarity(a, na, b, nb));
+}
+
+PG_FUNCTION_INFO_V1(arabic_containment_fp);
+Datum
+arabic_containment_fp(PG_FUNCTION_ARGS)
+{
+	int			na,
+				nb;
+	int32	   *a = array_fingerprint(PG_GETARG_ARRAYTYPE_P(0), &na);
+	int32	   *b = array_fingerprint(PG_GETARG_ARRAYTYPE_P(1), &nb);
+
+	PG_RETURN_FLOAT4((float4) ArContainment(a, na, b, nb));
+}
+
+/*
+ * The operators compare the score as a float4, exactly as the functions
+ * return it, so that `a ~= b` and `arabic_similarity(a, b) >= threshold`
+ * never disagree.  A score of 0 never matches, whatever the threshold:
+ * texts that share no shingle are not near-duplicates (and an index could
+ * not find them).
+ */
+static bool
+passes(double score, double threshold)
+{
+	float4		s = (float4) score;
+
+	return s > 0 && s >= (float4) threshold;
+}
+
+PG_FUNCTION_INFO_V1(arabic_similar_op);
+Datum
+arabic_similar_op(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(passes(text_similarity(fcinfo), ar_similarity_threshold));
+}
+
+PG_FUNCTION_INFO_V1(arabic_distance);
+Datum
+arabic_distance(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT4(1.0f - (float4) text_similarity(fcinfo));
+}
+
+/* a <@~ b: a stands inside b */
+PG_FUNCTION_INFO_V1(arabic_inside_op);
+Datum
+arabic_inside_op(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(passes(text_containment(fcinfo, 0, 1), ar_containment_threshold));
+}
+
+/* a ~@> b: a contains b */
+PG_FUNCTION_INFO_V1(arabic_contains_op);
+Datum
+arabic_contains_op(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(passes(text_containment(fcinfo, 1, 0), ar_containment_threshold));
+}
+
+/* Bullet markers that start a new paragraph wherever they stand. */
+static bool
+is_bullet(uint32 c)
+{
+	return c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x25A0 ||
+		c == 0x25E6 || c == 0x2023 || c == 0x2043 || c == 0x25BA ||
+		c == 0x25B6 || c == 0x27A2 || c == 0x2219;
+}
+
+/*
+ * arabic_paragraphs(doc text) RETURNS TABLE(n int, paragraph text)
+ *
+ * Splits at line breaks (LF, CR, CR LF, NEL, U+2028, U+2029) and bullet
+ * markers (• ● ▪ ■ ◦ ‣ ⁃ ► ▶ ➢ ∙), trims white space and invisible
+ * controls at both ends of each piece, drops empty pieces and numbers the
+ * rest from 1.  The paragraphs are returned as written otherwise.
+ */
+PG_FUNCTION_INFO_V1(arabic_paragraphs);
+Datum
+arabic_paragraphs(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	const unsigned char *s = (const unsigned char *) VARDATA_ANY(doc);
+	size_t		len = VARSIZE_ANY_EXHDR(doc);
+	size_t		i = 0;
+	size_t		start = 0;
+	int32		n = 0;
+
+	ArRequireUtf8();
+	InitMaterializedSRF(fcinfo, 0);
+	while (start <= len)
+	{
+		size_t		end = start;
+		size_t		next;
+		size_t		a,
+					b;
+
+		/* find the end of this piece */
+		i = start;
+		for (;;)
+		{
+			int			w;
+			uint32		c;
+
+			if (i >= len)
+			{
+				end = next = len + 1;
+				break;
+			}
+			c = ArUtf8Decode(s + i, len - i, &w);
+			if (ArIsLineBreak(c) || is_bullet(c))
+			{
+				end = i;
+				next = i + w;
+				break;
+			}
+			i += w;
+			if ((i & 0xFFFF) < (size_t) w)
+				CHECK_FOR_INTERRUPTS();
+		}
+		if (end > len)
+			end = len;
+		/* trim */
+		a = start;
+		b = end;
+		while (a < b)
+		{
+			int			w;
+			uint32		c = ArUtf8Decode(s + a, b - a, &w);
+
+			if (!(ArIsSpace(c) || ArIsIgnorable(c)))
+				break;
+			a += w;
+		}
+		while (b > a)
+		{
+			size_t		k = b - 1;
+			int			w;
+			uint32		c;
+
+			while (k > a && (s[k] & 0xC0) == 0x80)
+				k--;
+			c = ArUtf8Decode(s + k, b - k, &w);
+			if (!(ArIsSpace(c) || ArIsIgnorable(c)))
+				break;
+			b = k;
+		}
+		if (b > a)
+		{
+			Datum		values[2];
+			bool		nulls[2] = {false, false};
+
+			values[0] = Int32GetDatum(++n);
+			values[1] = PointerGetDatum(cstring_to_text_with_len((const char *) s + a, (int) (b - a)));
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+		start = next;
+	}
+	return (Datum) 0;
+}
+
+static int
+cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+uf_find(int *parent, int i)
+{
+	while (parent[i] != i)
+	{
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+static int64 *
+int8_array_values(ArrayType *a, int *n, const char *argname)
+{
+	Datum	   *d;
+	bool	   *nulls;
+	int64	   *v;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("argument %s must be a one-dimensional array", argname)));
+	deconstruct_array(a, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &d, &nulls, n);
+	v = palloc(sizeof(int64) * (*n > 0 ? *n : 1));
+	for (int i = 0; i < *n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("argument %s contains a NULL at position %d", argname, i + 1),
+					 errhint("Filter out pairs with a NULL id before aggregating them.")));
+		v[i] = DatumGetInt64(d[i]);
+	}
+	return v;
+}
+
+/*
+ * arabic_duplicate_groups(a bigint[], b bigint[])
+ *     RETURNS TABLE(id bigint, group_id bigint)
+ *
+ * The connected components of the graph whose edges are the pairs
+ * (a[i], b[i]): each id that appears in a pair, with the smallest id of its
+ * component as group_id (the group's representative).  Union-find with path
+ * halving after sorting the ids: O(n log n) for n pairs.
+ */
+PG_FUNCTION_INFO_V1(arabic_duplicate_groups);
+Datum
+arabic_duplicate_groups(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			na,
+				nb,
+				nids;
+	int64	   *a = int8_array_values(PG_GETARG_ARRAYTYPE_P(0), &na, "a");
+	int64	   *b = int8_array_values(PG_GETARG_ARRAYTYPE_P(1), &nb, "b");
+	int64	   *ids;
+	int		   *parent;
+
+	if (na != nb)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("arrays a and b must have the same length, not %d and %d", na, nb),
+				 errhint("Pass the two columns of one set of pairs, e.g. array_agg(a ORDER BY a, b) and array_agg(b ORDER BY a, b).")));
+	InitMaterializedSRF(fcinfo, 0);
+	if (na == 0)
+		return (Datum) 0;
+	if ((Size) na * 2 > MaxAllocSize / sizeof(int64))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many pairs: %d", na)));
+	ids = palloc(sizeof(int64) * na * 2);
+	memcpy(ids, a, sizeof(int64) * na);
+	memcpy(ids + na, b, sizeof(int64) * na);
+	qsort(ids, na * 2, sizeof(int64), cmp_int64);
+	nids = 0;
+	for (int i = 0; i < na * 2; i++)
+		if (i == 0 || ids[i] != ids[nids - 1])
+			ids[nids++] = ids[i];
+	parent = palloc(sizeof(int) * nids);
+	for (int i = 0; i < nids; i++)
+		parent[i] = i;
+	for (int i = 0; i < na; i++)
+	{
+		int64	   *pa = bsearch(&a[i], ids, nids, sizeof(int64), cmp_int64);
+		int64	   *pb = bsearch(&b[i], ids, nids, sizeof(int64), cmp_int64);
+		int			ra = uf_find(parent, (int) (pa - ids));
+		int			rb = uf_find(parent, (int) (pb - ids));
+
+		/* the smaller index (= smaller id) becomes the root */
+		if (ra < rb)
+			parent[rb] = ra;
+		else if (rb < ra)
+			parent[ra] = rb;
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	for (int i = 0; i < nids; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = Int64GetDatum(ids[i]);
+		values[1] = Int64GetDatum(ids[uf_find(parent, i)]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
