@@ -85,3 +85,54 @@ RESET enable_seqscan;
 SELECT count(*) AS articles_mentioning_idlib_any_spelling
 FROM clean_articles
 WHERE body_search LIKE '%' || arabic_normalize('إدلب') || '%';
+
+\echo
+\echo '---- 5. Near-duplicate paragraphs ------------------------------'
+\echo '-- Split every article into paragraphs and index them:'
+CREATE TABLE paragraphs AS
+SELECT a.id * 100 + p.n AS id, a.id AS article, p.n, p.paragraph
+FROM articles a, arabic_paragraphs(a.body) AS p;
+CREATE INDEX paragraphs_gin ON paragraphs USING gin (paragraph gin_arabic_ops);
+ANALYZE paragraphs;
+SELECT count(*) AS paragraphs FROM paragraphs;
+
+\echo
+\echo '-- Republished paragraphs (similarity >= pg_arabic.similarity_threshold), found through the index:'
+SHOW pg_arabic.similarity_threshold;
+SELECT x.article AS a, x.n AS a_par, y.article AS b, y.n AS b_par,
+       round(arabic_similarity(x.paragraph, y.paragraph)::numeric, 2) AS similarity,
+       left(y.paragraph, 50) || '…' AS b_text
+FROM paragraphs x JOIN paragraphs y ON x.paragraph ~= y.paragraph AND x.id < y.id
+ORDER BY x.id, y.id;
+
+\echo
+\echo '-- Paragraphs that stand inside a longer merged paragraph (containment >= pg_arabic.containment_threshold):'
+SELECT x.article AS short_article, x.n AS short_par, y.article AS merged_article, y.n AS merged_par,
+       round(arabic_containment(x.paragraph, y.paragraph)::numeric, 2) AS containment
+FROM paragraphs x JOIN paragraphs y ON x.paragraph <@~ y.paragraph
+WHERE x.id <> y.id AND NOT x.paragraph ~= y.paragraph
+ORDER BY x.id, y.id;
+
+\echo
+\echo '-- Group the republished copies: each paragraph once, with the copies that repeat it.'
+\echo '-- (Containment edges are left out: a merged paragraph would chain three stories into one group.)'
+WITH pairs AS (
+    SELECT x.id AS a, y.id AS b
+    FROM paragraphs x JOIN paragraphs y ON x.paragraph ~= y.paragraph AND x.id < y.id
+), groups AS (
+    SELECT * FROM arabic_duplicate_groups(
+        (SELECT array_agg(a ORDER BY a, b) FROM pairs),
+        (SELECT array_agg(b ORDER BY a, b) FROM pairs))
+)
+SELECT g.group_id AS representative,
+       array_agg(p.article || '.' || p.n ORDER BY p.id) AS copies,
+       left((SELECT paragraph FROM paragraphs WHERE id = g.group_id), 60) || '…' AS text
+FROM groups g JOIN paragraphs p ON p.id = g.id
+GROUP BY g.group_id ORDER BY g.group_id;
+
+\echo
+\echo '-- The plan: a nested loop over GIN lookups'
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF)
+SELECT x.id, y.id FROM paragraphs x JOIN paragraphs y ON x.paragraph ~= y.paragraph AND x.id < y.id;
+RESET enable_seqscan;
