@@ -982,14 +982,14 @@ test_max_size(void)
 		ArBufFree(&out, &env);
 
 		/*
-		 * KNOWN FAILING until src/core is fixed: fold_pass reserves room for
-		 * the worst case of one character (6 bytes) before each append, so
-		 * a result that ends within 5 bytes of max_size is refused.
+		 * Regression: fold_pass used to reserve room for the worst case of
+		 * one character (6 bytes) before each append, so a result ending
+		 * within 5 bytes of max_size was refused (fixed by 5903d7a).
 		 */
 		env.max_size = 300;
 		st = ArNormalize(bad, sizeof(bad), 0, &out, &env);
 		check(st == AR_OK && out.len == 300,
-			  "max_size 300, 100 invalid bytes: a 300-byte result exactly fits (KNOWN FAILING: fold_pass reserves 6 bytes per character; status %d, len %zu)",
+			  "max_size 300, 100 invalid bytes: a 300-byte result exactly fits (status %d, len %zu)",
 			  (int) st, out.len);
 		ArBufFree(&out, &env);
 	}
@@ -1023,15 +1023,15 @@ test_max_size(void)
 	}
 
 	/*
-	 * KNOWN FAILING until src/core is fixed: a max_size below 64 refuses
-	 * even a 2-byte result, because fold_pass reserves at least 64 bytes
-	 * up front (and ArBufReserve's first allocation is 64 bytes).
+	 * Regression: a max_size below 64 used to refuse even a 2-byte result,
+	 * because fold_pass reserved at least 64 bytes up front (fixed by
+	 * 09fd2eb/5903d7a).
 	 */
 	{
 		env.max_size = 16;
 		st = ArNormalize("ab", 2, AR_PROFILE_SEARCH, &out, &env);
 		check(st == AR_OK && out.len == 2 && memcmp(out.data, "ab", 2) == 0,
-			  "max_size 16: a 2-byte result fits (KNOWN FAILING: fold_pass reserves 64 bytes up front; status %d)",
+			  "max_size 16: a 2-byte result fits (status %d)",
 			  (int) st);
 		ArBufFree(&out, &env);
 	}
@@ -1344,27 +1344,46 @@ test_segment(void)
  * --------------------------------------------------------------------- */
 
 /*
- * search(search(x)) == search(x).  The last two inputs are KNOWN FAILING
- * until src/core is fixed: a fold after NFC creates a new composition
- * (J + caron lower-cased to j + caron, which NFC composes to U+01F0; e +
- * U+06DD + acute, where dropping the Quranic mark U+06DD unblocks e + acute).
+ * search(search(x)) == search(x) and display(display(x)) == display(x).
+ * Regressions: a fold after NFC used to create a new composition (J + caron
+ * lower-cased to j + caron, which NFC composes to U+01F0; e + U+06DD +
+ * acute, where dropping the Quranic mark U+06DD unblocks e + acute), and in
+ * display the tatweel of a presentation form's decomposition (U+FE7B is
+ * tatweel + kasra) was dropped after NFC, leaving marks out of canonical
+ * order (fuzz_normalize found 0610 FE7B).  Fixed in src by 5903d7a.
  */
 static void
 test_idempotence(void)
 {
+	/* expected bytes where the fix decides them */
+	norm_is("search: J + caron gives U+01F0 (NFC after lower-casing)",
+			"J\u030C", AR_PROFILE_SEARCH, "\u01F0");
+	norm_is("search: e + U+06DD + acute gives U+00E9 (NFC after dropping the mark)",
+			"e\u06DD\u0301", AR_PROFILE_SEARCH, "\u00E9");
+	norm_is("display: U+0610 + U+FE7B gives kasra then U+0610 (canonical order)",
+			"\u0610\uFE7B", AR_PROFILE_DISPLAY, "\u0650\u0610");
+
 	const char *inputs[] = {
 		"\u0623\u064E\u0647\u0652\u0644\u064B\u0627 \uFEFB \u0627\u0653 \u0628\u0651\u064E HELLO \u0661",
 		"\u00C9COLE \u0130stanbul \u00AB\u0642\u0648\u0644\u00BB",
 		"e\u0640\u0301 \u0627\u200D\u0653",
 		"J\u030C",
 		"e\u06DD\u0301",
+		"\u0610\uFE7B",
+		"\u0628\u0651\uFE77",
+	};
+	const uint32_t profs[] = {
+		AR_PROFILE_SEARCH, AR_PROFILE_SEARCH, AR_PROFILE_SEARCH, AR_PROFILE_SEARCH,
+		AR_PROFILE_SEARCH, AR_PROFILE_DISPLAY, AR_PROFILE_DISPLAY,
 	};
 	const char *names[] = {
 		"Arabic text with a ligature, madda, marks, Latin, digit",
 		"Latin capitals with accents, dotted I, guillemets",
 		"tatweel and ZWJ removed before composing",
-		"J + combining caron (KNOWN FAILING: search gives j + U+030C, again gives U+01F0)",
-		"e + U+06DD + combining acute (KNOWN FAILING: search gives e + U+0301, again gives U+00E9)",
+		"J + combining caron (once gave j + U+030C, again U+01F0)",
+		"e + U+06DD + combining acute (once gave e + U+0301, again U+00E9)",
+		"U+0610 + kasra medial form U+FE7B (display; once gave 0610 0650, again 0650 0610)",
+		"beh + shadda + fatha medial form U+FE77 (display)",
 	};
 
 	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
@@ -1373,9 +1392,10 @@ test_idempotence(void)
 					twice;
 		char		d[256];
 
-		norm_len(inputs[i], strlen(inputs[i]), AR_PROFILE_SEARCH, &once);
-		norm_len(once.data ? once.data : "", once.len, AR_PROFILE_SEARCH, &twice);
-		snprintf(d, sizeof(d), "search is idempotent: %s", names[i]);
+		norm_len(inputs[i], strlen(inputs[i]), profs[i], &once);
+		norm_len(once.data ? once.data : "", once.len, profs[i], &twice);
+		snprintf(d, sizeof(d), "%s is idempotent: %s",
+				 profs[i] == AR_PROFILE_SEARCH ? "search" : "display", names[i]);
 		check_bytes(twice.data, twice.len, once.data, once.len, d);
 		ArBufFree(&once, ArMallocEnv());
 		ArBufFree(&twice, ArMallocEnv());
