@@ -984,7 +984,7 @@ test_max_size(void)
 		/*
 		 * Regression: fold_pass used to reserve room for the worst case of
 		 * one character (6 bytes) before each append, so a result ending
-		 * within 5 bytes of max_size was refused (fixed by 5903d7a).
+		 * within 5 bytes of max_size was refused (fixed by 09fd2eb).
 		 */
 		env.max_size = 300;
 		st = ArNormalize(bad, sizeof(bad), 0, &out, &env);
@@ -1025,7 +1025,7 @@ test_max_size(void)
 	/*
 	 * Regression: a max_size below 64 used to refuse even a 2-byte result,
 	 * because fold_pass reserved at least 64 bytes up front (fixed by
-	 * 09fd2eb/5903d7a).
+	 * 09fd2eb).
 	 */
 	{
 		env.max_size = 16;
@@ -1350,7 +1350,7 @@ test_segment(void)
  * acute, where dropping the Quranic mark U+06DD unblocks e + acute), and in
  * display the tatweel of a presentation form's decomposition (U+FE7B is
  * tatweel + kasra) was dropped after NFC, leaving marks out of canonical
- * order (fuzz_normalize found 0610 FE7B).  Fixed in src by 5903d7a.
+ * order (fuzz_normalize found 0610 FE7B).  Fixed in src by 09fd2eb.
  */
 static void
 test_idempotence(void)
