@@ -328,3 +328,99 @@ ROWS 100;
 
 COMMENT ON FUNCTION arabic_duplicate_groups(bigint[], bigint[]) IS
 'groups of near-duplicates: given pairs (a[i], b[i]), every id that appears with the smallest id of its connected component as group_id';
+
+-- GiST: leaf keys are fingerprints (sorted hashes; a 4096-bit signature for
+-- fingerprints over 512 hashes), inner keys 4096-bit signatures; every key
+-- keeps the range of fingerprint sizes below it.  See src/similarity_gist.c.
+CREATE TYPE arabic_gist_key;
+
+CREATE FUNCTION arabic_gist_key_in(cstring)
+RETURNS arabic_gist_key
+AS 'MODULE_PATHNAME', 'arabic_gist_key_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION arabic_gist_key_out(arabic_gist_key)
+RETURNS cstring
+AS 'MODULE_PATHNAME', 'arabic_gist_key_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE arabic_gist_key (
+    INTERNALLENGTH = -1,
+    INPUT = arabic_gist_key_in,
+    OUTPUT = arabic_gist_key_out,
+    ALIGNMENT = int4,
+    STORAGE = plain
+);
+
+COMMENT ON TYPE arabic_gist_key IS 'storage of gist_arabic_ops index keys (internal)';
+COMMENT ON FUNCTION arabic_gist_key_in(cstring) IS 'input of arabic_gist_key: always an error, the type is internal';
+COMMENT ON FUNCTION arabic_gist_key_out(arabic_gist_key) IS 'output of arabic_gist_key: a short summary of an index key';
+
+CREATE FUNCTION gist_arabic_consistent(internal, text, int2, oid, internal)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'gist_arabic_consistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_union(internal, internal)
+RETURNS arabic_gist_key
+AS 'MODULE_PATHNAME', 'gist_arabic_union'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_compress(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_compress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_decompress(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_decompress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_penalty(internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_penalty'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_picksplit(internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_picksplit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_same(arabic_gist_key, arabic_gist_key, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_same'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_distance(internal, text, int2, oid, internal)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'gist_arabic_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION gist_arabic_consistent(internal, text, int2, oid, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_union(internal, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_compress(internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_decompress(internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_penalty(internal, internal, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_picksplit(internal, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_same(arabic_gist_key, arabic_gist_key, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_distance(internal, text, int2, oid, internal) IS 'GiST support for gist_arabic_ops';
+
+CREATE OPERATOR CLASS gist_arabic_ops
+FOR TYPE text USING gist
+AS
+    OPERATOR 1 ~= (text, text),
+    OPERATOR 2 ~@> (text, text),
+    OPERATOR 3 <@~ (text, text),
+    OPERATOR 4 <~> (text, text) FOR ORDER BY pg_catalog.float_ops,
+    FUNCTION 1 gist_arabic_consistent(internal, text, int2, oid, internal),
+    FUNCTION 2 gist_arabic_union(internal, internal),
+    FUNCTION 3 gist_arabic_compress(internal),
+    FUNCTION 4 gist_arabic_decompress(internal),
+    FUNCTION 5 gist_arabic_penalty(internal, internal, internal),
+    FUNCTION 6 gist_arabic_picksplit(internal, internal),
+    FUNCTION 7 gist_arabic_same(arabic_gist_key, arabic_gist_key, internal),
+    FUNCTION 8 gist_arabic_distance(internal, text, int2, oid, internal),
+    STORAGE arabic_gist_key;
+
+COMMENT ON OPERATOR CLASS gist_arabic_ops USING gist IS
+'GiST index over word-shingle fingerprints (exact on leaves, 4096-bit signatures above): accelerates ~= (near-duplicate), ~@> (contains), <@~ (stands inside) and ORDER BY <~> (nearest paragraphs)';
