@@ -9,12 +9,14 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_arabic;
 RESET client_min_messages;
 
--- the defaults
+-- the settings exist once the library is loaded (by any call), with their
+-- defaults
+SELECT arabic_similarity('', '') AS loads_the_library;
 SHOW pg_arabic.similarity_threshold;
 SHOW pg_arabic.containment_threshold;
 
--- news sentences of 20-30 words (invented); each pair is (a, b) with the
--- score we expect written next to it in "expect"
+-- pairs (a, b) of news sentences of 20-30 words (invented), grouped by the
+-- score expected
 CREATE TEMP TABLE pairs (id int PRIMARY KEY, label text, a text, b text);
 
 -- equal after search normalization: similarity 1
