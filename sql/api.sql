@@ -31,7 +31,12 @@ WHERE d.classid = 'pg_proc'::regclass
   AND d.deptype = 'e'
 ORDER BY p.proname, pg_get_function_identity_arguments(p.oid);
 
--- every function is called arabic_* and names all its arguments (expect no rows)
+-- every function is called arabic_* and names all its arguments (expect no
+-- rows); index support functions (an internal argument or result: the
+-- access method calls them, SQL cannot) and the I/O functions of the
+-- internal key type (cstring) follow PostgreSQL's conventions instead
+-- (gin_arabic_*, gist_arabic_*, unnamed arguments): they are listed
+-- under the operator classes below
 SELECT p.oid::regprocedure AS unnamed
 FROM pg_depend d
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
@@ -41,10 +46,13 @@ WHERE d.classid = 'pg_proc'::regclass
   AND d.deptype = 'e'
   AND (p.proname NOT LIKE 'arabic\_%'
        OR (p.pronargs > 0 AND (p.proargnames IS NULL OR '' = ANY (p.proargnames))))
+  AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[] || p.prorettype)
+           OR 'cstring'::regtype = ANY (p.proargtypes::oid[] || p.prorettype))
 ORDER BY 1;
 
 -- every object of the extension, the trigger function included, has a
--- COMMENT (expect no rows)
+-- COMMENT (expect no rows); the operator family that CREATE OPERATOR CLASS
+-- makes implicitly, of the same name, is described by its class
 SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS without_comment
 FROM pg_depend d
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
@@ -53,6 +61,10 @@ WHERE d.refclassid = 'pg_extension'::regclass
   AND NOT EXISTS (SELECT 1 FROM pg_description c
                   WHERE c.classoid = d.classid AND c.objoid = d.objid
                     AND c.objsubid = 0)
+  AND NOT (d.classid = 'pg_opfamily'::regclass
+           AND EXISTS (SELECT 1 FROM pg_opclass opc JOIN pg_opfamily opf ON opf.oid = d.objid
+                       WHERE opc.opcfamily = opf.oid AND opc.opcname = opf.opfname
+                         AND opc.opcmethod = opf.opfmethod))
 ORDER BY 1;
 
 -- the library reports the extension's version, and an ICU version
@@ -63,3 +75,93 @@ WHERE extname = 'pg_arabic';
 
 -- the pg_arabic.* setting names are reserved once the library is loaded
 SET pg_arabic.no_such_setting = 'on';
+
+-- every operator with its types, result, implementing function, commutator
+-- and selectivity estimators: the boolean operators ~= <@~ ~@> estimate with
+-- matchingsel/matchingjoinsel, ~= and <~> are their own commutators, <@~
+-- and ~@> each other's
+SELECT o.oprname AS operator,
+       format_type(o.oprleft, NULL) AS left_type,
+       format_type(o.oprright, NULL) AS right_type,
+       format_type(o.oprresult, NULL) AS result,
+       o.oprcode AS function,
+       c.oprname AS commutator,
+       n.oprname AS negator,
+       o.oprrest AS restrict,
+       o.oprjoin AS "join"
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_operator o ON o.oid = d.objid
+LEFT JOIN pg_operator c ON c.oid = o.oprcom
+LEFT JOIN pg_operator n ON n.oid = o.oprnegate
+WHERE d.classid = 'pg_operator'::regclass
+  AND d.refclassid = 'pg_extension'::regclass
+  AND d.deptype = 'e'
+ORDER BY o.oprname, o.oprleft, o.oprright;
+
+-- the commutator of each operator is declared on both sides (expect no rows)
+SELECT o.oid::regoperator AS one_sided
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_operator o ON o.oid = d.objid
+JOIN pg_operator c ON c.oid = o.oprcom
+WHERE d.classid = 'pg_operator'::regclass
+  AND d.deptype = 'e'
+  AND c.oprcom <> o.oid
+ORDER BY 1;
+
+-- every operator class: access method, indexed type, storage type, default
+-- or not, and amvalidate() = true
+SELECT opc.opcname AS operator_class,
+       am.amname AS method,
+       format_type(opc.opcintype, NULL) AS indexed_type,
+       format_type(opc.opckeytype, NULL) AS storage,
+       opc.opcdefault AS is_default,
+       amvalidate(opc.oid) AS valid
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_opclass opc ON opc.oid = d.objid
+JOIN pg_am am ON am.oid = opc.opcmethod
+WHERE d.classid = 'pg_opclass'::regclass
+  AND d.refclassid = 'pg_extension'::regclass
+  AND d.deptype = 'e'
+ORDER BY opc.opcname, am.amname;
+
+-- the operators of each operator class by strategy (search or ORDER BY)
+SELECT opf.opfname AS operator_family, am.amname AS method,
+       ao.amopstrategy AS strategy, ao.amopopr::regoperator AS operator,
+       CASE ao.amoppurpose WHEN 's' THEN 'search' ELSE 'order by' END AS purpose,
+       sf.opfname AS sort_family
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_opclass opc ON opc.oid = d.objid
+JOIN pg_opfamily opf ON opf.oid = opc.opcfamily
+JOIN pg_am am ON am.oid = opf.opfmethod
+JOIN pg_amop ao ON ao.amopfamily = opf.oid
+LEFT JOIN pg_opfamily sf ON sf.oid = ao.amopsortfamily
+WHERE d.classid = 'pg_opclass'::regclass
+  AND d.deptype = 'e'
+ORDER BY opf.opfname, am.amname, ao.amopstrategy;
+
+-- the support functions of each operator class by number
+SELECT opf.opfname AS operator_family, am.amname AS method,
+       ap.amprocnum AS number, ap.amproc::regprocedure AS function
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_opclass opc ON opc.oid = d.objid
+JOIN pg_opfamily opf ON opf.oid = opc.opcfamily
+JOIN pg_am am ON am.oid = opf.opfmethod
+JOIN pg_amproc ap ON ap.amprocfamily = opf.oid
+WHERE d.classid = 'pg_opclass'::regclass
+  AND d.deptype = 'e'
+ORDER BY opf.opfname, am.amname, ap.amprocnum;
+
+-- every type of the extension
+SELECT t.typname AS type, t.typlen AS length, t.typinput AS input,
+       t.typoutput AS output, t.typstorage AS storage
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_type t ON t.oid = d.objid
+WHERE d.classid = 'pg_type'::regclass
+  AND d.deptype = 'e'
+ORDER BY t.typname;
