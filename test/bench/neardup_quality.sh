@@ -43,7 +43,16 @@ export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
 # q SQL: unaligned rows; the first statement loads the library (its settings exist from then on)
-q() { psql_db -At -F'|' -c "SELECT arabic_similarity('', '')" -c "$1" | tail -n +2; }
+# A failure inside $(q ...) cannot stop the script, so it leaves a mark that the end checks.
+q() {
+	local out
+	if ! out=$(psql_db -At -F'|' -c "SELECT arabic_similarity('', '')" -c "$1"); then
+		echo "neardup_quality.sh: query failed: $1" >&2
+		: > "$tmp/failed"
+		return 1
+	fi
+	printf '%s\n' "$out" | tail -n +2
+}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_neardup.XXXXXX")
 db_created=0
@@ -153,6 +162,17 @@ q "SELECT d.method, round(d.auc, 4), round(d.f1, 3) || ' (t=' || round(d.thr::nu
    FROM nd_rank d JOIN nd_rank o USING (ord) WHERE d.set = 'dev' AND o.set = 'own' ORDER BY ord" |
 	md "score|dev AUC|dev best F1|own AUC|own best F1"
 
+say "### Flag rate by kind: pg_arabic at the defaults vs pg_trgm at its own best-F1 threshold on each set" ""
+q "WITH t AS (SELECT set, ord, thr FROM nd_rank WHERE ord IN (3, 4)),
+        k AS (
+     SELECT s.set, s.label, s.kind, count(*) AS n, count(*) FILTER (WHERE flag) AS f,
+            count(*) FILTER (WHERE trgm >= t3.thr) AS f3, count(*) FILTER (WHERE wtrgm >= t4.thr) AS f4
+     FROM nd_scores s JOIN t t3 ON t3.set = s.set AND t3.ord = 3 JOIN t t4 ON t4.set = s.set AND t4.ord = 4
+     GROUP BY 1, 2, 3)
+   SELECT label, kind, string_agg(set || ' ' || round(100.0 * f / n) || ' / ' || round(100.0 * f3 / n) || ' / ' || round(100.0 * f4 / n), ';  ' ORDER BY set)
+   FROM k GROUP BY label, kind ORDER BY label DESC, kind" |
+	md "label|kind|% flagged: set ours / trgm similarity / trgm word_similarity"
+
 # ---------------------------------------------------------------------------
 # Threshold sweep
 # ---------------------------------------------------------------------------
@@ -166,7 +186,9 @@ for s in dev own; do
 	   FROM nd_coarse WHERE set = '$s' GROUP BY ts ORDER BY ts" | md "$hdr"
 	say "$(q "WITH m AS (SELECT max(f1) AS best FROM nd_coarse WHERE set = '$s')
 	   SELECT '* = the defaults. Grid best ' || to_char(best, 'FM0.000') || ' at ' ||
-	          (SELECT string_agg(ts || '/' || tc, ', ' ORDER BY ts, tc) FROM nd_coarse WHERE set = '$s' AND f1 = best) ||
+	          (SELECT CASE WHEN count(*) <= 6 THEN string_agg(ts || '/' || tc, ', ' ORDER BY ts, tc)
+	                       ELSE count(*) || ' cells (' || min(ts) || '-' || max(ts) || ' / ' || min(tc) || '-' || max(tc) || ')' END
+	           FROM nd_coarse WHERE set = '$s' AND f1 = best) ||
 	          '; defaults ' || (SELECT to_char(f1, 'FM0.000') FROM nd_coarse WHERE set = '$s' AND ts = $ts_def AND tc = $tc_def) ||
 	          '; cells within 0.005 of the best: ' || (SELECT count(*) FROM nd_coarse WHERE set = '$s' AND f1 >= best - 0.005) ||
 	          ', within 0.01: ' || (SELECT count(*) FROM nd_coarse WHERE set = '$s' AND f1 >= best - 0.01) ||
@@ -185,11 +207,17 @@ q "WITH b AS (SELECT DISTINCT ON (set) set, ts, tc, f1, tp, fp, fn FROM nd_fine
            WHERE b2.set <> b.set AND x.set = b.set AND x.ts = b2.ts AND x.tc = b2.tc)
    FROM b JOIN nd_fine d ON d.set = b.set AND d.ts = $ts_def AND d.tc = $tc_def ORDER BY b.set" |
 	md "set|best thresholds (sim / cont)|best F1|F1 at defaults|gain|F1 at the other set's best"
-say "Flatness: thresholds within 0.01 F1 of each set's fine-grid best:"
-q "WITH m AS (SELECT set, max(f1) AS best FROM nd_fine GROUP BY set)
-   SELECT f.set, min(ts) || '-' || max(ts), min(tc) || '-' || max(tc), count(*)
-   FROM nd_fine f JOIN m USING (set) WHERE f1 >= best - 0.01 GROUP BY f.set ORDER BY f.set" |
-	md "set|similarity range|containment range|cells"
+say "How flat: cells of the fine grid within 0.005 / 0.01 F1 of each set's best, and, moving one threshold with the" \
+	"other at its default, the range that keeps F1 within 0.001 of the F1 at the defaults:" ""
+q "WITH m AS (SELECT set, max(f1) AS best, count(*) AS cells FROM nd_fine GROUP BY set),
+        d AS (SELECT set, f1 AS fd FROM nd_fine WHERE ts = $ts_def AND tc = $tc_def)
+   SELECT set,
+          (SELECT count(*) FROM nd_fine f WHERE f.set = m.set AND f1 >= best - 0.005) || ' / ' ||
+          (SELECT count(*) FROM nd_fine f WHERE f.set = m.set AND f1 >= best - 0.01) || ' of ' || cells,
+          (SELECT min(ts) || '-' || max(ts) FROM nd_fine f WHERE f.set = m.set AND tc = $tc_def AND f1 >= fd - 0.001),
+          (SELECT min(tc) || '-' || max(tc) FROM nd_fine f WHERE f.set = m.set AND ts = $ts_def AND f1 >= fd - 0.001)
+   FROM m JOIN d USING (set) ORDER BY set" |
+	md "set|cells within 0.005 / 0.01 of the best|similarity_threshold range (containment $tc_def)|containment_threshold range (similarity $ts_def)"
 
 # ---------------------------------------------------------------------------
 # Misses and false positives
@@ -215,6 +243,19 @@ q "SELECT id, kind, round(sim::numeric, 2), round(cab::numeric, 2), round(cba::n
    WHERE r <= 8 ORDER BY set, r" |
 	md "id|kind|sim|cont a→b|cont b→a|chars a/b|a (start)|b (start)"
 
+say "### Closest calls: the 4 lowest-scoring positives and 4 highest-scoring negatives per set (max of similarity and both containments)" ""
+q "SELECT id, kind, label, round(sim::numeric, 2), round(cab::numeric, 2), round(cba::numeric, 2), len_a || '/' || len_b,
+          $(printf "$clip" "a"), $(printf "$clip" "b")
+   FROM (SELECT s.*, p.a, p.b, row_number() OVER (PARTITION BY s.set, s.label
+                ORDER BY greatest(sim, cab, cba) * (1 - 2 * s.label) DESC) AS r
+         FROM nd_scores s JOIN nd_pairs p USING (set, id)) x
+   WHERE r <= 4 ORDER BY set, label DESC, r" |
+	md "id|kind|label|sim|cont a→b|cont b→a|chars a/b|a (start)|b (start)"
+
+if [ -f "$tmp/failed" ]; then
+	echo "neardup_quality.sh: some queries failed (see above); report not written" >&2
+	exit 1
+fi
 mkdir -p "$outdir"
 cp "$report" "$outdir/neardup_quality.md"
 echo "(markdown report written to test/bench/out/neardup_quality.md)"
