@@ -124,6 +124,44 @@ in_list(const char *const *sorted, size_t n, const char *key)
 	return bsearch(&key, sorted, n, sizeof(char *), cmp_str) != NULL;
 }
 
+/* Suffixes (pronouns, plural and dual endings) tried when looking up a stem. */
+static const char *const suffixes[] = {
+	"هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ات", "ون", "ين", "ان",
+	"يه", "ه", "ك", "ي",
+};
+
+/*
+ * True when the folded word is in the stem-initial list, as it is or once
+ * one suffix is removed (فرقها, وزيرها, وكالات), leaving two letters or more.
+ */
+static bool
+stem_initial_match(char *folded_word)
+{
+	size_t		len = strlen(folded_word);
+
+	if (in_list(stem_initial_sorted, sizeof(stem_initial) / sizeof(char *), folded_word))
+		return true;
+	for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++)
+	{
+		size_t		sl = strlen(suffixes[k]);
+
+		/* every letter here is two bytes: keep at least three letters */
+		if (len >= sl + 6 && memcmp(folded_word + len - sl, suffixes[k], sl) == 0)
+		{
+			char		saved = folded_word[len - sl];
+			bool		found;
+
+			folded_word[len - sl] = '\0';
+			found = in_list(stem_initial_sorted, sizeof(stem_initial) / sizeof(char *),
+							folded_word);
+			folded_word[len - sl] = saved;
+			if (found)
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Letter folding for list look-ups: alef forms, alef maksura, teh marbuta. */
 static uint32_t
 fold_letter(uint32_t c)
@@ -218,8 +256,7 @@ ArSegmentWord(const char *word, size_t len, ArWordSeg *seg)
 
 	/* conjunction */
 	if ((l.cp[0] == WAW || l.cp[0] == FEH) && l.n >= 4 &&
-		!in_list(stem_initial_sorted, sizeof(stem_initial) / sizeof(char *),
-				 folded(&l, 0, buf)))
+		!stem_initial_match((char *) folded(&l, 0, buf)))
 	{
 		seg->clitic_end[seg->nclitics++] = l.start[1];
 		k = 1;
