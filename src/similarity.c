@@ -39,6 +39,7 @@ ArFingerprintDatum(text *t, ArFingerprint *fp)
 /* The cache of one argument: its bytes and fingerprint, in fn_mcxt. */
 typedef struct FpCacheEntry
 {
+	bool		valid;
 	char	   *bytes;
 	size_t		len;
 	ArFingerprint fp;
@@ -49,45 +50,56 @@ typedef struct FpCache
 	FpCacheEntry arg[2];
 } FpCache;
 
+/* Arguments longer than this are not cached (a constant is short). */
+#define FP_CACHE_MAX_BYTES (64 * 1024)
+
 /*
- * The fingerprint of argument argno (0 or 1), reusing the last one computed
- * at this call site when the argument's bytes are the same.
+ * The fingerprint of argument argno (0 or 1).  The last short argument seen
+ * at this call site is cached in fn_mcxt with its fingerprint, so the
+ * constant side of `col ~= 'paragraph'` is fingerprinted once per query.
+ * The fingerprint is computed in the current (per-row) memory context and
+ * only the result is copied into the cache; a long argument's fingerprint
+ * is returned in *scratch and lives in the current context.
  */
 static const ArFingerprint *
-cached_fingerprint(FunctionCallInfo fcinfo, int argno)
+cached_fingerprint(FunctionCallInfo fcinfo, int argno, ArFingerprint *scratch)
 {
 	text	   *t = PG_GETARG_TEXT_PP(argno);
 	const char *data = VARDATA_ANY(t);
 	size_t		len = VARSIZE_ANY_EXHDR(t);
 	FpCache    *cache = (FpCache *) fcinfo->flinfo->fn_extra;
 	FpCacheEntry *e;
-	MemoryContext old;
-	ArFingerprint fresh;
 
 	if (cache == NULL)
 		cache = fcinfo->flinfo->fn_extra =
 			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FpCache));
 	e = &cache->arg[argno];
-	if (e->bytes && e->len == len && memcmp(e->bytes, data, len) == 0)
+	if (e->valid && e->len == len && memcmp(e->bytes, data, len) == 0)
 		return &e->fp;
 
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	if (e->bytes)
-		pfree(e->bytes);
-	if (e->fp.h)
-		pfree(e->fp.h);
-	e->bytes = NULL;
-	memset(&e->fp, 0, sizeof(e->fp));
-	ArFingerprintDatum(t, &fresh);
-	e->fp = fresh;
-	/* keep only texts worth caching: a constant is short */
-	if (len <= 64 * 1024)
+	ArFingerprintDatum(t, scratch);
+	if (len > FP_CACHE_MAX_BYTES)
+		return scratch;
+
+	if (e->valid)
 	{
-		e->bytes = palloc(len + 1);
-		memcpy(e->bytes, data, len);
-		e->len = len;
+		pfree(e->bytes);
+		if (e->fp.h)
+			pfree(e->fp.h);
+		e->valid = false;
 	}
-	MemoryContextSwitchTo(old);
+	e->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
+	memcpy(e->bytes, data, len);
+	e->len = len;
+	e->fp.n = e->fp.cap = scratch->n;
+	e->fp.h = NULL;
+	if (scratch->n > 0)
+	{
+		e->fp.h = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+									 sizeof(int32) * scratch->n);
+		memcpy(e->fp.h, scratch->h, sizeof(int32) * scratch->n);
+	}
+	e->valid = true;
 	return &e->fp;
 }
 
@@ -139,8 +151,10 @@ arabic_fingerprint(PG_FUNCTION_ARGS)
 static double
 text_similarity(FunctionCallInfo fcinfo)
 {
-	const ArFingerprint *a = cached_fingerprint(fcinfo, 0);
-	const ArFingerprint *b = cached_fingerprint(fcinfo, 1);
+	ArFingerprint sa,
+				sb;
+	const ArFingerprint *a = cached_fingerprint(fcinfo, 0, &sa);
+	const ArFingerprint *b = cached_fingerprint(fcinfo, 1, &sb);
 
 	return ArSimilarity(a->h, a->n, b->h, b->n);
 }
@@ -148,8 +162,10 @@ text_similarity(FunctionCallInfo fcinfo)
 static double
 text_containment(FunctionCallInfo fcinfo, int inner, int outer)
 {
-	const ArFingerprint *a = cached_fingerprint(fcinfo, inner);
-	const ArFingerprint *b = cached_fingerprint(fcinfo, outer);
+	ArFingerprint sa,
+				sb;
+	const ArFingerprint *a = cached_fingerprint(fcinfo, inner, &sa);
+	const ArFingerprint *b = cached_fingerprint(fcinfo, outer, &sb);
 
 	return ArContainment(a->h, a->n, b->h, b->n);
 }
