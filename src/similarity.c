@@ -184,28 +184,31 @@ arabic_containment(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT4((float4) text_containment(fcinfo, 0, 1));
 }
 
-PG_FUNCTION_INFO_V1(arabic_similarity_fp);
-Datum
-arabic_similarity_fp(PG_FUNCTION_ARGS)
+/* A score of two stored fingerprints (arguments 0 and 1). */
+static float4
+fingerprint_score(FunctionCallInfo fcinfo,
+				  double (*score) (const int32_t *, int, const int32_t *, int))
 {
 	int			na,
 				nb;
 	int32	   *a = array_fingerprint(PG_GETARG_ARRAYTYPE_P(0), &na);
 	int32	   *b = array_fingerprint(PG_GETARG_ARRAYTYPE_P(1), &nb);
 
-	PG_RETURN_FLOAT4((float4) ArSimilarity(a, na, b, nb));
+	return (float4) score(a, na, b, nb);
+}
+
+PG_FUNCTION_INFO_V1(arabic_similarity_fp);
+Datum
+arabic_similarity_fp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT4(fingerprint_score(fcinfo, ArSimilarity));
 }
 
 PG_FUNCTION_INFO_V1(arabic_containment_fp);
 Datum
 arabic_containment_fp(PG_FUNCTION_ARGS)
 {
-	int			na,
-				nb;
-	int32	   *a = array_fingerprint(PG_GETARG_ARRAYTYPE_P(0), &na);
-	int32	   *b = array_fingerprint(PG_GETARG_ARRAYTYPE_P(1), &nb);
-
-	PG_RETURN_FLOAT4((float4) ArContainment(a, na, b, nb));
+	PG_RETURN_FLOAT4(fingerprint_score(fcinfo, ArContainment));
 }
 
 /*
