@@ -3,7 +3,8 @@
  *
  * GIN support for near-duplicate search on text (operator class
  * gin_arabic_ops): the keys of a text are the int4 hashes of its
- * fingerprint, reduced to AR_GIN_KEY_BITS bits (see below).  A query can only match rows that share enough keys with it:
+ * fingerprint, reduced to AR_GIN_KEY_BITS bits (see below).  A query can
+ * only match rows that share enough hashes with it:
  *   ~=  (Jaccard >= t):        |Q ∩ R| >= t |Q ∪ R| >= t |Q|
  *   ~@> (row contains query):  |Q ∩ R| >= t |Q|
  *   <@~ (row inside query):    |Q ∩ R| >= 1 (|R| is not known here)
