@@ -43,6 +43,12 @@ extern double ar_containment_threshold;
 #define AR_STRATEGY_INSIDE		3	/* <@~ : indexed text stands inside the query */
 #define AR_STRATEGY_DISTANCE	4	/* <~> */
 
+/*
+ * The threshold setting a boolean strategy compares with (similarity for
+ * ~=, containment for ~@> and <@~); an error naming opclass otherwise.
+ */
+extern double ArStrategyThreshold(uint16 strategy, const char *opclass);
+
 struct ArFingerprint;
 /* The fingerprint of a text in the current memory context, or an error. */
 extern void ArFingerprintDatum(text *t, struct ArFingerprint *fp);

@@ -23,6 +23,22 @@
 double		ar_similarity_threshold = AR_DEFAULT_SIMILARITY_THRESHOLD;
 double		ar_containment_threshold = AR_DEFAULT_CONTAINMENT_THRESHOLD;
 
+double
+ArStrategyThreshold(uint16 strategy, const char *opclass)
+{
+	switch (strategy)
+	{
+		case AR_STRATEGY_SIMILAR:
+			return ar_similarity_threshold;
+		case AR_STRATEGY_CONTAINS:
+		case AR_STRATEGY_INSIDE:
+			return ar_containment_threshold;
+		default:
+			elog(ERROR, "%s: unrecognized strategy number %d", opclass, strategy);
+	}
+	return 0.0;					/* keep the compiler quiet */
+}
+
 /* Fingerprint of a text in the current memory context. */
 void
 ArFingerprintDatum(text *t, ArFingerprint *fp)

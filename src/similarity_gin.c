@@ -124,17 +124,10 @@ keys_needed(StrategyNumber strategy, int32 nkeys, int32 nhashes)
 	double		t;
 	int32		need;
 
-	switch (strategy)
-	{
-		case AR_STRATEGY_SIMILAR:
-			t = ar_similarity_threshold;
-			break;
-		case AR_STRATEGY_CONTAINS:
-			t = ar_containment_threshold;
-			break;
-		default:
-			return 1;
-	}
+	/* <@~: the row's size is unknown here, one shared key is all we know */
+	if (strategy == AR_STRATEGY_INSIDE)
+		return 1;
+	t = ArStrategyThreshold(strategy, "gin_arabic_ops");
 	/* float4 rounding in the operators: stay one hash on the safe side */
 	need = (int32) floor(t * nhashes - 1e-6) - (nhashes - nkeys);
 	return need < 1 ? 1 : need;

@@ -311,23 +311,6 @@ gist_arabic_decompress(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(ret);
 }
 
-/* The threshold strategy needs, or an error for an unknown strategy. */
-static double
-strategy_threshold(StrategyNumber strategy)
-{
-	switch (strategy)
-	{
-		case AR_STRATEGY_SIMILAR:
-			return ar_similarity_threshold;
-		case AR_STRATEGY_CONTAINS:
-		case AR_STRATEGY_INSIDE:
-			return ar_containment_threshold;
-		default:
-			elog(ERROR, "gist_arabic_ops: unrecognized strategy number %d", strategy);
-	}
-	return 0.0;					/* keep the compiler quiet */
-}
-
 PG_FUNCTION_INFO_V1(gist_arabic_consistent);
 Datum
 gist_arabic_consistent(PG_FUNCTION_ARGS)
@@ -337,7 +320,7 @@ gist_arabic_consistent(PG_FUNCTION_ARGS)
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
 	ArGistKey  *key = DatumGetArGistKey(entry->key);
-	double		t = strategy_threshold(strategy);
+	double		t = ArStrategyThreshold(strategy, "gist_arabic_ops");
 	QueryCache *qc = query_cache(fcinfo, query);
 	double		bound;
 
