@@ -128,9 +128,18 @@ DROP INDEX t_trgm_gin;
 SELECT time_build('gist_arabic_ops', 'CREATE INDEX t_ar_gist ON t USING gist (body gist_arabic_ops)', 't_ar_gist');
 SELECT time_queries('KNN 10 (gist_arabic_ops)', 'SELECT count(*) FROM (SELECT id FROM t ORDER BY body <~> $1 LIMIT 10) k', :'ids'::int[]);
 DROP INDEX t_ar_gist;
-SELECT time_build('gist_trgm_ops', 'CREATE INDEX t_trgm_gist ON t USING gist (body gist_trgm_ops)', 't_trgm_gist');
-SELECT time_queries('KNN 10 (gist_trgm_ops)', 'SELECT count(*) FROM (SELECT id FROM t ORDER BY body <-> $1 LIMIT 10) k', :'ids'::int[]);
-DROP INDEX t_trgm_gist;
+-- gist_trgm_ops cannot index the longest paragraphs ("index row requires
+-- 8728 bytes, maximum size is 8191"): record the failure instead of stopping
+CREATE TABLE failures (what text, error text);
+DO $$
+BEGIN
+  PERFORM time_build('gist_trgm_ops', 'CREATE INDEX t_trgm_gist ON t USING gist (body gist_trgm_ops)', 't_trgm_gist');
+  PERFORM time_queries('KNN 10 (gist_trgm_ops)', 'SELECT count(*) FROM (SELECT id FROM t ORDER BY body <-> $1 LIMIT 10) k',
+                       (SELECT array_agg(id ORDER BY id) FROM t WHERE id < 1000000 AND id % (177839 / 100) = 0));
+  DROP INDEX t_trgm_gist;
+EXCEPTION WHEN others THEN
+  INSERT INTO failures VALUES ('gist_trgm_ops', SQLERRM);
+END $$;
 
 \o
 \echo
@@ -144,6 +153,8 @@ SELECT what, count(*) AS queries,
        round(percentile_cont(0.9) WITHIN GROUP (ORDER BY ms)::numeric, 2) AS p90_ms,
        round(avg(n)::numeric, 1) AS avg_rows
 FROM timings WHERE what NOT LIKE 'warm-up%' GROUP BY what ORDER BY what;
+\echo failures
+SELECT * FROM failures ORDER BY what;
 \echo self-joins (index-assisted nested loop)
 SELECT what, round(ms::numeric) AS ms, pairs FROM joins ORDER BY what;
 SQL
