@@ -1,0 +1,1004 @@
+/*
+ * src/core/ar_tagger.c
+ *
+ * The named-entity tagger: word splitting into sentence segments, feature
+ * extraction, the model image reader and Viterbi decoding.  See
+ * ar_tagger.h; src/model/train.c writes the images this file reads and
+ * trains on the same features.
+ */
+#include "ar_tagger.h"
+#include "ar_tokenize.h"
+#include "ar_unicode.h"
+
+#include <string.h>
+
+#define AR_TATWEEL_CP 0x0640
+
+static const char *const type_names[AR_ENT_NTYPES] = {
+	"PERSON", "LOCATION", "ORGANIZATION", "MISC"
+};
+
+const char *
+ArEntityTypeName(ArEntityType t)
+{
+	return (t >= 0 && t < AR_ENT_NTYPES) ? type_names[t] : "?";
+}
+
+static const char *const gaz_class_names[AR_GAZ_NCLASSES] = {
+	"LOC", "PERS", "ORG", "MISC", "FIRST", "LAST", "TITLE", "ORG_HEAD", "LOC_CUE"
+};
+
+uint16_t
+ArGazClass(const char *name, size_t len)
+{
+	for (int i = 0; i < AR_GAZ_NCLASSES; i++)
+		if (strlen(gaz_class_names[i]) == len && memcmp(gaz_class_names[i], name, len) == 0)
+			return (uint16_t) (1u << i);
+	return 0;
+}
+
+uint64_t
+ArFnv64(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t	h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* splitmix64's finalizer */
+static inline uint64_t
+mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* ---------------------------------------------------------------------
+ * Words and sentence segments
+ * ---------------------------------------------------------------------
+ */
+
+typedef struct SplitState
+{
+	ArTagWords *words;
+	const ArEnv *env;
+} SplitState;
+
+static ArStatus
+collect_word(void *arg, const char *text, size_t start, size_t len)
+{
+	SplitState *st = arg;
+	ArTagWords *ws = st->words;
+	ArTagWord  *w;
+	ArWordSeg	seg;
+
+	if (ws->n == ws->cap)
+	{
+		size_t		cap = ws->cap ? (size_t) ws->cap * 2 : 256;
+		ArTagWord  *p;
+
+		if (cap > (size_t) INT32_MAX / 2 || cap * sizeof(ArTagWord) > st->env->max_size)
+			return AR_ERR_TOO_LARGE;
+		p = st->env->realloc_fn(st->env->ctx, ws->w, cap * sizeof(ArTagWord));
+		if (p == NULL)
+			return AR_ERR_NOMEM;
+		ws->w = p;
+		ws->cap = (int) cap;
+	}
+	w = &ws->w[ws->n++];
+	w->start = start;
+	w->len = len;
+	ArSegmentWord(text + start, len, &seg);
+	if (seg.article_contracted)
+	{
+		w->clean_off = seg.stem_start;
+		w->restore_article = 1;
+	}
+	else
+	{
+		w->clean_off = seg.article ? seg.article_start : seg.stem_start;
+		w->restore_article = 0;
+	}
+	w->sent_start = 0;
+	return AR_OK;
+}
+
+/* Does text[a..b-1] (the gap between two words) end a sentence? */
+static int
+gap_ends_sentence(const char *text, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+	{
+		unsigned char c = (unsigned char) text[i];
+
+		if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r')
+			return 1;
+		/* U+061F ARABIC QUESTION MARK: D8 9F; U+06D4 FULL STOP: DB 94 */
+		if (i + 1 < b && ((c == 0xD8 && (unsigned char) text[i + 1] == 0x9F) ||
+						  (c == 0xDB && (unsigned char) text[i + 1] == 0x94)))
+			return 1;
+	}
+	return 0;
+}
+
+ArStatus
+ArTagSplit(const char *text, size_t len, ArTagWords *words, const ArEnv *env)
+{
+	SplitState	st = {words, env};
+	ArStatus	rc;
+	int			run = 0;
+
+	words->n = 0;
+	rc = ArTokenize(text, len, collect_word, &st, env);
+	if (rc != AR_OK)
+		return rc;
+	for (int i = 0; i < words->n; i++)
+	{
+		ArTagWord  *w = &words->w[i];
+
+		if (i == 0 || run >= AR_TAG_MAX_SENT ||
+			gap_ends_sentence(text, words->w[i - 1].start + words->w[i - 1].len, w->start))
+		{
+			w->sent_start = 1;
+			run = 0;
+		}
+		run++;
+	}
+	return AR_OK;
+}
+
+void
+ArTagWordsFree(ArTagWords *words, const ArEnv *env)
+{
+	if (words->w)
+		env->free_fn(env->ctx, words->w);
+	words->w = NULL;
+	words->n = words->cap = 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Folding: the form features and gazetteer keys are computed from
+ * ---------------------------------------------------------------------
+ */
+
+#define FOLD_MAX 64				/* code points kept of one word */
+
+typedef struct Folded
+{
+	uint32_t	cp[FOLD_MAX];
+	int			n;
+	int			arabic;			/* counts by script, for the shape */
+	int			latin;
+	int			digit;
+} Folded;
+
+/*
+ * Folds word bytes s[0..len-1]: drops diacritics, tatweel and joiners,
+ * writes alef forms as ا, ى as ي, ة as ه, Farsi kaf/yeh as Arabic, digits
+ * as ASCII and Latin in lower case.  Keeps the first FOLD_MAX code points.
+ */
+static void
+fold_word(const char *s, size_t len, Folded *out)
+{
+	out->n = out->arabic = out->latin = out->digit = 0;
+	for (size_t i = 0; i < len;)
+	{
+		int			nb;
+		uint32_t	c = ArUtf8Decode((const unsigned char *) s + i, len - i, &nb);
+		int			d;
+
+		i += nb;
+		if (ArIsDiacritic(c) || c == AR_TATWEEL_CP || c == 0x200C || c == 0x200D)
+			continue;
+		if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671)
+			c = 0x0627;
+		else if (c == 0x0649 || c == 0x06CC)
+			c = 0x064A;
+		else if (c == 0x0629)
+			c = 0x0647;
+		else if (c == 0x06A9)
+			c = 0x0643;
+		if ((d = ArDigitValue(c)) >= 0)
+		{
+			c = '0' + d;
+			out->digit++;
+		}
+		else if (c >= 0x0600 && c <= 0x06FF)
+			out->arabic++;
+		else
+		{
+			c = ArLatinLower(c);
+			out->latin++;
+		}
+		if (out->n < FOLD_MAX)
+			out->cp[out->n++] = c;
+	}
+}
+
+/* Hash of folded code points cp[a..b-1]. */
+static inline uint64_t
+hash_cps(const uint32_t *cp, int a, int b)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+
+	for (int i = a; i < b; i++)
+	{
+		h ^= cp[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* ---------------------------------------------------------------------
+ * Gazetteer
+ * ---------------------------------------------------------------------
+ */
+
+/* Combines the stem hashes of a phrase, in order. */
+static inline uint64_t
+phrase_step(uint64_t h, uint64_t stem)
+{
+	return mix64(h * 0x9E3779B97F4A7C15ULL + stem + 1);
+}
+
+typedef struct WordInfo
+{
+	uint64_t	word;			/* folded word as written (clitics and all) */
+	uint64_t	stem;			/* folded stem: clitics and article removed */
+	uint64_t	bare;			/* stem without a leading ب ل ك (0: none) */
+	uint32_t	first_cp;		/* first letter of the folded word */
+	int			nclitics;
+	int			article;
+	int			contracted;
+	int			shape;
+	Folded		stemf;
+} WordInfo;
+
+static void
+word_info(const char *text, const ArTagWord *w, WordInfo *wi)
+{
+	ArWordSeg	seg;
+	Folded		whole;
+	int			len_bucket;
+
+	ArSegmentWord(text + w->start, w->len, &seg);
+	fold_word(text + w->start, w->len, &whole);
+	fold_word(text + w->start + seg.stem_start, w->len - seg.stem_start, &wi->stemf);
+	wi->word = hash_cps(whole.cp, 0, whole.n);
+	wi->stem = hash_cps(wi->stemf.cp, 0, wi->stemf.n);
+	wi->first_cp = whole.n ? whole.cp[0] : 0;
+	wi->nclitics = seg.nclitics;
+	wi->article = seg.article;
+	wi->contracted = seg.article_contracted;
+	wi->bare = 0;
+	if (!seg.article && wi->stemf.n >= 4 &&
+		(wi->stemf.cp[0] == 0x0628 || wi->stemf.cp[0] == 0x0644 ||
+		 wi->stemf.cp[0] == 0x0643))
+		wi->bare = hash_cps(wi->stemf.cp, 1, wi->stemf.n);
+	len_bucket = whole.n <= 2 ? whole.n : whole.n <= 4 ? 3 : whole.n <= 6 ? 4 : 5;
+	wi->shape = (whole.arabic ? 1 : 0) | (whole.latin ? 2 : 0) |
+		(whole.digit ? 4 : 0) | (len_bucket << 3);
+}
+
+uint64_t
+ArGazPhraseKey(const char *name, size_t len, int *nwords, const ArEnv *env)
+{
+	ArTagWords	ws = {0};
+	uint64_t	h = 0;
+
+	*nwords = 0;
+	if (ArTokenize(name, len, collect_word, &(SplitState) {&ws, env}, env) != AR_OK)
+	{
+		ArTagWordsFree(&ws, env);
+		return 0;
+	}
+	if (ws.n > 0 && ws.n <= AR_GAZ_MAXWORDS)
+	{
+		for (int i = 0; i < ws.n; i++)
+		{
+			WordInfo	wi;
+
+			word_info(name, &ws.w[i], &wi);
+			h = phrase_step(h, wi.stem);
+		}
+		*nwords = ws.n;
+	}
+	ArTagWordsFree(&ws, env);
+	return h;
+}
+
+static uint16_t
+gaz_lookup(const ArGaz *gaz, uint64_t key)
+{
+	int			lo = 0,
+				hi = gaz ? gaz->n : 0;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (gaz->key[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (gaz && lo < gaz->n && gaz->key[lo] == key) ? gaz->mask[lo] : 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Features
+ * ---------------------------------------------------------------------
+ */
+
+enum
+{
+	T_BIAS = 1, T_W0, T_S0, T_SM1, T_SP1, T_SM2, T_SP2, T_WM1, T_WP1,
+	T_SM1S0, T_S0SP1, T_PRE, T_SUF, T_SEG, T_SHAPE, T_GAPB, T_GAPA,
+	T_GAZ, T_GAZM1, T_GAZP1, T_SENT, T_SEGM1, T_BARE, T_GAZBARE,
+	T_SHAPEM1, T_SHAPEP1, T_WM1W0, T_GAZM2, T_SUFM1, T_SUFP1, T_SM1SP1,
+	T_PREM1, T_PREP1
+};
+
+static inline uint64_t
+feat(int tmpl, uint64_t v)
+{
+	uint64_t	k = mix64(((uint64_t) tmpl << 56) ^ mix64(v + (uint64_t) tmpl));
+
+	return k ? k : 1;
+}
+
+/* Punctuation classes of the gap text[a..b-1]. */
+enum
+{
+	G_COMMA = 1, G_STOP = 2, G_COLON = 4, G_QUOTE = 8, G_OPEN = 16,
+	G_CLOSE = 32, G_DASH = 64, G_OTHER = 128, G_EDGE = 256
+};
+
+static int
+gap_class(const char *text, size_t a, size_t b)
+{
+	int			cls = 0;
+
+	for (size_t i = a; i < b;)
+	{
+		int			nb;
+		uint32_t	c = ArUtf8Decode((const unsigned char *) text + i, b - i, &nb);
+
+		i += nb;
+		if (ArIsSpace(c) || ArIsIgnorable(c))
+			continue;
+		switch (c)
+		{
+			case ',':
+			case 0x060C:
+				cls |= G_COMMA;
+				break;
+			case '.':
+			case '!':
+			case '?':
+			case 0x061F:
+			case 0x06D4:
+				cls |= G_STOP;
+				break;
+			case ':':
+			case ';':
+			case 0x061B:
+				cls |= G_COLON;
+				break;
+			case '"':
+			case '\'':
+			case 0x00AB:
+			case 0x00BB:
+			case 0x201C:
+			case 0x201D:
+			case 0x2018:
+			case 0x2019:
+				cls |= G_QUOTE;
+				break;
+			case '(':
+			case '[':
+			case '{':
+				cls |= G_OPEN;
+				break;
+			case ')':
+			case ']':
+			case '}':
+				cls |= G_CLOSE;
+				break;
+			case '-':
+			case 0x2013:
+			case 0x2014:
+				cls |= G_DASH;
+				break;
+			default:
+				cls |= G_OTHER;
+		}
+	}
+	return cls;
+}
+
+static ArStatus
+feats_reserve(ArTagFeats *out, size_t need, const ArEnv *env)
+{
+	if (need > out->fcap)
+	{
+		size_t		cap = out->fcap ? out->fcap : 1024;
+		uint64_t   *p;
+
+		while (cap < need)
+			cap *= 2;
+		if (cap * sizeof(uint64_t) > env->max_size)
+			return AR_ERR_TOO_LARGE;
+		p = env->realloc_fn(env->ctx, out->f, cap * sizeof(uint64_t));
+		if (p == NULL)
+			return AR_ERR_NOMEM;
+		out->f = p;
+		out->fcap = cap;
+	}
+	return AR_OK;
+}
+
+#define MAX_FEATS_PER_WORD 64
+
+ArStatus
+ArTagFeaturize(const ArGaz *gaz, const char *text, size_t len,
+			   const ArTagWords *ws, int a, int b, ArTagFeats *out,
+			   const ArEnv *env)
+{
+	const ArTagWord *words = ws->w;
+	int			n = b - a;
+	WordInfo	wi[AR_TAG_MAX_SENT + 4];
+	uint16_t	gb[AR_TAG_MAX_SENT + 4];	/* gazetteer classes starting here */
+	uint16_t	gi[AR_TAG_MAX_SENT + 4];	/* ... continuing here */
+	uint16_t	g1[AR_TAG_MAX_SENT + 4];	/* single-word classes */
+	int			gap[AR_TAG_MAX_SENT + 5];
+	size_t		nf = 0;
+	ArStatus	rc;
+
+	if (n < 0 || n > AR_TAG_MAX_SENT)
+		return AR_ERR_TOO_LARGE;
+	out->n = n;
+	if (n + 1 > out->ocap)
+	{
+		int			cap = AR_TAG_MAX_SENT + 1;
+		int		   *p = env->realloc_fn(env->ctx, out->off, cap * sizeof(int));
+
+		if (p == NULL)
+			return AR_ERR_NOMEM;
+		out->off = p;
+		out->ocap = cap;
+	}
+	rc = feats_reserve(out, (size_t) n * MAX_FEATS_PER_WORD + 1, env);
+	if (rc != AR_OK)
+		return rc;
+
+	for (int i = 0; i < n; i++)
+	{
+		word_info(text, &words[a + i], &wi[i]);
+		gb[i] = gi[i] = g1[i] = 0;
+	}
+	/* gap[i]: before word i; gap[n]: after the last word */
+	for (int i = 0; i <= n; i++)
+	{
+		size_t		ga = i == 0 ? (a > 0 ? words[a - 1].start + words[a - 1].len : 0)
+			: words[a + i - 1].start + words[a + i - 1].len;
+		size_t		gz = i < n ? words[a + i].start
+			: words[a + n - 1].start + words[a + n - 1].len;
+
+		if (i == n)
+		{
+			/* up to the next word (of the next segment) or the end */
+			gap[i] = gap_class(text, gz, b < ws->n ? words[b].start : len) | G_EDGE;
+			continue;
+		}
+		gap[i] = gap_class(text, ga, gz);
+	}
+	/* gazetteer phrases: every match, every length */
+	if (gaz && gaz->n)
+		for (int i = 0; i < n; i++)
+		{
+			uint64_t	h = 0;
+
+			for (int L = 1; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
+			{
+				uint16_t	m;
+
+				h = phrase_step(h, wi[i + L - 1].stem);
+				m = gaz_lookup(gaz, h);
+				if (!m)
+					continue;
+				if (L == 1)
+					g1[i] |= m;
+				gb[i] |= m;
+				for (int j = i + 1; j < i + L; j++)
+					gi[j] |= m;
+			}
+		}
+
+	for (int i = 0; i < n; i++)
+	{
+		const WordInfo *w = &wi[i];
+		uint64_t	sm1 = i > 0 ? wi[i - 1].stem : 1,
+					sm2 = i > 1 ? wi[i - 2].stem : 2,
+					sp1 = i + 1 < n ? wi[i + 1].stem : 3,
+					sp2 = i + 2 < n ? wi[i + 2].stem : 4,
+					wm1 = i > 0 ? wi[i - 1].word : 1,
+					wp1 = i + 1 < n ? wi[i + 1].word : 3;
+		const Folded *sf = &w->stemf;
+		uint64_t   *f = out->f + nf;
+		int			k = 0;
+
+		out->off[i] = (int) nf;
+		f[k++] = feat(T_BIAS, 0);
+		f[k++] = feat(T_W0, w->word);
+		f[k++] = feat(T_S0, w->stem);
+		f[k++] = feat(T_SM1, sm1);
+		f[k++] = feat(T_SP1, sp1);
+		f[k++] = feat(T_SM2, sm2);
+		f[k++] = feat(T_SP2, sp2);
+		f[k++] = feat(T_WM1, wm1);
+		f[k++] = feat(T_WP1, wp1);
+		f[k++] = feat(T_SM1S0, mix64(sm1) ^ w->stem);
+		f[k++] = feat(T_S0SP1, mix64(w->stem) ^ sp1);
+		f[k++] = feat(T_WM1W0, mix64(wm1) ^ w->word);
+		for (int L = 1; L <= 3 && L < sf->n; L++)
+		{
+			f[k++] = feat(T_PRE, hash_cps(sf->cp, 0, L) + L);
+			f[k++] = feat(T_SUF, hash_cps(sf->cp, sf->n - L, sf->n) + L);
+		}
+		if (i > 0 && wi[i - 1].stemf.n >= 2)
+			f[k++] = feat(T_SUFM1, hash_cps(wi[i - 1].stemf.cp, wi[i - 1].stemf.n - 2, wi[i - 1].stemf.n));
+		if (i + 1 < n && wi[i + 1].stemf.n >= 2)
+			f[k++] = feat(T_SUFP1, hash_cps(wi[i + 1].stemf.cp, wi[i + 1].stemf.n - 2, wi[i + 1].stemf.n));
+		f[k++] = feat(T_SEG, (uint64_t) w->nclitics | ((uint64_t) w->article << 4) |
+					  ((uint64_t) w->contracted << 5) |
+					  ((uint64_t) (w->nclitics ? w->first_cp : 0) << 8));
+		if (i > 0)
+			f[k++] = feat(T_SEGM1, (uint64_t) wi[i - 1].nclitics |
+						  ((uint64_t) wi[i - 1].article << 4));
+		f[k++] = feat(T_SHAPE, (uint64_t) w->shape);
+		f[k++] = feat(T_SHAPEM1, i > 0 ? (uint64_t) wi[i - 1].shape : 999);
+		f[k++] = feat(T_SHAPEP1, i + 1 < n ? (uint64_t) wi[i + 1].shape : 999);
+		f[k++] = feat(T_GAPB, (uint64_t) gap[i]);
+		f[k++] = feat(T_GAPA, (uint64_t) gap[i + 1]);
+		if (i == 0)
+			f[k++] = feat(T_SENT, 1);
+		for (int c = 0; c < AR_GAZ_NCLASSES; c++)
+		{
+			uint16_t	bit = (uint16_t) (1u << c);
+
+			if (gb[i] & bit)
+				f[k++] = feat(T_GAZ, (uint64_t) c * 4 + 1);
+			if (gi[i] & bit)
+				f[k++] = feat(T_GAZ, (uint64_t) c * 4 + 2);
+			if (i > 0 && (g1[i - 1] & bit))
+				f[k++] = feat(T_GAZM1, (uint64_t) c);
+			if (i > 1 && (g1[i - 2] & bit))
+				f[k++] = feat(T_GAZM2, (uint64_t) c);
+			if (i + 1 < n && (g1[i + 1] & bit))
+				f[k++] = feat(T_GAZP1, (uint64_t) c);
+		}
+		if (w->bare)
+		{
+			f[k++] = feat(T_BARE, w->bare);
+			if (gaz && gaz->n)
+			{
+				uint16_t	m = gaz_lookup(gaz, phrase_step(0, w->bare));
+
+				for (int c = 0; c < AR_GAZ_NCLASSES; c++)
+					if (m & (1u << c))
+						f[k++] = feat(T_GAZBARE, (uint64_t) c);
+			}
+		}
+		nf += (size_t) k;
+	}
+	out->off[n] = (int) nf;
+	return AR_OK;
+}
+
+void
+ArTagFeatsFree(ArTagFeats *feats, const ArEnv *env)
+{
+	if (feats->f)
+		env->free_fn(env->ctx, feats->f);
+	if (feats->off)
+		env->free_fn(env->ctx, feats->off);
+	memset(feats, 0, sizeof(*feats));
+}
+
+/* ---------------------------------------------------------------------
+ * Model image
+ * ---------------------------------------------------------------------
+ *
+ *   0  magic "PGARNER1"
+ *   8  uint32 version, uint32 ntags, uint32 nfeat, uint32 ngaz
+ *  24  uint32 features template version, uint32 reserved
+ *  32  int32 trans[(ntags + 1) * ntags]     row 0: sentence start
+ *      uint64 feature keys[nfeat], ascending
+ *      int16 weights[nfeat * ntags]
+ *      (zero padding to 8)
+ *      uint64 gazetteer keys[ngaz], ascending
+ *      uint16 gazetteer masks[ngaz]
+ *      (zero padding to 8)
+ *      uint64 FNV-1a of everything before
+ */
+#define HDR_SIZE 32
+#define TRANS_SIZE (sizeof(int32_t) * (AR_NTAGS + 1) * AR_NTAGS)
+#define PAD8(x) (((x) + 7) & ~(size_t) 7)
+
+struct ArModel
+{
+	const int32_t *trans;
+	const uint64_t *fkey;
+	const int16_t *fw;
+	int			nfeat;
+	uint32_t   *slot;			/* open-addressing index: feature + 1, 0 empty */
+	uint32_t	mask;
+	ArGaz		gaz;
+};
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	return (uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) |
+		((uint32_t) p[3] << 24);
+}
+
+const char *
+ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
+{
+	const unsigned char *p = image;
+	uint32_t	version,
+				ntags,
+				nfeat,
+				ngaz;
+	size_t		off,
+				need;
+	uint64_t	sum;
+	ArModel    *m;
+	size_t		nslots;
+
+	*model = NULL;
+	if (len < HDR_SIZE + TRANS_SIZE + 8 || memcmp(p, AR_MODEL_MAGIC, 8) != 0)
+		return "not a pg_arabic model file (bad magic number or too short)";
+	if (((uintptr_t) image & 7) != 0)
+		return "model image is not 8-byte aligned";
+	version = rd32(p + 8);
+	ntags = rd32(p + 12);
+	nfeat = rd32(p + 16);
+	ngaz = rd32(p + 20);
+	if (version != AR_MODEL_VERSION)
+		return "model file has an unsupported format version";
+	if (ntags != AR_NTAGS || nfeat > (1u << 26) || ngaz > (1u << 26))
+		return "model file header is inconsistent";
+	off = HDR_SIZE + TRANS_SIZE;
+	need = off + (size_t) nfeat * 8;
+	need = PAD8(need + (size_t) nfeat * AR_NTAGS * 2);
+	need = PAD8(need + (size_t) ngaz * 8 + (size_t) ngaz * 2);
+	if (need + 8 != len)
+		return "model file is truncated or has trailing bytes";
+	memcpy(&sum, p + need, 8);
+	if (sum != ArFnv64(p, need))
+		return "model file checksum does not match (the file is corrupted)";
+
+	m = env->realloc_fn(env->ctx, NULL, sizeof(ArModel));
+	if (m == NULL)
+		return "out of memory loading the model";
+	m->trans = (const int32_t *) (p + HDR_SIZE);
+	m->fkey = (const uint64_t *) (p + off);
+	off += (size_t) nfeat * 8;
+	m->fw = (const int16_t *) (p + off);
+	off = PAD8(off + (size_t) nfeat * AR_NTAGS * 2);
+	m->gaz.key = (const uint64_t *) (p + off);
+	off += (size_t) ngaz * 8;
+	m->gaz.mask = (const uint16_t *) (p + off);
+	m->gaz.n = (int) ngaz;
+	m->nfeat = (int) nfeat;
+	for (uint32_t i = 1; i < nfeat; i++)
+		if (m->fkey[i - 1] >= m->fkey[i])
+		{
+			env->free_fn(env->ctx, m);
+			return "model file feature table is not sorted";
+		}
+	for (uint32_t i = 1; i < ngaz; i++)
+		if (m->gaz.key[i - 1] >= m->gaz.key[i])
+		{
+			env->free_fn(env->ctx, m);
+			return "model file gazetteer is not sorted";
+		}
+
+	nslots = 1024;
+	while (nslots < (size_t) nfeat * 2)
+		nslots *= 2;
+	m->slot = env->realloc_fn(env->ctx, NULL, nslots * sizeof(uint32_t));
+	if (m->slot == NULL)
+	{
+		env->free_fn(env->ctx, m);
+		return "out of memory loading the model";
+	}
+	memset(m->slot, 0, nslots * sizeof(uint32_t));
+	m->mask = (uint32_t) (nslots - 1);
+	for (uint32_t i = 0; i < nfeat; i++)
+	{
+		uint32_t	s = (uint32_t) (m->fkey[i] & m->mask);
+
+		while (m->slot[s])
+			s = (s + 1) & m->mask;
+		m->slot[s] = i + 1;
+	}
+	*model = m;
+	return NULL;
+}
+
+void
+ArModelFree(ArModel *model, const ArEnv *env)
+{
+	if (model == NULL)
+		return;
+	env->free_fn(env->ctx, model->slot);
+	env->free_fn(env->ctx, model);
+}
+
+const ArGaz *
+ArModelGaz(const ArModel *model)
+{
+	return &model->gaz;
+}
+
+int
+ArModelFeatureCount(const ArModel *model)
+{
+	return model->nfeat;
+}
+
+static inline const int16_t *
+model_weights(const ArModel *m, uint64_t key)
+{
+	uint32_t	s = (uint32_t) (key & m->mask);
+
+	for (;;)
+	{
+		uint32_t	v = m->slot[s];
+
+		if (v == 0)
+			return NULL;
+		if (m->fkey[v - 1] == key)
+			return m->fw + (size_t) (v - 1) * AR_NTAGS;
+		s = (s + 1) & m->mask;
+	}
+}
+
+/* May tag b follow tag a (a = -1: sentence start)? I-X only after B-X/I-X. */
+static inline int
+allowed(int a, int b)
+{
+	if (b == 0 || (b & 1))
+		return 1;
+	return a > 0 && (a + 1) / 2 == b / 2;
+}
+
+ArStatus
+ArTagDecode(const ArModel *model, const ArTagFeats *feats, uint8_t *tags,
+			const ArEnv *env)
+{
+	int			n = feats->n;
+	int64_t		score[AR_NTAGS],
+				next[AR_NTAGS];
+	uint8_t		back[AR_TAG_MAX_SENT][AR_NTAGS];
+
+	(void) env;
+	if (n <= 0)
+		return AR_OK;
+	if (n > AR_TAG_MAX_SENT)
+		return AR_ERR_TOO_LARGE;
+	for (int i = 0; i < n; i++)
+	{
+		int64_t		em[AR_NTAGS] = {0};
+
+		for (int k = feats->off[i]; k < feats->off[i + 1]; k++)
+		{
+			const int16_t *w = model_weights(model, feats->f[k]);
+
+			if (w)
+				for (int t = 0; t < AR_NTAGS; t++)
+					em[t] += w[t];
+		}
+		for (int t = 0; t < AR_NTAGS; t++)
+		{
+			if (i == 0)
+			{
+				next[t] = allowed(-1, t) ? em[t] + model->trans[t] : INT64_MIN / 4;
+				back[i][t] = 0;
+				continue;
+			}
+			{
+				int64_t		best = INT64_MIN / 2;
+				int			arg = 0;
+
+				for (int s = 0; s < AR_NTAGS; s++)
+				{
+					int64_t		v;
+
+					if (!allowed(s, t))
+						continue;
+					v = score[s] + model->trans[(s + 1) * AR_NTAGS + t];
+					if (v > best)
+					{
+						best = v;
+						arg = s;
+					}
+				}
+				next[t] = best + em[t];
+				back[i][t] = (uint8_t) arg;
+			}
+		}
+		memcpy(score, next, sizeof(score));
+	}
+	{
+		int			t = 0;
+
+		for (int s = 1; s < AR_NTAGS; s++)
+			if (score[s] > score[t])
+				t = s;
+		for (int i = n - 1; i >= 0; i--)
+		{
+			tags[i] = (uint8_t) t;
+			t = back[i][t];
+		}
+	}
+	return AR_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * Extraction
+ * ---------------------------------------------------------------------
+ */
+
+/* Bytes of the first letter of s[0..n-1] and the marks after it. */
+static size_t
+first_letter_bytes(const char *s, size_t n)
+{
+	size_t		k = 0;
+	int			nb;
+
+	(void) ArUtf8Decode((const unsigned char *) s, n, &nb);
+	k = (size_t) nb;
+	while (k < n)
+	{
+		uint32_t	c = ArUtf8Decode((const unsigned char *) s + k, n - k, &nb);
+
+		if (!(ArIsDiacritic(c) || c == AR_TATWEEL_CP || c == 0x200C || c == 0x200D))
+			break;
+		k += (size_t) nb;
+	}
+	return k;
+}
+
+void
+ArWordKeys(const char *text, const ArTagWord *w, uint64_t *stem,
+		   uint64_t *bare, size_t *bare_skip)
+{
+	WordInfo	wi;
+
+	word_info(text, w, &wi);
+	*stem = wi.stem;
+	*bare = wi.bare;
+	*bare_skip = wi.bare ? first_letter_bytes(text + w->start + w->clean_off,
+											   w->len - w->clean_off) : 0;
+}
+
+uint64_t
+ArGazStep(uint64_t h, uint64_t stem)
+{
+	return phrase_step(h, stem);
+}
+
+uint16_t
+ArGazLookup(const ArGaz *gaz, uint64_t key)
+{
+	return gaz_lookup(gaz, key);
+}
+
+#define NAME_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC | \
+					  AR_GAZ_FIRST | AR_GAZ_LAST)
+
+ArStatus
+ArExtract(const ArModel *model, const char *text, size_t len,
+		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
+{
+	ArTagFeats	fs = {0};
+	uint8_t		tags[AR_TAG_MAX_SENT];
+	ArStatus	rc;
+
+	rc = ArTagSplit(text, len, ws, env);
+	for (int a = 0; rc == AR_OK && a < ws->n;)
+	{
+		int			b = a + 1;
+
+		while (b < ws->n && !ws->w[b].sent_start)
+			b++;
+		ArCheckInterrupts(env);
+		rc = ArTagFeaturize(&model->gaz, text, len, ws, a, b, &fs, env);
+		if (rc == AR_OK)
+			rc = ArTagDecode(model, &fs, tags, env);
+		for (int i = 0; rc == AR_OK && i < b - a;)
+		{
+			ArMention	m;
+			int			j;
+			uint64_t	stem,
+						bare;
+			size_t		skip;
+
+			if (tags[i] == 0 || !(tags[i] & 1))
+			{
+				i++;
+				continue;
+			}
+			j = i + 1;
+			while (j < b - a && tags[j] == tags[i] + 1)
+				j++;
+			m.type = (ArEntityType) ((tags[i] - 1) / 2);
+			m.first = a + i;
+			m.nwords = j - i;
+			i = j;
+			/* no titles inside person names */
+			while (m.type == AR_ENT_PERSON && m.nwords > 1)
+			{
+				ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
+				if (!(gaz_lookup(&model->gaz, phrase_step(0, stem)) & AR_GAZ_TITLE))
+					break;
+				m.first++;
+				m.nwords--;
+			}
+			ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
+			m.skip = 0;
+			if (bare && !(gaz_lookup(&model->gaz, phrase_step(0, stem)) & NAME_CLASSES) &&
+				(gaz_lookup(&model->gaz, phrase_step(0, bare)) & NAME_CLASSES))
+				m.skip = skip;
+			m.start = ws->w[m.first].start;
+			m.end = ws->w[m.first + m.nwords - 1].start + ws->w[m.first + m.nwords - 1].len;
+			rc = fn(arg, &m);
+		}
+		a = b;
+	}
+	ArTagFeatsFree(&fs, env);
+	return rc;
+}
+
+ArStatus
+ArMentionClean(const char *text, const ArTagWords *words, const ArMention *m,
+			   ArBuf *out, const ArEnv *env)
+{
+	ArStatus	rc = AR_OK;
+
+	for (int i = m->first; rc == AR_OK && i < m->first + m->nwords; i++)
+	{
+		const ArTagWord *w = &words->w[i];
+		size_t		off = w->clean_off + (i == m->first ? m->skip : 0);
+		const char *s = text + w->start + off;
+		size_t		n = w->len - off;
+
+		if (i > m->first)
+			rc = ArBufAppend(out, " ", 1, env);
+		if (rc == AR_OK && w->restore_article)
+			rc = ArBufAppend(out, "\xD8\xA7\xD9\x84", 4, env);	/* ال */
+		for (size_t k = 0; rc == AR_OK && k < n;)
+		{
+			int			nb;
+			uint32_t	c = ArUtf8Decode((const unsigned char *) s + k, n - k, &nb);
+
+			if (!(ArIsDiacritic(c) || c == AR_TATWEEL_CP || c == 0x200C ||
+				  c == 0x200D || ArIsIgnorable(c)))
+				rc = ArBufAppend(out, s + k, (size_t) nb, env);
+			k += nb;
+		}
+	}
+	return rc;
+}

@@ -1,0 +1,189 @@
+/*
+ * src/core/ar_tagger.h
+ *
+ * The named-entity tagger: a linear-chain model (structured averaged
+ * perceptron, Viterbi decoding over BIO tags) over the words of the
+ * foundation's tokenizer, with hashed features (folded word and stem,
+ * neighbours, affixes, clitics, shape, punctuation around the word and
+ * membership in the gazetteer carried by the model file).  The model is a
+ * byte image written by src/model/train.c; ArModelOpen checks it and builds
+ * a lookup index, after which it is read-only and may be shared.
+ */
+#ifndef AR_TAGGER_H
+#define AR_TAGGER_H
+
+#include "ar_env.h"
+
+typedef enum ArEntityType
+{
+	AR_ENT_PERSON = 0,
+	AR_ENT_LOCATION,
+	AR_ENT_ORGANIZATION,
+	AR_ENT_MISC,
+	AR_ENT_NTYPES
+} ArEntityType;
+
+/* Tags: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type. */
+#define AR_NTAGS (1 + 2 * AR_ENT_NTYPES)
+
+/* "PERSON", "LOCATION", "ORGANIZATION", "MISC". */
+extern const char *ArEntityTypeName(ArEntityType t);
+
+/* Gazetteer classes (bits of an entry's mask); names as in gazetteer.tsv. */
+#define AR_GAZ_LOC		0x0001
+#define AR_GAZ_PERS		0x0002
+#define AR_GAZ_ORG		0x0004
+#define AR_GAZ_MISC		0x0008
+#define AR_GAZ_FIRST	0x0010
+#define AR_GAZ_LAST		0x0020
+#define AR_GAZ_TITLE	0x0040
+#define AR_GAZ_ORG_HEAD 0x0080
+#define AR_GAZ_LOC_CUE	0x0100
+#define AR_GAZ_NCLASSES 9
+#define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
+
+/* The class bit for a gazetteer.tsv type name, or 0. */
+extern uint16_t ArGazClass(const char *name, size_t len);
+
+/* One word of a text: byte span and how it segments. */
+typedef struct ArTagWord
+{
+	size_t		start;			/* byte offset in the text */
+	size_t		len;			/* bytes */
+	size_t		clean_off;		/* bytes from start to the cleaned form */
+	uint8_t		restore_article;	/* ل + ال written لل: cleaned form needs ال */
+	uint8_t		sent_start;		/* first word of a sentence segment */
+} ArTagWord;
+
+/* The words of a text, grown through env. */
+typedef struct ArTagWords
+{
+	ArTagWord  *w;
+	int			n;
+	int			cap;
+} ArTagWords;
+
+/*
+ * ArTagSplit fills words with the words of text[0..len-1] and marks
+ * sentence starts (after . ! ? ؟ or a line break between two words, and
+ * every AR_TAG_MAX_SENT words).  Frees nothing; call ArTagWordsFree.
+ */
+#define AR_TAG_MAX_SENT 200
+extern ArStatus ArTagSplit(const char *text, size_t len, ArTagWords *words,
+						   const ArEnv *env);
+extern void ArTagWordsFree(ArTagWords *words, const ArEnv *env);
+
+/* A sorted set of gazetteer phrases (hashes of their folded stems). */
+typedef struct ArGaz
+{
+	const uint64_t *key;		/* ascending */
+	const uint16_t *mask;
+	int			n;
+} ArGaz;
+
+/*
+ * ArGazPhraseKey computes the key of a gazetteer name (its words' folded
+ * stems, hashed in order) and its number of words (0 if none or more than
+ * AR_GAZ_MAXWORDS).
+ */
+extern uint64_t ArGazPhraseKey(const char *name, size_t len, int *nwords,
+							   const ArEnv *env);
+
+/* Feature hashes of one sentence segment, for decoding or training. */
+typedef struct ArTagFeats
+{
+	uint64_t   *f;				/* all features, word after word */
+	int		   *off;			/* word i's features: f[off[i] .. off[i+1]) */
+	int			n;				/* words */
+	size_t		fcap;
+	int			ocap;
+} ArTagFeats;
+
+/*
+ * ArTagFeaturize computes the features of words->w[a..b-1] of
+ * text[0..len-1] (one sentence segment, at most AR_TAG_MAX_SENT words) into
+ * out, replacing its contents.
+ */
+extern ArStatus ArTagFeaturize(const ArGaz *gaz, const char *text,
+							   size_t len, const ArTagWords *words, int a,
+							   int b, ArTagFeats *out, const ArEnv *env);
+extern void ArTagFeatsFree(ArTagFeats *feats, const ArEnv *env);
+
+/* A loaded model (opaque). */
+typedef struct ArModel ArModel;
+
+/*
+ * ArModelOpen checks the model image[0..len-1] (magic, version, sizes,
+ * checksum) and builds its lookup index.  The image must outlive the model.
+ * Returns NULL and sets *model, or a static message saying what is wrong.
+ */
+extern const char *ArModelOpen(const void *image, size_t len, ArModel **model,
+							   const ArEnv *env);
+extern void ArModelFree(ArModel *model, const ArEnv *env);
+
+/* The model's gazetteer and a description ("features=..., ..."). */
+extern const ArGaz *ArModelGaz(const ArModel *model);
+extern int	ArModelFeatureCount(const ArModel *model);
+
+/*
+ * ArTagDecode writes the best tag sequence for feats into tags[0..n-1]
+ * (Viterbi under the BIO constraints); scratch grows through env.
+ */
+extern ArStatus ArTagDecode(const ArModel *model, const ArTagFeats *feats,
+							uint8_t *tags, const ArEnv *env);
+
+/* One extracted mention. */
+typedef struct ArMention
+{
+	ArEntityType type;
+	int			first;			/* index of its first word */
+	int			nwords;
+	size_t		start;			/* bytes of the mention as written */
+	size_t		end;
+	size_t		skip;			/* bytes of a ب ل ك proclitic dropped from
+								 * the first word's cleaned form */
+} ArMention;
+
+typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
+
+/*
+ * ArExtract splits text[0..len-1] into words (into the caller's words, freed
+ * with ArTagWordsFree), tags them and calls fn for each mention, left to
+ * right.  A person mention loses leading title words (gazetteer class
+ * TITLE); a mention's first word loses a ب ل ك proclitic when the rest is a
+ * gazetteer name (لموسكو -> موسكو).  Time is linear in len; memory is the
+ * word list plus one sentence segment; env's interrupt callback runs every
+ * sentence segment.
+ */
+extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
+						  ArTagWords *words, ArMentionFn fn, void *arg,
+						  const ArEnv *env);
+
+/*
+ * ArMentionClean appends the cleaned form of mention m to out: proclitics
+ * removed, ال restored after لل, diacritics, tatweel and invisible
+ * characters dropped, one space between words.
+ */
+extern ArStatus ArMentionClean(const char *text, const ArTagWords *words,
+							   const ArMention *m, ArBuf *out,
+							   const ArEnv *env);
+
+/*
+ * Gazetteer matching for callers with their own lists: the keys of word w
+ * (its folded stem; and, when the stem starts with ب ل ك and no article,
+ * the stem without that letter, else 0, with the bytes to skip), one step of
+ * a phrase key (start with h = 0), and a lookup (class mask or 0).
+ */
+extern void ArWordKeys(const char *text, const ArTagWord *w, uint64_t *stem,
+					   uint64_t *bare, size_t *bare_skip);
+extern uint64_t ArGazStep(uint64_t h, uint64_t stem);
+extern uint16_t ArGazLookup(const ArGaz *gaz, uint64_t key);
+
+/* Model image layout, shared with the trainer (little-endian). */
+#define AR_MODEL_MAGIC "PGARNER1"
+#define AR_MODEL_VERSION 1
+
+/* 64-bit FNV-1a over bytes, the image checksum. */
+extern uint64_t ArFnv64(const void *data, size_t len);
+
+#endif							/* AR_TAGGER_H */
