@@ -333,6 +333,100 @@ gaz_lookup(const ArGaz *gaz, uint64_t key)
 }
 
 /* ---------------------------------------------------------------------
+ * Document memory
+ * ---------------------------------------------------------------------
+ */
+
+ArStatus
+ArDocMemAdd(ArDocMem *d, uint64_t stem, uint8_t bits, const ArEnv *env)
+{
+	uint32_t	s;
+
+	if (stem == 0)
+		stem = 1;
+	if ((d->n + 1) * 2 > d->cap)
+	{
+		uint32_t	cap = d->cap ? d->cap * 2 : 256;
+		uint64_t   *k = env->realloc_fn(env->ctx, NULL, (size_t) cap * sizeof(uint64_t));
+		uint8_t    *b = k ? env->realloc_fn(env->ctx, NULL, cap) : NULL;
+
+		if (b == NULL)
+		{
+			if (k)
+				env->free_fn(env->ctx, k);
+			return AR_ERR_NOMEM;
+		}
+		memset(k, 0, (size_t) cap * sizeof(uint64_t));
+		for (uint32_t i = 0; i < d->cap; i++)
+			if (d->key[i])
+			{
+				s = (uint32_t) mix64(d->key[i]) & (cap - 1);
+				while (k[s])
+					s = (s + 1) & (cap - 1);
+				k[s] = d->key[i];
+				b[s] = d->bits[i];
+			}
+		if (d->key)
+		{
+			env->free_fn(env->ctx, d->key);
+			env->free_fn(env->ctx, d->bits);
+		}
+		d->key = k;
+		d->bits = b;
+		d->cap = cap;
+	}
+	s = (uint32_t) mix64(stem) & (d->cap - 1);
+	while (d->key[s] && d->key[s] != stem)
+		s = (s + 1) & (d->cap - 1);
+	if (!d->key[s])
+	{
+		d->key[s] = stem;
+		d->bits[s] = 0;
+		d->n++;
+	}
+	d->bits[s] |= bits;
+	return AR_OK;
+}
+
+uint8_t
+ArDocMemGet(const ArDocMem *d, uint64_t stem)
+{
+	uint32_t	s;
+
+	if (d == NULL || d->cap == 0)
+		return 0;
+	if (stem == 0)
+		stem = 1;
+	s = (uint32_t) mix64(stem) & (d->cap - 1);
+	while (d->key[s])
+	{
+		if (d->key[s] == stem)
+			return d->bits[s];
+		s = (s + 1) & (d->cap - 1);
+	}
+	return 0;
+}
+
+void
+ArDocMemReset(ArDocMem *d)
+{
+	if (d->cap)
+		memset(d->key, 0, (size_t) d->cap * sizeof(uint64_t));
+	d->n = 0;
+}
+
+void
+ArDocMemFree(ArDocMem *d, const ArEnv *env)
+{
+	if (d->key)
+	{
+		env->free_fn(env->ctx, d->key);
+		env->free_fn(env->ctx, d->bits);
+	}
+	memset(d, 0, sizeof(*d));
+}
+
+/* ---------------------------------------------------------------------
  * Features
  * ---------------------------------------------------------------------
  */
@@ -343,7 +437,7 @@ enum
 	T_SM1S0, T_S0SP1, T_PRE, T_SUF, T_SEG, T_SHAPE, T_GAPB, T_GAPA,
 	T_GAZ, T_GAZM1, T_GAZP1, T_SENT, T_SEGM1, T_BARE, T_GAZBARE,
 	T_SHAPEM1, T_SHAPEP1, T_WM1W0, T_GAZM2, T_SUFM1, T_SUFP1, T_SM1SP1,
-	T_PREM1, T_PREP1
+	T_PREM1, T_PREP1, T_DOC, T_DOCALL, T_DOCM1, T_DOCP1, T_DOCBARE
 };
 
 static inline uint64_t
@@ -448,9 +542,9 @@ feats_reserve(ArTagFeats *out, size_t need, const ArEnv *env)
 #define MAX_FEATS_PER_WORD 64
 
 ArStatus
-ArTagFeaturize(const ArGaz *gaz, const char *text, size_t len,
-			   const ArTagWords *ws, int a, int b, ArTagFeats *out,
-			   const ArEnv *env)
+ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
+			   size_t len, const ArTagWords *ws, int a, int b,
+			   ArTagFeats *out, const ArEnv *env)
 {
 	const ArTagWord *words = ws->w;
 	int			n = b - a;
@@ -585,6 +679,19 @@ ArTagFeaturize(const ArGaz *gaz, const char *text, size_t len,
 			if (i + 1 < n && (g1[i + 1] & bit))
 				f[k++] = feat(T_GAZP1, (uint64_t) c);
 		}
+		if (doc)
+		{
+			uint8_t		d0 = ArDocMemGet(doc, w->stem);
+
+			for (int c = 0; c < 8; c++)
+				if (d0 & (1u << c))
+					f[k++] = feat(T_DOC, (uint64_t) c);
+			f[k++] = feat(T_DOCALL, d0);
+			f[k++] = feat(T_DOCM1, i > 0 ? ArDocMemGet(doc, wi[i - 1].stem) : 999);
+			f[k++] = feat(T_DOCP1, i + 1 < n ? ArDocMemGet(doc, wi[i + 1].stem) : 999);
+			if (w->bare)
+				f[k++] = feat(T_DOCBARE, ArDocMemGet(doc, w->bare));
+		}
 		if (w->bare)
 		{
 			f[k++] = feat(T_BARE, w->bare);
@@ -613,27 +720,47 @@ ArTagFeatsFree(ArTagFeats *feats, const ArEnv *env)
 	memset(feats, 0, sizeof(*feats));
 }
 
+ArStatus
+ArDocMemLearn(ArDocMem *d, const char *text, const ArTagWords *ws, int a,
+			  int b, const uint8_t *tags, const ArEnv *env)
+{
+	ArStatus	rc = AR_OK;
+
+	for (int i = 0; rc == AR_OK && i < b - a; i++)
+		if (tags[i])
+		{
+			WordInfo	wi;
+			int			type = (tags[i] - 1) / 2;
+			int			inside = !(tags[i] & 1);
+
+			word_info(text, &ws->w[a + i], &wi);
+			rc = ArDocMemAdd(d, wi.stem, (uint8_t) (1u << (type * 2 + inside)), env);
+			if (rc == AR_OK && wi.bare)
+				rc = ArDocMemAdd(d, wi.bare, (uint8_t) (1u << (type * 2 + inside)), env);
+		}
+	return rc;
+}
+
 /* ---------------------------------------------------------------------
  * Model image
  * ---------------------------------------------------------------------
  *
  *   0  magic "PGARNER1"
- *   8  uint32 version, uint32 ntags, uint32 nfeat, uint32 ngaz
- *  24  uint32 features template version, uint32 reserved
- *  32  int32 trans[(ntags + 1) * ntags]     row 0: sentence start
- *      uint64 feature keys[nfeat], ascending
- *      int16 weights[nfeat * ntags]
- *      (zero padding to 8)
+ *   8  uint32 version, ntags, nfeat[0], nfeat[1], ngaz, reserved
+ *  32  int32 trans[2][(ntags + 1) * ntags]   row 0: sentence start
+ *      for each stage: uint64 feature keys[nfeat], ascending;
+ *                      int16 weights[nfeat * ntags]; zero padding to 8
  *      uint64 gazetteer keys[ngaz], ascending
  *      uint16 gazetteer masks[ngaz]
  *      (zero padding to 8)
  *      uint64 FNV-1a of everything before
  */
 #define HDR_SIZE 32
-#define TRANS_SIZE (sizeof(int32_t) * (AR_NTAGS + 1) * AR_NTAGS)
+#define TRANS_N ((AR_NTAGS + 1) * AR_NTAGS)
+#define TRANS_SIZE (sizeof(int32_t) * TRANS_N * 2)
 #define PAD8(x) (((x) + 7) & ~(size_t) 7)
 
-struct ArModel
+typedef struct Stage
 {
 	const int32_t *trans;
 	const uint64_t *fkey;
@@ -641,6 +768,11 @@ struct ArModel
 	int			nfeat;
 	uint32_t   *slot;			/* open-addressing index: feature + 1, 0 empty */
 	uint32_t	mask;
+} Stage;
+
+struct ArModel
+{
+	Stage		st[2];
 	ArGaz		gaz;
 };
 
@@ -651,19 +783,27 @@ rd32(const unsigned char *p)
 		((uint32_t) p[3] << 24);
 }
 
+static void
+model_release(ArModel *m, const ArEnv *env)
+{
+	for (int k = 0; k < 2; k++)
+		if (m->st[k].slot)
+			env->free_fn(env->ctx, m->st[k].slot);
+	env->free_fn(env->ctx, m);
+}
+
 const char *
 ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 {
 	const unsigned char *p = image;
 	uint32_t	version,
 				ntags,
-				nfeat,
+				nfeat[2],
 				ngaz;
 	size_t		off,
 				need;
 	uint64_t	sum;
 	ArModel    *m;
-	size_t		nslots;
 
 	*model = NULL;
 	if (len < HDR_SIZE + TRANS_SIZE + 8 || memcmp(p, AR_MODEL_MAGIC, 8) != 0)
@@ -672,15 +812,17 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 		return "model image is not 8-byte aligned";
 	version = rd32(p + 8);
 	ntags = rd32(p + 12);
-	nfeat = rd32(p + 16);
-	ngaz = rd32(p + 20);
+	nfeat[0] = rd32(p + 16);
+	nfeat[1] = rd32(p + 20);
+	ngaz = rd32(p + 24);
 	if (version != AR_MODEL_VERSION)
 		return "model file has an unsupported format version";
-	if (ntags != AR_NTAGS || nfeat > (1u << 26) || ngaz > (1u << 26))
+	if (ntags != AR_NTAGS || nfeat[0] > (1u << 26) || nfeat[1] > (1u << 26) ||
+		ngaz > (1u << 26))
 		return "model file header is inconsistent";
-	off = HDR_SIZE + TRANS_SIZE;
-	need = off + (size_t) nfeat * 8;
-	need = PAD8(need + (size_t) nfeat * AR_NTAGS * 2);
+	need = HDR_SIZE + TRANS_SIZE;
+	for (int k = 0; k < 2; k++)
+		need = PAD8(need + (size_t) nfeat[k] * 8 + (size_t) nfeat[k] * AR_NTAGS * 2);
 	need = PAD8(need + (size_t) ngaz * 8 + (size_t) ngaz * 2);
 	if (need + 8 != len)
 		return "model file is truncated or has trailing bytes";
@@ -691,48 +833,54 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 	m = env->realloc_fn(env->ctx, NULL, sizeof(ArModel));
 	if (m == NULL)
 		return "out of memory loading the model";
-	m->trans = (const int32_t *) (p + HDR_SIZE);
-	m->fkey = (const uint64_t *) (p + off);
-	off += (size_t) nfeat * 8;
-	m->fw = (const int16_t *) (p + off);
-	off = PAD8(off + (size_t) nfeat * AR_NTAGS * 2);
+	memset(m, 0, sizeof(ArModel));
+	off = HDR_SIZE + TRANS_SIZE;
+	for (int k = 0; k < 2; k++)
+	{
+		Stage	   *st = &m->st[k];
+		size_t		nslots = 1024;
+
+		st->trans = (const int32_t *) (p + HDR_SIZE) + k * TRANS_N;
+		st->fkey = (const uint64_t *) (p + off);
+		off += (size_t) nfeat[k] * 8;
+		st->fw = (const int16_t *) (p + off);
+		off = PAD8(off + (size_t) nfeat[k] * AR_NTAGS * 2);
+		st->nfeat = (int) nfeat[k];
+		for (uint32_t i = 1; i < nfeat[k]; i++)
+			if (st->fkey[i - 1] >= st->fkey[i])
+			{
+				model_release(m, env);
+				return "model file feature table is not sorted";
+			}
+		while (nslots < (size_t) nfeat[k] * 2)
+			nslots *= 2;
+		st->slot = env->realloc_fn(env->ctx, NULL, nslots * sizeof(uint32_t));
+		if (st->slot == NULL)
+		{
+			model_release(m, env);
+			return "out of memory loading the model";
+		}
+		memset(st->slot, 0, nslots * sizeof(uint32_t));
+		st->mask = (uint32_t) (nslots - 1);
+		for (uint32_t i = 0; i < nfeat[k]; i++)
+		{
+			uint32_t	s = (uint32_t) (st->fkey[i] & st->mask);
+
+			while (st->slot[s])
+				s = (s + 1) & st->mask;
+			st->slot[s] = i + 1;
+		}
+	}
 	m->gaz.key = (const uint64_t *) (p + off);
 	off += (size_t) ngaz * 8;
 	m->gaz.mask = (const uint16_t *) (p + off);
 	m->gaz.n = (int) ngaz;
-	m->nfeat = (int) nfeat;
-	for (uint32_t i = 1; i < nfeat; i++)
-		if (m->fkey[i - 1] >= m->fkey[i])
-		{
-			env->free_fn(env->ctx, m);
-			return "model file feature table is not sorted";
-		}
 	for (uint32_t i = 1; i < ngaz; i++)
 		if (m->gaz.key[i - 1] >= m->gaz.key[i])
 		{
-			env->free_fn(env->ctx, m);
+			model_release(m, env);
 			return "model file gazetteer is not sorted";
 		}
-
-	nslots = 1024;
-	while (nslots < (size_t) nfeat * 2)
-		nslots *= 2;
-	m->slot = env->realloc_fn(env->ctx, NULL, nslots * sizeof(uint32_t));
-	if (m->slot == NULL)
-	{
-		env->free_fn(env->ctx, m);
-		return "out of memory loading the model";
-	}
-	memset(m->slot, 0, nslots * sizeof(uint32_t));
-	m->mask = (uint32_t) (nslots - 1);
-	for (uint32_t i = 0; i < nfeat; i++)
-	{
-		uint32_t	s = (uint32_t) (m->fkey[i] & m->mask);
-
-		while (m->slot[s])
-			s = (s + 1) & m->mask;
-		m->slot[s] = i + 1;
-	}
 	*model = m;
 	return NULL;
 }
@@ -740,10 +888,8 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 void
 ArModelFree(ArModel *model, const ArEnv *env)
 {
-	if (model == NULL)
-		return;
-	env->free_fn(env->ctx, model->slot);
-	env->free_fn(env->ctx, model);
+	if (model)
+		model_release(model, env);
 }
 
 const ArGaz *
@@ -755,11 +901,11 @@ ArModelGaz(const ArModel *model)
 int
 ArModelFeatureCount(const ArModel *model)
 {
-	return model->nfeat;
+	return model->st[0].nfeat + model->st[1].nfeat;
 }
 
 static inline const int16_t *
-model_weights(const ArModel *m, uint64_t key)
+model_weights(const Stage *m, uint64_t key)
 {
 	uint32_t	s = (uint32_t) (key & m->mask);
 
@@ -785,9 +931,10 @@ allowed(int a, int b)
 }
 
 ArStatus
-ArTagDecode(const ArModel *model, const ArTagFeats *feats, uint8_t *tags,
-			const ArEnv *env)
+ArTagDecode(const ArModel *model, int stage, const ArTagFeats *feats,
+			uint8_t *tags, const ArEnv *env)
 {
+	const Stage *st = &model->st[stage ? 1 : 0];
 	int			n = feats->n;
 	int64_t		score[AR_NTAGS],
 				next[AR_NTAGS];
@@ -804,7 +951,7 @@ ArTagDecode(const ArModel *model, const ArTagFeats *feats, uint8_t *tags,
 
 		for (int k = feats->off[i]; k < feats->off[i + 1]; k++)
 		{
-			const int16_t *w = model_weights(model, feats->f[k]);
+			const int16_t *w = model_weights(st, feats->f[k]);
 
 			if (w)
 				for (int t = 0; t < AR_NTAGS; t++)
@@ -814,7 +961,7 @@ ArTagDecode(const ArModel *model, const ArTagFeats *feats, uint8_t *tags,
 		{
 			if (i == 0)
 			{
-				next[t] = allowed(-1, t) ? em[t] + model->trans[t] : INT64_MIN / 4;
+				next[t] = allowed(-1, t) ? em[t] + st->trans[t] : INT64_MIN / 4;
 				back[i][t] = 0;
 				continue;
 			}
@@ -828,7 +975,7 @@ ArTagDecode(const ArModel *model, const ArTagFeats *feats, uint8_t *tags,
 
 					if (!allowed(s, t))
 						continue;
-					v = score[s] + model->trans[(s + 1) * AR_NTAGS + t];
+					v = score[s] + st->trans[(s + 1) * AR_NTAGS + t];
 					if (v > best)
 					{
 						best = v;
@@ -914,10 +1061,12 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
 {
 	ArTagFeats	fs = {0};
+	ArDocMem	doc = {0};
 	uint8_t		tags[AR_TAG_MAX_SENT];
 	ArStatus	rc;
 
 	rc = ArTagSplit(text, len, ws, env);
+	/* first pass: fill the document memory */
 	for (int a = 0; rc == AR_OK && a < ws->n;)
 	{
 		int			b = a + 1;
@@ -925,9 +1074,24 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		while (b < ws->n && !ws->w[b].sent_start)
 			b++;
 		ArCheckInterrupts(env);
-		rc = ArTagFeaturize(&model->gaz, text, len, ws, a, b, &fs, env);
+		rc = ArTagFeaturize(&model->gaz, NULL, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
-			rc = ArTagDecode(model, &fs, tags, env);
+			rc = ArTagDecode(model, 0, &fs, tags, env);
+		if (rc == AR_OK)
+			rc = ArDocMemLearn(&doc, text, ws, a, b, tags, env);
+		a = b;
+	}
+	/* second pass: tag with it */
+	for (int a = 0; rc == AR_OK && a < ws->n;)
+	{
+		int			b = a + 1;
+
+		while (b < ws->n && !ws->w[b].sent_start)
+			b++;
+		ArCheckInterrupts(env);
+		rc = ArTagFeaturize(&model->gaz, &doc, text, len, ws, a, b, &fs, env);
+		if (rc == AR_OK)
+			rc = ArTagDecode(model, 1, &fs, tags, env);
 		for (int i = 0; rc == AR_OK && i < b - a;)
 		{
 			ArMention	m;
@@ -969,6 +1133,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		a = b;
 	}
 	ArTagFeatsFree(&fs, env);
+	ArDocMemFree(&doc, env);
 	return rc;
 }
 

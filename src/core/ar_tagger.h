@@ -89,6 +89,34 @@ typedef struct ArGaz
 extern uint64_t ArGazPhraseKey(const char *name, size_t len, int *nwords,
 							   const ArEnv *env);
 
+/*
+ * Document memory: what the first stage found in the whole text, by word
+ * stem (bit 2*type: began a mention of that type; bit 2*type+1: continued
+ * one).  The second stage reads it as features, so that a name tagged once
+ * with its title helps tag it where it stands alone.
+ */
+typedef struct ArDocMem
+{
+	uint64_t   *key;			/* 0: empty slot */
+	uint8_t    *bits;
+	uint32_t	cap;			/* power of two, or 0 */
+	uint32_t	n;
+} ArDocMem;
+
+extern ArStatus ArDocMemAdd(ArDocMem *d, uint64_t stem, uint8_t bits,
+							const ArEnv *env);
+extern uint8_t ArDocMemGet(const ArDocMem *d, uint64_t stem);
+extern void ArDocMemReset(ArDocMem *d);
+extern void ArDocMemFree(ArDocMem *d, const ArEnv *env);
+
+/*
+ * ArDocMemLearn adds what tags[0..b-a-1] (a decoded segment of words->w[a..b-1])
+ * say to the memory.
+ */
+extern ArStatus ArDocMemLearn(ArDocMem *d, const char *text,
+							  const ArTagWords *words, int a, int b,
+							  const uint8_t *tags, const ArEnv *env);
+
 /* Feature hashes of one sentence segment, for decoding or training. */
 typedef struct ArTagFeats
 {
@@ -102,11 +130,13 @@ typedef struct ArTagFeats
 /*
  * ArTagFeaturize computes the features of words->w[a..b-1] of
  * text[0..len-1] (one sentence segment, at most AR_TAG_MAX_SENT words) into
- * out, replacing its contents.
+ * out, replacing its contents.  doc (NULL for the first stage) adds the
+ * document-memory features of the second stage.
  */
-extern ArStatus ArTagFeaturize(const ArGaz *gaz, const char *text,
-							   size_t len, const ArTagWords *words, int a,
-							   int b, ArTagFeats *out, const ArEnv *env);
+extern ArStatus ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc,
+							   const char *text, size_t len,
+							   const ArTagWords *words, int a, int b,
+							   ArTagFeats *out, const ArEnv *env);
 extern void ArTagFeatsFree(ArTagFeats *feats, const ArEnv *env);
 
 /* A loaded model (opaque). */
@@ -127,10 +157,12 @@ extern int	ArModelFeatureCount(const ArModel *model);
 
 /*
  * ArTagDecode writes the best tag sequence for feats into tags[0..n-1]
- * (Viterbi under the BIO constraints); scratch grows through env.
+ * (Viterbi under the BIO constraints) with the weights of stage 0 (first
+ * pass, no document memory) or 1 (second pass).
  */
-extern ArStatus ArTagDecode(const ArModel *model, const ArTagFeats *feats,
-							uint8_t *tags, const ArEnv *env);
+extern ArStatus ArTagDecode(const ArModel *model, int stage,
+							const ArTagFeats *feats, uint8_t *tags,
+							const ArEnv *env);
 
 /* One extracted mention. */
 typedef struct ArMention
@@ -148,8 +180,9 @@ typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
 
 /*
  * ArExtract splits text[0..len-1] into words (into the caller's words, freed
- * with ArTagWordsFree), tags them and calls fn for each mention, left to
- * right.  A person mention loses leading title words (gazetteer class
+ * with ArTagWordsFree), tags them in two passes (the second one reading the
+ * document memory the first one filled) and calls fn for each mention, left
+ * to right.  A person mention loses leading title words (gazetteer class
  * TITLE); a mention's first word loses a ب ل ك proclitic when the rest is a
  * gazetteer name (لموسكو -> موسكو).  Time is linear in len; memory is the
  * word list plus one sentence segment; env's interrupt callback runs every
@@ -181,7 +214,7 @@ extern uint16_t ArGazLookup(const ArGaz *gaz, uint64_t key);
 
 /* Model image layout, shared with the trainer (little-endian). */
 #define AR_MODEL_MAGIC "PGARNER1"
-#define AR_MODEL_VERSION 1
+#define AR_MODEL_VERSION 2
 
 /* 64-bit FNV-1a over bytes, the image checksum. */
 extern uint64_t ArFnv64(const void *data, size_t len);

@@ -309,8 +309,83 @@ cmp_gaz(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static void
+gaz_add(GazEntry **g, int *n, int *cap, const char *name, uint16_t cls)
+{
+	int			nw;
+	uint64_t	key = ArGazPhraseKey(name, strlen(name), &nw, env);
+
+	if (nw == 0)
+		return;
+	if (*n == *cap)
+		*g = xrealloc(*g, sizeof(GazEntry) * (*cap = *cap ? *cap * 2 : 4096));
+	(*g)[*n].key = key;
+	(*g)[(*n)++].mask = cls;
+}
+
+/*
+ * The names WikiFANE annotates (person, place and organization classes, as
+ * wikifane_type maps them), added to the gazetteer as PERS, LOC and ORG.
+ */
+static void
+read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
+{
+	static const uint16_t cls[3] = {AR_GAZ_PERS, AR_GAZ_LOC, AR_GAZ_ORG};
+	FILE	   *fp = fopen(path, "r");
+	char		line[4096],
+				name[4096];
+	int			cur = -1,
+				before = *n;
+
+	if (fp == NULL)
+		die("cannot open %s", path);
+	name[0] = '\0';
+	for (;;)
+	{
+		char	   *got = fgets(line, sizeof(line), fp);
+		char	   *tab = NULL;
+		size_t		l;
+		int			t = -1,
+					inside = 0;
+
+		if (got)
+		{
+			l = strlen(line);
+			while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+				line[--l] = '\0';
+			tab = strchr(line, '\t');
+		}
+		if (tab && (tab[1] == 'B' || tab[1] == 'I') && tab[2] == '-')
+		{
+			t = wikifane_type(tab + 3);
+			inside = tab[1] == 'I';
+			*tab = '\0';
+			strip_marks(line);
+		}
+		if (cur >= 0 && !(inside && t == cur))
+		{
+			gaz_add(g, n, cap, name, cls[cur]);
+			cur = -1;
+		}
+		if (got == NULL)
+			break;
+		if (t >= 0 && !inside)
+		{
+			cur = t;
+			snprintf(name, sizeof(name), "%s", line);
+		}
+		else if (t >= 0 && inside && cur == t && strlen(name) + strlen(line) + 2 < sizeof(name))
+		{
+			strcat(name, " ");
+			strcat(name, line);
+		}
+	}
+	fclose(fp);
+	fprintf(stderr, "train: %d names from %s\n", *n - before, path);
+}
+
 static GazEntry *
-read_gazetteer(const char *path, int *ngaz)
+read_gazetteer(const char *path, const char *wikifane, int *ngaz)
 {
 	FILE	   *fp;
 	char		line[4096];
@@ -320,34 +395,31 @@ read_gazetteer(const char *path, int *ngaz)
 				out = 0;
 
 	*ngaz = 0;
-	if (path == NULL)
-		return NULL;
-	if ((fp = fopen(path, "r")) == NULL)
-		die("cannot open %s", path);
-	while (fgets(line, sizeof(line), fp))
+	if (path)
 	{
-		size_t		l = strlen(line);
-		char	   *tab;
-		uint16_t	cls;
-		int			nw;
-		uint64_t	key;
+		if ((fp = fopen(path, "r")) == NULL)
+			die("cannot open %s", path);
+		while (fgets(line, sizeof(line), fp))
+		{
+			size_t		l = strlen(line);
+			char	   *tab;
+			uint16_t	cls;
 
-		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
-			line[--l] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		if ((tab = strchr(line, '\t')) == NULL ||
-			(cls = ArGazClass(line, (size_t) (tab - line))) == 0)
-			die("bad gazetteer line: %s", line);
-		key = ArGazPhraseKey(tab + 1, strlen(tab + 1), &nw, env);
-		if (nw == 0)
-			continue;
-		if (n == cap)
-			g = xrealloc(g, sizeof(GazEntry) * (cap = cap ? cap * 2 : 4096));
-		g[n].key = key;
-		g[n++].mask = cls;
+			while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+				line[--l] = '\0';
+			if (line[0] == '#' || line[0] == '\0')
+				continue;
+			if ((tab = strchr(line, '\t')) == NULL ||
+				(cls = ArGazClass(line, (size_t) (tab - line))) == 0)
+				die("bad gazetteer line: %s", line);
+			gaz_add(&g, &n, &cap, tab + 1, cls);
+		}
+		fclose(fp);
 	}
-	fclose(fp);
+	if (wikifane)
+		read_wikifane_names(wikifane, &g, &n, &cap);
+	if (n == 0)
+		return NULL;
 	qsort(g, n, sizeof(GazEntry), cmp_gaz);
 	for (int i = 0; i < n; i++)
 	{
@@ -365,23 +437,36 @@ read_gazetteer(const char *path, int *ngaz)
 
 typedef struct Segment
 {
+	int			sent;			/* sentence index */
+	int			a;				/* first word in the sentence */
 	int			n;
-	uint64_t   *f;
 	int		   *off;
 	uint8_t    *gold;
 	int32_t    *fidx;			/* feature indices, -1 unknown */
+	uint8_t    *pred;			/* first-stage prediction (jackknifed) */
 } Segment;
 
-static Segment *segs;
-static int	nsegs;
-static int	capsegs;
-
-static void
-featurize_sentence(const ArGaz *gaz, Sentence *s, int *first_seg)
+typedef struct SegList
 {
-	ArTagFeats	fs = {0};
+	Segment    *s;
+	int			n;
+	int			cap;
+} SegList;
 
-	*first_seg = nsegs;
+static int	feat_index(uint64_t key, int add);
+static int *fcount;
+
+/*
+ * Appends the segments of sentence si to L, with features under doc (NULL:
+ * first stage); add: register unseen features (training) or map them to -1.
+ */
+static void
+featurize_sentence(const ArGaz *gaz, const ArDocMem *doc, Sentence *ss, int si,
+				   SegList *L, int add)
+{
+	static ArTagFeats fs;
+	Sentence   *s = &ss[si];
+
 	for (int a = 0; a < s->words.n;)
 	{
 		int			b = a + 1;
@@ -390,23 +475,44 @@ featurize_sentence(const ArGaz *gaz, Sentence *s, int *first_seg)
 
 		while (b < s->words.n && !s->words.w[b].sent_start)
 			b++;
-		rc = ArTagFeaturize(gaz, s->text, s->len, &s->words, a, b, &fs, env);
+		rc = ArTagFeaturize(gaz, doc, s->text, s->len, &s->words, a, b, &fs, env);
 		if (rc != AR_OK)
 			die("featurize: %s", ArStatusMessage(rc));
-		if (nsegs == capsegs)
-			segs = xrealloc(segs, sizeof(Segment) * (capsegs = capsegs ? capsegs * 2 : 4096));
-		g = &segs[nsegs++];
+		if (L->n == L->cap)
+			L->s = xrealloc(L->s, sizeof(Segment) * (L->cap = L->cap ? L->cap * 2 : 4096));
+		g = &L->s[L->n++];
+		g->sent = si;
+		g->a = a;
 		g->n = b - a;
 		g->off = xrealloc(NULL, sizeof(int) * (g->n + 1));
 		memcpy(g->off, fs.off, sizeof(int) * (g->n + 1));
-		g->f = xrealloc(NULL, sizeof(uint64_t) * fs.off[g->n]);
-		memcpy(g->f, fs.f, sizeof(uint64_t) * fs.off[g->n]);
+		g->fidx = xrealloc(NULL, sizeof(int32_t) * (fs.off[g->n] + 1));
+		for (int k = 0; k < fs.off[g->n]; k++)
+		{
+			g->fidx[k] = feat_index(fs.f[k], add);
+			if (add)
+				fcount[g->fidx[k]]++;
+		}
 		g->gold = xrealloc(NULL, g->n);
 		memcpy(g->gold, s->gold + a, g->n);
-		g->fidx = NULL;
+		g->pred = xrealloc(NULL, g->n);
+		memset(g->pred, 0, g->n);
 		a = b;
 	}
-	ArTagFeatsFree(&fs, env);
+}
+
+static void
+free_segments(SegList *L)
+{
+	for (int i = 0; i < L->n; i++)
+	{
+		free(L->s[i].off);
+		free(L->s[i].fidx);
+		free(L->s[i].gold);
+		free(L->s[i].pred);
+	}
+	free(L->s);
+	memset(L, 0, sizeof(*L));
 }
 
 /* ------------------------------------------------------------------ */
@@ -417,7 +523,6 @@ static int32_t *tslot;
 static uint32_t tmask;
 static int	nfeat;
 static int	capfeat;
-static int *fcount;
 
 static int
 feat_index(uint64_t key, int add)
@@ -467,11 +572,13 @@ feat_index(uint64_t key, int add)
 /* Perceptron                                                           */
 
 #define NT AR_NTAGS
+#define TN ((NT + 1) * NT)
 
-static float *W;				/* [nfeat][NT] */
+static float *W;				/* [nfeat][NT]; averaged after train() */
 static double *U;				/* averaging sums */
-static double TW[(NT + 1) * NT];
-static double TU[(NT + 1) * NT];
+static size_t wsize;
+static double TW[TN];
+static double TU[TN];
 
 static inline int
 allowed(int a, int b)
@@ -496,7 +603,7 @@ viterbi(const Segment *g, uint8_t *out)
 		{
 			int			j = g->fidx[k];
 
-			if (j >= 0)
+			if (j >= 0 && (size_t) j < wsize)
 				for (int t = 0; t < NT; t++)
 					em[t] += W[(size_t) j * NT + t];
 		}
@@ -566,7 +673,7 @@ update(const Segment *g, const uint8_t *tags, double delta, double c)
 	}
 }
 
-static uint64_t rng = 0x2545F4914F6CDD1DULL;
+static uint64_t rng;
 
 static uint32_t
 next_rand(void)
@@ -577,8 +684,132 @@ next_rand(void)
 	return (uint32_t) (rng >> 32);
 }
 
+/*
+ * Trains on the segments of L whose sentence is not in [skip_a, skip_b),
+ * from zero weights, and leaves the averaged weights in W and TW.
+ */
+static void
+train(SegList *L, int skip_a, int skip_b, int epochs, const char *what)
+{
+	int		   *order = xrealloc(NULL, sizeof(int) * (L->n + 1));
+	int			n = 0;
+	double		c = 1;
+	uint8_t		pred[AR_TAG_MAX_SENT];
+
+	if (wsize < (size_t) nfeat)
+	{
+		free(W);
+		free(U);
+		wsize = (size_t) nfeat;
+		W = malloc(wsize * NT * sizeof(float));
+		U = malloc(wsize * NT * sizeof(double));
+		if (W == NULL || U == NULL)
+			die("out of memory%s", "");
+	}
+	memset(W, 0, wsize * NT * sizeof(float));
+	memset(U, 0, wsize * NT * sizeof(double));
+	memset(TW, 0, sizeof(TW));
+	memset(TU, 0, sizeof(TU));
+	rng = 0x2545F4914F6CDD1DULL;
+	for (int i = 0; i < L->n; i++)
+		if (L->s[i].sent < skip_a || L->s[i].sent >= skip_b)
+			order[n++] = i;
+	for (int e = 0; e < epochs; e++)
+	{
+		long		errs = 0;
+
+		for (int i = n - 1; i > 0; i--)
+		{
+			int			j = (int) (next_rand() % (uint32_t) (i + 1)),
+						t = order[i];
+
+			order[i] = order[j];
+			order[j] = t;
+		}
+		for (int i = 0; i < n; i++)
+		{
+			Segment    *g = &L->s[order[i]];
+
+			viterbi(g, pred);
+			if (memcmp(pred, g->gold, g->n) != 0)
+			{
+				update(g, g->gold, 1.0, c);
+				update(g, pred, -1.0, c);
+				errs++;
+			}
+			c += 1;
+		}
+		if (e == epochs - 1)
+			fprintf(stderr, "train: %s: %d segments, last epoch %ld wrong\n", what, n, errs);
+	}
+	for (size_t j = 0; j < wsize * NT; j++)
+		W[j] = (float) (W[j] - U[j] / c);
+	for (int j = 0; j < TN; j++)
+		TW[j] = TW[j] - TU[j] / c;
+	free(order);
+}
+
 /* ------------------------------------------------------------------ */
-/* Writing the image                                                    */
+/* The image                                                            */
+
+typedef struct Kept
+{
+	uint64_t	key;
+	int16_t		w[NT];
+} Kept;
+
+typedef struct StageOut
+{
+	Kept	   *k;
+	int			n;
+	int32_t		trans[TN];
+} StageOut;
+
+static int
+cmp_kept(const void *a, const void *b)
+{
+	uint64_t	x = ((const Kept *) a)->key,
+				y = ((const Kept *) b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Quantizes the averaged weights in W/TW (features seen >= min_count). */
+static void
+export_stage(StageOut *o, int min_count)
+{
+	double		maxabs = 0,
+				scale;
+
+	for (size_t j = 0; j < (size_t) nfeat * NT; j++)
+		if (fcount[j / NT] >= min_count && fabs(W[j]) > maxabs)
+			maxabs = fabs(W[j]);
+	for (int j = 0; j < TN; j++)
+		if (fabs(TW[j]) > maxabs)
+			maxabs = fabs(TW[j]);
+	scale = maxabs > 0 ? 32000.0 / maxabs : 1.0;
+	o->k = xrealloc(NULL, sizeof(Kept) * (nfeat + 1));
+	o->n = 0;
+	for (int j = 0; j < nfeat; j++)
+	{
+		int			nz = 0;
+
+		if (fcount[j] < min_count)
+			continue;
+		for (int t = 0; t < NT; t++)
+		{
+			long		q = lround(W[(size_t) j * NT + t] * scale);
+
+			o->k[o->n].w[t] = (int16_t) (q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+			nz |= o->k[o->n].w[t] != 0;
+		}
+		if (nz)
+			o->k[o->n++].key = tkeys[j];
+	}
+	qsort(o->k, o->n, sizeof(Kept), cmp_kept);
+	for (int j = 0; j < TN; j++)
+		o->trans[j] = (int32_t) lround(TW[j] * scale);
+}
 
 static void
 put(unsigned char **buf, size_t *len, size_t *cap, const void *p, size_t n)
@@ -602,84 +833,33 @@ pad8(unsigned char **buf, size_t *len, size_t *cap)
 		put(buf, len, cap, z, 8 - *len % 8);
 }
 
-typedef struct Kept
-{
-	uint64_t	key;
-	int16_t		w[NT];
-} Kept;
-
-static int
-cmp_kept(const void *a, const void *b)
-{
-	uint64_t	x = ((const Kept *) a)->key,
-				y = ((const Kept *) b)->key;
-
-	return x < y ? -1 : x > y;
-}
-
 static unsigned char *
-build_image(double c, const GazEntry *gaz, int ngaz, int min_count,
-			size_t *image_len, int *kept_out)
+build_image(const StageOut *st, const GazEntry *gaz, int ngaz, size_t *image_len)
 {
-	double		maxabs = 0;
-	double		scale;
-	Kept	   *kept = xrealloc(NULL, sizeof(Kept) * (nfeat + 1));
-	int			nk = 0;
 	unsigned char *buf = NULL;
 	size_t		len = 0,
 				cap = 0;
 	uint32_t	hdr[6];
 	uint64_t	sum;
 
-	for (size_t j = 0; j < (size_t) nfeat * NT; j++)
-	{
-		double		a = fabs(W[j] - U[j] / c);
-
-		if (fcount[j / NT] >= min_count && a > maxabs)
-			maxabs = a;
-	}
-	for (int j = 0; j < (NT + 1) * NT; j++)
-		if (fabs(TW[j] - TU[j] / c) > maxabs)
-			maxabs = fabs(TW[j] - TU[j] / c);
-	scale = maxabs > 0 ? 32000.0 / maxabs : 1.0;
-	for (int j = 0; j < nfeat; j++)
-	{
-		int			nz = 0;
-
-		if (fcount[j] < min_count)
-			continue;
-		for (int t = 0; t < NT; t++)
-		{
-			double		v = (W[(size_t) j * NT + t] - U[(size_t) j * NT + t] / c) * scale;
-			long		q = lround(v);
-
-			kept[nk].w[t] = (int16_t) (q > 32767 ? 32767 : q < -32767 ? -32767 : q);
-			nz |= kept[nk].w[t] != 0;
-		}
-		if (nz)
-			kept[nk++].key = tkeys[j];
-	}
-	qsort(kept, nk, sizeof(Kept), cmp_kept);
-
 	put(&buf, &len, &cap, AR_MODEL_MAGIC, 8);
 	hdr[0] = AR_MODEL_VERSION;
 	hdr[1] = NT;
-	hdr[2] = (uint32_t) nk;
-	hdr[3] = (uint32_t) ngaz;
-	hdr[4] = 1;
+	hdr[2] = (uint32_t) st[0].n;
+	hdr[3] = (uint32_t) st[1].n;
+	hdr[4] = (uint32_t) ngaz;
 	hdr[5] = 0;
 	put(&buf, &len, &cap, hdr, sizeof(hdr));
-	for (int j = 0; j < (NT + 1) * NT; j++)
+	for (int k = 0; k < 2; k++)
+		put(&buf, &len, &cap, st[k].trans, sizeof(st[k].trans));
+	for (int k = 0; k < 2; k++)
 	{
-		int32_t		q = (int32_t) lround((TW[j] - TU[j] / c) * scale);
-
-		put(&buf, &len, &cap, &q, 4);
+		for (int i = 0; i < st[k].n; i++)
+			put(&buf, &len, &cap, &st[k].k[i].key, 8);
+		for (int i = 0; i < st[k].n; i++)
+			put(&buf, &len, &cap, st[k].k[i].w, sizeof(st[k].k[i].w));
+		pad8(&buf, &len, &cap);
 	}
-	for (int i = 0; i < nk; i++)
-		put(&buf, &len, &cap, &kept[i].key, 8);
-	for (int i = 0; i < nk; i++)
-		put(&buf, &len, &cap, kept[i].w, sizeof(kept[i].w));
-	pad8(&buf, &len, &cap);
 	for (int i = 0; i < ngaz; i++)
 		put(&buf, &len, &cap, &gaz[i].key, 8);
 	for (int i = 0; i < ngaz; i++)
@@ -687,10 +867,28 @@ build_image(double c, const GazEntry *gaz, int ngaz, int min_count,
 	pad8(&buf, &len, &cap);
 	sum = ArFnv64(buf, len);
 	put(&buf, &len, &cap, &sum, 8);
-	free(kept);
 	*image_len = len;
-	*kept_out = nk;
 	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Document windows                                                     */
+
+/*
+ * Fills doc with the first-stage predictions of the sentences within
+ * window of si, inside [lo, hi) (ANERcorp has no document boundaries; a
+ * window of neighbouring sentences stands in for the article).
+ */
+static void
+window_doc(ArDocMem *doc, Sentence *ss, uint8_t **pred, int si, int lo, int hi, int window)
+{
+	int			a = si - window < lo ? lo : si - window,
+				b = si + window + 1 > hi ? hi : si + window + 1;
+
+	ArDocMemReset(doc);
+	for (int k = a; k < b; k++)
+		if (ArDocMemLearn(doc, ss[k].text, &ss[k].words, 0, ss[k].words.n, pred[k], env) != AR_OK)
+			die("out of memory%s", "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -731,55 +929,81 @@ spans(const uint8_t *tags, int n, int (*out)[3])
 }
 
 static void
-score_sentences(const ArModel *m, Sentence *ss, int a, int b, Counts *c)
+count_spans(const uint8_t *gold, const uint8_t *pred, int n, Counts *c)
+{
+	static int	gs[1 << 14][3],
+				ps[1 << 14][3];
+	int			ng = spans(gold, n, gs),
+				np = spans(pred, n, ps);
+
+	for (int i = 0; i < np; i++)
+	{
+		int			hit = 0;
+
+		for (int j = 0; j < ng && !hit; j++)
+			hit = gs[j][0] == ps[i][0] && gs[j][1] == ps[i][1] && gs[j][2] == ps[i][2];
+		if (hit)
+			c->tp[ps[i][2]]++;
+		else
+			c->fp[ps[i][2]]++;
+	}
+	for (int j = 0; j < ng; j++)
+	{
+		int			hit = 0;
+
+		for (int i = 0; i < np && !hit; i++)
+			hit = gs[j][0] == ps[i][0] && gs[j][1] == ps[i][1] && gs[j][2] == ps[i][2];
+		if (!hit)
+			c->fn[gs[j][2]]++;
+	}
+}
+
+/*
+ * Tags sentences [a, b) with the model image, as ArExtract does (first
+ * stage, document memory over the window, second stage) and counts
+ * entity matches of both stages.
+ */
+static void
+score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
+				Counts *c1, Counts *c2)
 {
 	ArTagFeats	fs = {0};
-	uint8_t		tags[AR_TAG_MAX_SENT];
-	int			gs[AR_TAG_MAX_SENT][3],
-				ps[AR_TAG_MAX_SENT][3];
+	ArDocMem	doc = {0};
+	uint8_t   **pred = xrealloc(NULL, sizeof(uint8_t *) * (b + 1));
 
-	memset(c, 0, sizeof(*c));
-	for (int si = a; si < b; si++)
-	{
-		Sentence   *s = &ss[si];
-
-		for (int x = 0; x < s->words.n;)
+	memset(c1, 0, sizeof(*c1));
+	memset(c2, 0, sizeof(*c2));
+	for (int stage = 0; stage < 2; stage++)
+		for (int si = a; si < b; si++)
 		{
-			int			y = x + 1,
-						ng,
-						np;
+			Sentence   *s = &ss[si];
+			uint8_t    *tags = xrealloc(NULL, s->words.n + 1);
 
-			while (y < s->words.n && !s->words.w[y].sent_start)
-				y++;
-			if (ArTagFeaturize(ArModelGaz(m), s->text, s->len, &s->words, x, y, &fs, env) != AR_OK ||
-				ArTagDecode(m, &fs, tags, env) != AR_OK)
-				die("decode failed%s", "");
-			ng = spans(s->gold + x, y - x, gs);
-			np = spans(tags, y - x, ps);
-			for (int i = 0; i < np; i++)
+			if (stage == 1)
+				window_doc(&doc, ss, pred, si, a, b, window);
+			for (int x = 0; x < s->words.n;)
 			{
-				int			hit = 0;
+				int			y = x + 1;
 
-				for (int j = 0; j < ng && !hit; j++)
-					hit = gs[j][0] == ps[i][0] && gs[j][1] == ps[i][1] && gs[j][2] == ps[i][2];
-				if (hit)
-					c->tp[ps[i][2]]++;
-				else
-					c->fp[ps[i][2]]++;
+				while (y < s->words.n && !s->words.w[y].sent_start)
+					y++;
+				if (ArTagFeaturize(ArModelGaz(m), stage ? &doc : NULL, s->text, s->len,
+								   &s->words, x, y, &fs, env) != AR_OK ||
+					ArTagDecode(m, stage, &fs, tags + x, env) != AR_OK)
+					die("decode failed%s", "");
+				x = y;
 			}
-			for (int j = 0; j < ng; j++)
-			{
-				int			hit = 0;
-
-				for (int i = 0; i < np && !hit; i++)
-					hit = gs[j][0] == ps[i][0] && gs[j][1] == ps[i][1] && gs[j][2] == ps[i][2];
-				if (!hit)
-					c->fn[gs[j][2]]++;
-			}
-			x = y;
+			count_spans(s->gold, tags, s->words.n, stage ? c2 : c1);
+			if (stage == 0)
+				pred[si] = tags;
+			else
+				free(tags);
 		}
-	}
+	for (int si = a; si < b; si++)
+		free(pred[si]);
+	free(pred);
 	ArTagFeatsFree(&fs, env);
+	ArDocMemFree(&doc, env);
 }
 
 static void
@@ -821,31 +1045,36 @@ main(int argc, char **argv)
 			   *gazpath = NULL,
 			   *outpath = NULL,
 			   *reportpath = NULL,
-			   *extra = NULL;
+			   *extra = NULL,
+			   *wikinames = NULL;
 	int			epochs = 12,
 				dev = 0,
-				min_count = 1;
+				min_count = 1,
+				folds = 5,
+				window = 10;
 	double		test_fraction = 0.1;
 	Sentence   *ss;
 	int			nsent,
 				ngaz,
 				ntest,
 				ntrain,
-				nkept;
+				nanercorp;
 	GazEntry   *gaz;
 	uint64_t   *gkeys;
 	uint16_t   *gmasks;
 	ArGaz		tgaz;
-	int		   *seg_first;
-	int			train_segs;
-	int		   *order;
-	double		c = 1;
+	SegList		L1 = {0},
+				L2 = {0};
+	uint8_t   **pred;
+	StageOut	st[2];
 	unsigned char *image;
 	size_t		image_len;
 	ArModel    *model;
 	const char *why;
-	Counts		counts;
+	Counts		c1,
+				c2;
 	FILE	   *fp;
+	ArDocMem	doc = {0};
 
 	env = ArMallocEnv();
 	for (int i = 1; i < argc; i++)
@@ -860,12 +1089,18 @@ main(int argc, char **argv)
 			gazpath = argv[++i];
 		else if (strcmp(argv[i], "--out") == 0)
 			outpath = argv[++i];
+		else if (strcmp(argv[i], "--wikifane-names") == 0)
+			wikinames = argv[++i];
 		else if (strcmp(argv[i], "--extra") == 0)
 			extra = argv[++i];
 		else if (strcmp(argv[i], "--report") == 0)
 			reportpath = argv[++i];
 		else if (strcmp(argv[i], "--epochs") == 0)
 			epochs = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--folds") == 0)
+			folds = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--window") == 0)
+			window = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--min-count") == 0)
 			min_count = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--test-fraction") == 0)
@@ -873,10 +1108,11 @@ main(int argc, char **argv)
 		else
 			die("unknown option %s", argv[i]);
 	}
-	if (data == NULL || outpath == NULL)
-		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--epochs N] [--dev] [--test-fraction F] [--min-count N] [--report FILE]%s", "");
+	if (data == NULL || outpath == NULL || folds < 2 || epochs < 1)
+		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--epochs N] [--folds N] [--window N] [--dev] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--report FILE]%s", "");
 
 	ss = read_corpus(data, &nsent, 0);
+	nanercorp = nsent;
 	ntest = (int) (nsent * test_fraction + 0.5);
 	ntrain = nsent - ntest - (dev ? ntest : 0);
 	if (extra)
@@ -893,7 +1129,7 @@ main(int argc, char **argv)
 		ntrain += nextra;
 		nsent += nextra;
 	}
-	gaz = read_gazetteer(gazpath, &ngaz);
+	gaz = read_gazetteer(gazpath, wikinames, &ngaz);
 	gkeys = xrealloc(NULL, sizeof(uint64_t) * (ngaz + 1));
 	gmasks = xrealloc(NULL, sizeof(uint16_t) * (ngaz + 1));
 	for (int i = 0; i < ngaz; i++)
@@ -907,90 +1143,82 @@ main(int argc, char **argv)
 	fprintf(stderr, "train: %d sentences: %d for training, %d %s; gazetteer %d keys\n",
 			nsent, ntrain, ntest, dev ? "for development (then the test part, unused)" : "held out for the test", ngaz);
 
-	seg_first = xrealloc(NULL, sizeof(int) * (ntrain + 1));
+	/* 1. first stage, jackknifed: predictions on training sentences */
 	for (int i = 0; i < ntrain; i++)
-		featurize_sentence(&tgaz, &ss[i], &seg_first[i]);
-	train_segs = nsegs;
-	for (int i = 0; i < train_segs; i++)
+		featurize_sentence(&tgaz, NULL, ss, i, &L1, 1);
+	pred = xrealloc(NULL, sizeof(uint8_t *) * (nsent + 1));
+	for (int i = 0; i < ntrain; i++)
+		pred[i] = xrealloc(NULL, ss[i].words.n + 1);
+	for (int f = 0; f < folds; f++)
 	{
-		Segment    *g = &segs[i];
+		int			a = (int) ((long) ntrain * f / folds),
+					b = (int) ((long) ntrain * (f + 1) / folds);
+		char		what[64];
 
-		g->fidx = xrealloc(NULL, sizeof(int32_t) * (g->off[g->n] + 1));
-		for (int k = 0; k < g->off[g->n]; k++)
-		{
-			g->fidx[k] = feat_index(g->f[k], 1);
-			fcount[g->fidx[k]]++;
-		}
-	}
-	fprintf(stderr, "train: %d segments, %d distinct features\n", train_segs, nfeat);
-	W = calloc((size_t) nfeat * NT, sizeof(float));
-	U = calloc((size_t) nfeat * NT, sizeof(double));
-	if (W == NULL || U == NULL)
-		die("out of memory%s", "");
-
-	order = xrealloc(NULL, sizeof(int) * (train_segs + 1));
-	for (int i = 0; i < train_segs; i++)
-		order[i] = i;
-	for (int e = 0; e < epochs; e++)
-	{
-		long		errs = 0;
-		uint8_t		pred[AR_TAG_MAX_SENT];
-
-		for (int i = train_segs - 1; i > 0; i--)
-		{
-			int			j = (int) (next_rand() % (uint32_t) (i + 1)),
-						t = order[i];
-
-			order[i] = order[j];
-			order[j] = t;
-		}
-		for (int i = 0; i < train_segs; i++)
-		{
-			Segment    *g = &segs[order[i]];
-
-			viterbi(g, pred);
-			if (memcmp(pred, g->gold, g->n) != 0)
+		snprintf(what, sizeof(what), "stage 1, fold %d of %d", f + 1, folds);
+		train(&L1, a, b, epochs, what);
+		for (int i = 0; i < L1.n; i++)
+			if (L1.s[i].sent >= a && L1.s[i].sent < b)
 			{
-				update(g, g->gold, 1.0, c);
-				update(g, pred, -1.0, c);
-				errs++;
+				viterbi(&L1.s[i], L1.s[i].pred);
+				memcpy(pred[L1.s[i].sent] + L1.s[i].a, L1.s[i].pred, L1.s[i].n);
 			}
-			c += 1;
-		}
-		fprintf(stderr, "train: epoch %d: %ld of %d segments wrong\n", e + 1, errs, train_segs);
 	}
 
-	image = build_image(c, gaz, ngaz, min_count, &image_len, &nkept);
+	/* 2. second stage on document windows of those predictions */
+	for (int i = 0; i < ntrain; i++)
+	{
+		window_doc(&doc, ss, pred, i, 0, ntrain, window);
+		featurize_sentence(&tgaz, &doc, ss, i, &L2, 1);
+	}
+	train(&L2, -1, -1, epochs, "stage 2");
+	export_stage(&st[1], min_count);
+
+	/* 3. first stage on everything */
+	train(&L1, -1, -1, epochs, "stage 1");
+	export_stage(&st[0], min_count);
+
+	image = build_image(st, gaz, ngaz, &image_len);
 	if ((fp = fopen(outpath, "wb")) == NULL ||
 		fwrite(image, 1, image_len, fp) != image_len || fclose(fp) != 0)
 		die("cannot write %s", outpath);
-	fprintf(stderr, "train: wrote %s: %zu bytes, %d features kept of %d\n",
-			outpath, image_len, nkept, nfeat);
+	fprintf(stderr, "train: wrote %s: %zu bytes, %d + %d features (of %d seen)\n",
+			outpath, image_len, st[0].n, st[1].n, nfeat);
 
-	/* Score through the extension's own loader and decoder. */
+	/* 4. score through the extension's own loader and decoder */
 	if ((why = ArModelOpen(image, image_len, &model, env)) != NULL)
 		die("the written model does not load: %s", why);
 	{
 		int			a = ntrain,
 					b = ntrain + ntest;
-		char		title[256];
+		char		title[512];
 
-		score_sentences(model, ss, a, b, &counts);
+		score_sentences(model, ss, a, b, window, &c1, &c2);
 		snprintf(title, sizeof(title),
-				 "Entity-level scores (exact match) on the %s: sentences %d-%d of %d (%d sentences), trained on sentences 1-%d, %d epochs",
-				 dev ? "development part" : "held-out test part", a + 1, b, nsent, ntest, ntrain, epochs);
-		report(stdout, &counts, title);
+				 "Entity-level scores (exact match, CoNLL style) on the %s of ANERcorp train.txt: "
+				 "sentences %d-%d of %d (%d sentences), never trained on. Trained on sentences 1-%d%s; "
+				 "%d epochs, %d folds, document window %d sentences.",
+				 dev ? "development part" : "held-out last 10%", a + 1 - (ntrain - (nanercorp - ntest - (dev ? ntest : 0))),
+				 b - (ntrain - (nanercorp - ntest - (dev ? ntest : 0))), nanercorp, ntest,
+				 nanercorp - ntest - (dev ? ntest : 0), extra ? " plus the extra sentences" : "",
+				 epochs, folds, window);
+		report(stdout, &c2, title);
+		report(stdout, &c1, "First stage alone (no document memory), for comparison:");
 		if (reportpath)
 		{
 			FILE	   *rp = fopen(reportpath, "w");
 
 			if (rp == NULL)
 				die("cannot write %s", reportpath);
-			report(rp, &counts, title);
+			report(rp, &c2, title);
+			report(rp, &c1, "First stage alone (no document memory), for comparison:");
 			fclose(rp);
 		}
 	}
 	ArModelFree(model, env);
+	ArDocMemFree(&doc, env);
+	free_segments(&L1);
+	free_segments(&L2);
 	free(image);
 	return 0;
 }
