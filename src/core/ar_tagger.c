@@ -642,7 +642,7 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 		f[k++] = feat(T_SM1S0, mix64(sm1) ^ w->stem);
 		f[k++] = feat(T_S0SP1, mix64(w->stem) ^ sp1);
 		f[k++] = feat(T_WM1W0, mix64(wm1) ^ w->word);
-		for (int L = 1; L <= 3 && L < sf->n; L++)
+		for (int L = 1; L <= 4 && L < sf->n; L++)
 		{
 			f[k++] = feat(T_PRE, hash_cps(sf->cp, 0, L) + L);
 			f[k++] = feat(T_SUF, hash_cps(sf->cp, sf->n - L, sf->n) + L);

@@ -963,6 +963,8 @@ count_spans(const uint8_t *gold, const uint8_t *pred, int n, Counts *c)
  * stage, document memory over the window, second stage) and counts
  * entity matches of both stages.
  */
+static FILE *errors_fp;			/* --errors: wrong sentences, for engineers */
+
 static void
 score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 				Counts *c1, Counts *c2)
@@ -994,6 +996,15 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 				x = y;
 			}
 			count_spans(s->gold, tags, s->words.n, stage ? c2 : c1);
+			if (stage == 1 && errors_fp && memcmp(s->gold, tags, s->words.n) != 0)
+			{
+				/* one line per word of a wrong sentence: word gold pred */
+				fprintf(errors_fp, "#\n");
+				for (int i = 0; i < s->words.n; i++)
+					fprintf(errors_fp, "%.*s\t%d\t%d%s\n", (int) s->words.w[i].len,
+							s->text + s->words.w[i].start, s->gold[i], tags[i],
+							s->gold[i] != tags[i] ? "\t<<<" : "");
+			}
 			if (stage == 0)
 				pred[si] = tags;
 			else
@@ -1093,6 +1104,11 @@ main(int argc, char **argv)
 			wikinames = argv[++i];
 		else if (strcmp(argv[i], "--extra") == 0)
 			extra = argv[++i];
+		else if (strcmp(argv[i], "--errors") == 0)
+		{
+			if ((errors_fp = fopen(argv[++i], "w")) == NULL)
+				die("cannot write %s", argv[i]);
+		}
 		else if (strcmp(argv[i], "--report") == 0)
 			reportpath = argv[++i];
 		else if (strcmp(argv[i], "--epochs") == 0)
@@ -1109,7 +1125,7 @@ main(int argc, char **argv)
 			die("unknown option %s", argv[i]);
 	}
 	if (data == NULL || outpath == NULL || folds < 2 || epochs < 1)
-		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--epochs N] [--folds N] [--window N] [--dev] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--report FILE]%s", "");
+		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--epochs N] [--folds N] [--window N] [--dev] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--errors FILE] [--report FILE]%s", "");
 
 	ss = read_corpus(data, &nsent, 0);
 	nanercorp = nsent;
