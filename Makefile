@@ -11,7 +11,10 @@ PG_MAJOR  ?= 15
 MODULE_big = pg_arabic
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c)))
 EXTENSION  = pg_arabic
-DATA       = $(wildcard sql/pg_arabic--*.sql)
+# The entity tagger's model (written by "make model", committed) installs
+# beside the SQL scripts, in SHAREDIR/extension.
+MODEL      = src/model/pg_arabic_ner.model
+DATA       = $(wildcard sql/pg_arabic--*.sql) $(MODEL)
 
 # Every sql/*.sql that is not an install/upgrade script is a regress test.
 REGRESS      = $(sort $(basename $(notdir $(filter-out sql/pg_arabic--%.sql,$(wildcard sql/*.sql)))))
@@ -57,13 +60,19 @@ FUZZ_SRCS  = $(sort $(wildcard test/fuzz/fuzz_*.c))
 FUZZ_BINS  = $(FUZZ_SRCS:.c=)
 FUZZ_SECONDS ?= 60
 BENCH_ARGS ?=
+# Training data of the entity tagger (ANERcorp, CC BY-SA 4.0) and settings.
+ANERCORP     ?= $(SHARED_DIR)/data/anercorp/train.txt
+WIKIFANE     ?= $(SHARED_DIR)/data/wikifane/WikiFANE_Gold_2014_500K.txt
+MODEL_EPOCHS ?= 15
+MODEL_WINDOW ?= 20
+MODEL_ARGS   ?=
 BENCH_PGOPTS ?= -o shared_buffers=512MB -o work_mem=64MB -o maintenance_work_mem=512MB -o max_parallel_workers_per_gather=2
 
-EXTRA_CLEAN = $(UNIT_BINS) test/unit/*.log $(FUZZ_BINS) test/fuzz/*.log
+EXTRA_CLEAN = $(UNIT_BINS) test/unit/*.log $(FUZZ_BINS) test/fuzz/*.log src/model/train
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: help deps stage unit test demo bench fuzz clean-stage
+.PHONY: help deps stage unit test demo bench fuzz model clean-stage
 
 # help: list the targets
 help:
@@ -74,6 +83,7 @@ help:
 	@echo "make test    deps + build + stage + unit + pg_regress (+ test/t/*.pl) in a throwaway cluster"
 	@echo "make demo    run test/demo/demo.sql on test/data/sample_corpus.sql in a throwaway cluster"
 	@echo "make bench   run test/bench/run.sh in a throwaway cluster (BENCH_ARGS=...)"
+	@echo "make model   train the entity tagger from ANERCORP=$(ANERCORP) into $(MODEL)"
 	@echo "make fuzz    run each test/fuzz/fuzz_*.c with libFuzzer for FUZZ_SECONDS=$(FUZZ_SECONDS)"
 	@echo "make clean   remove build products, unit/fuzz binaries, results and the stage"
 
@@ -129,6 +139,20 @@ bench: deps
 	@[ -f test/bench/run.sh ] || { echo "make bench: test/bench/run.sh does not exist yet; nothing to run"; exit 0; }; \
 	$(MAKE) --no-print-directory -s all stage && \
 	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$0" && bash test/bench/run.sh "$$@"' '$(CURDIR)' $(BENCH_ARGS)
+
+# model: train the entity tagger (deterministic) on all but the last 10% of
+# ANERcorp's sentences, with the gazetteer src/model/gazetteer.tsv plus the
+# names WikiFANE annotates, write $(MODEL) and score it on that last 10%
+# (src/model/accuracy.md).  MODEL_ARGS=--dev scores on the 10% before instead
+# (for tuning; do not commit that model).
+model: src/model/train
+	@for f in '$(ANERCORP)' '$(WIKIFANE)'; do [ -f "$$f" ] || { \
+	  echo "make model: $$f not found; set ANERCORP=... and WIKIFANE=... (see ../shared/data/README.md)" >&2; exit 1; }; done
+	src/model/train --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --wikifane-names '$(WIKIFANE)' \
+	  --epochs $(MODEL_EPOCHS) --window $(MODEL_WINDOW) --out $(MODEL) --report src/model/accuracy.md $(MODEL_ARGS)
+
+src/model/train: src/model/train.c $(CORE_SRCS) $(CORE_HDRS)
+	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
 
 # fuzz: build each test/fuzz/fuzz_*.c with libFuzzer and run it FUZZ_SECONDS seconds
 fuzz:

@@ -165,3 +165,17 @@ JOIN pg_type t ON t.oid = d.objid
 WHERE d.classid = 'pg_type'::regclass
   AND d.deptype = 'e'
 ORDER BY t.typname;
+
+-- the extension's one table, the user gazetteer: its columns, checks and
+-- trigger, dumped by pg_dump (a configuration table), readable by everyone
+SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull
+  FROM pg_attribute a
+ WHERE a.attrelid = 'arabic_gazetteer'::regclass AND a.attnum > 0
+ ORDER BY a.attnum;
+SELECT conname, contype, pg_get_constraintdef(oid) AS definition
+  FROM pg_constraint WHERE conrelid = 'arabic_gazetteer'::regclass ORDER BY conname;
+SELECT tgname, tgfoid::regproc AS function, tgtype
+  FROM pg_trigger WHERE tgrelid = 'arabic_gazetteer'::regclass;
+SELECT extconfig::regclass[] AS dumped,
+       has_table_privilege('public', 'arabic_gazetteer', 'SELECT') AS public_can_read
+  FROM pg_extension WHERE extname = 'pg_arabic';

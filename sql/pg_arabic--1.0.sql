@@ -424,3 +424,64 @@ AS
 
 COMMENT ON OPERATOR CLASS gist_arabic_ops USING gist IS
 'GiST index over word-shingle fingerprints (exact on leaves, 4096-bit signatures above): accelerates ~= (near-duplicate), ~@> (contains), <@~ (stands inside) and ORDER BY <~> (nearest paragraphs)';
+
+-- ---------------------------------------------------------------------
+-- Entity extraction
+-- ---------------------------------------------------------------------
+
+-- The user gazetteer: names that are always tagged with their type and key
+-- (aliases share a key), or never tagged (type IGNORE).  Kept by pg_dump.
+CREATE TABLE arabic_gazetteer (
+    name text NOT NULL PRIMARY KEY,
+    type text NOT NULL
+        CONSTRAINT arabic_gazetteer_type_check
+        CHECK (type IN ('PERSON', 'LOCATION', 'ORGANIZATION', 'MISC', 'IGNORE')),
+    key  text
+);
+
+COMMENT ON TABLE arabic_gazetteer IS
+'Names arabic_entities() always tags with the given type and key (key NULL: arabic_entity_key(name)); type IGNORE stops the tagger tagging a name. Read at the start of each statement; kept by pg_dump';
+
+SELECT pg_catalog.pg_extension_config_dump('arabic_gazetteer', '');
+GRANT SELECT ON arabic_gazetteer TO PUBLIC;
+
+CREATE FUNCTION arabic_gazetteer_check()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'arabic_gazetteer_check'
+LANGUAGE C;
+
+COMMENT ON FUNCTION arabic_gazetteer_check() IS
+'Trigger of arabic_gazetteer: refuses unknown entity types and names of no word or of more than six words, with a hint';
+
+CREATE TRIGGER arabic_gazetteer_check
+    BEFORE INSERT OR UPDATE ON arabic_gazetteer
+    FOR EACH ROW EXECUTE FUNCTION arabic_gazetteer_check();
+
+-- STABLE, not IMMUTABLE: the result depends on the rows of arabic_gazetteer.
+CREATE FUNCTION arabic_entities(input text,
+    OUT entity text, OUT type text, OUT pos int, OUT len int, OUT key text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_entities'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+ROWS 8;
+
+COMMENT ON FUNCTION arabic_entities(text) IS
+'People (PERSON), places (LOCATION), organizations (ORGANIZATION) and other names (MISC) in the text: cleaned mention, type, 1-based character position and length of the mention as written (proclitics included), and join key (arabic_entity_key, or the arabic_gazetteer row''s key)';
+
+-- STABLE: it reads the model file installed with the extension.
+CREATE FUNCTION arabic_entity_model(OUT path text, OUT bytes bigint,
+    OUT features int, OUT gazetteer_keys int)
+RETURNS record
+AS 'MODULE_PATHNAME', 'arabic_entity_model'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_entity_model() IS
+'The entity model this backend uses: file path, size, number of features and of built-in gazetteer keys (loads it if needed)';
+
+CREATE FUNCTION arabic_entity_key(name text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_entity_key'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_entity_key(text) IS
+'Join key of a name: one key for its spelling variants (letter forms, diacritics, tatweel, doubled letters, the vowel letters transliterations add or drop), different keys for different names (سعد/سعيد, محمد/محمود)';

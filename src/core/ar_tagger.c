@@ -539,7 +539,9 @@ feats_reserve(ArTagFeats *out, size_t need, const ArEnv *env)
 	return AR_OK;
 }
 
-#define MAX_FEATS_PER_WORD 64
+/* at most: 30 word and context features, 5 per gazetteer class, 12 from
+ * the document memory, 10 from the word without its proclitic */
+#define MAX_FEATS_PER_WORD (30 + 5 * AR_GAZ_NCLASSES + 12 + 1 + AR_GAZ_NCLASSES + 8)
 
 ArStatus
 ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,

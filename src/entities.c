@@ -1,0 +1,578 @@
+/*
+ * src/entities.c
+ *
+ * Entity extraction in SQL: arabic_entities() (the tagger of
+ * src/core/ar_tagger.c plus the user gazetteer table arabic_gazetteer),
+ * arabic_entity_model() (what the loaded model is), arabic_entity_key()
+ * (the join key) and the trigger that
+ * checks gazetteer rows.  The model file is read once per backend into
+ * TopMemoryContext; the user gazetteer is read once per statement (per
+ * call site), so rows added in one statement take effect in the next.
+ */
+#include "pg_arabic.h"
+
+#include "ar_entity_key.h"
+#include "ar_tagger.h"
+
+#include <sys/stat.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "storage/fd.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+PG_FUNCTION_INFO_V1(arabic_entities);
+PG_FUNCTION_INFO_V1(arabic_entity_model);
+PG_FUNCTION_INFO_V1(arabic_gazetteer_check);
+PG_FUNCTION_INFO_V1(arabic_entity_key);
+
+#define MODEL_FILE "pg_arabic_ner.model"
+
+/* ---------------------------------------------------------------------
+ * The model: found in the extension's share folder, loaded once
+ * ---------------------------------------------------------------------
+ */
+
+static ArModel *model;
+static char *model_image;
+static char model_path[MAXPGPATH];
+static size_t model_size;
+
+/*
+ * The model file's path: SHAREDIR/extension/pg_arabic_ner.model, under
+ * extension_destdir when that setting exists and the extension was
+ * installed there (its control file is there: that is where the server
+ * found the extension), so an error names the file this install lacks.
+ */
+static void
+find_model(char *path)
+{
+	char		sharepath[MAXPGPATH];
+	char		control[MAXPGPATH];
+	const char *destdir = GetConfigOption("extension_destdir", true, false);
+	struct stat st;
+
+	get_share_path(my_exec_path, sharepath);
+	if (destdir && destdir[0])
+	{
+		snprintf(control, MAXPGPATH, "%s%s/extension/pg_arabic.control", destdir, sharepath);
+		snprintf(path, MAXPGPATH, "%s%s/extension/%s", destdir, sharepath, MODEL_FILE);
+		if (stat(control, &st) == 0 || stat(path, &st) == 0)
+			return;
+	}
+	snprintf(path, MAXPGPATH, "%s/extension/%s", sharepath, MODEL_FILE);
+}
+
+/*
+ * load_model returns the backend's model, reading and checking the file the
+ * first time.  A missing, unreadable or corrupted file is an error naming
+ * it; nothing is cached then, so a repaired file is picked up by the next
+ * call.
+ */
+static const ArModel *
+load_model(void)
+{
+	char		path[MAXPGPATH];
+	FILE	   *fp;
+	struct stat st;
+	char	   *image;
+	const char *why;
+	ArModel    *m;
+	MemoryContext old;
+
+	if (model)
+		return model;
+	find_model(path);
+	fp = AllocateFile(path, PG_BINARY_R);
+	if (fp == NULL)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open the pg_arabic entity model \"%s\": %m", path),
+				 errhint("The model is installed with the extension; reinstall pg_arabic (make install) or check the file's permissions.")));
+	if (fstat(fileno(fp), &st) != 0 || st.st_size <= 0 || (Size) st.st_size > MaxAllocSize)
+	{
+		FreeFile(fp);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("pg_arabic entity model \"%s\" is empty or too large", path),
+				 errhint("Reinstall pg_arabic (make install) to restore the model file.")));
+	}
+	image = MemoryContextAlloc(TopMemoryContext, (Size) st.st_size);
+	if (fread(image, 1, (size_t) st.st_size, fp) != (size_t) st.st_size)
+	{
+		int			save_errno = errno;
+
+		FreeFile(fp);
+		pfree(image);
+		errno = save_errno;
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read the pg_arabic entity model \"%s\": %m", path)));
+	}
+	FreeFile(fp);
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	why = ArModelOpen(image, (size_t) st.st_size, &m, ArPgEnv());
+	MemoryContextSwitchTo(old);
+	if (why)
+	{
+		pfree(image);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("pg_arabic entity model \"%s\" is invalid: %s", path, why),
+				 errhint("Reinstall pg_arabic (make install) to restore the model file, or rebuild it with make model.")));
+	}
+	model_image = image;
+	model_size = (size_t) st.st_size;
+	strlcpy(model_path, path, sizeof(model_path));
+	model = m;
+	return model;
+}
+
+/* ---------------------------------------------------------------------
+ * The user gazetteer: arabic_gazetteer(name, type, key)
+ * ---------------------------------------------------------------------
+ */
+
+#define GAZ_IGNORE (-1)
+
+typedef struct UserEntry
+{
+	uint64		key;			/* phrase key of the name */
+	int			type;			/* ArEntityType or GAZ_IGNORE */
+	char	   *join_key;		/* key column, or arabic_entity_key(name) */
+	int			nwords;
+	int			ord;			/* load position, to break ties */
+} UserEntry;
+
+typedef struct UserGaz
+{
+	UserEntry  *e;				/* sorted by key, unique */
+	int			n;
+	int			maxwords;
+} UserGaz;
+
+static int
+type_from_name(const char *s)
+{
+	if (strcmp(s, "IGNORE") == 0)
+		return GAZ_IGNORE;
+	for (int t = 0; t < AR_ENT_NTYPES; t++)
+		if (strcmp(s, ArEntityTypeName((ArEntityType) t)) == 0)
+			return t;
+	return -2;
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const UserEntry *x = a,
+			   *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->ord - y->ord;
+}
+
+/* The entity key of name, palloc'd in the current context. */
+static char *
+entity_key_cstring(const char *name, size_t len)
+{
+	ArBuf		out = {0};
+	ArStatus	rc = ArEntityKey(name, len, &out, ArPgEnv());
+
+	if (rc == AR_OK)
+		rc = ArBufAppend(&out, "", 1, ArPgEnv());
+	if (rc != AR_OK)
+		ArReportStatus(rc, "arabic_entity_key");
+	return out.data;
+}
+
+/*
+ * load_user_gazetteer reads the gazetteer table that lives in the schema of
+ * the calling function into a sorted array allocated in mcxt.  Rows whose
+ * names fold to the same words: the first by name wins (deterministic).
+ */
+static UserGaz *
+load_user_gazetteer(Oid fn_oid, MemoryContext mcxt)
+{
+	UserGaz    *g = MemoryContextAllocZero(mcxt, sizeof(UserGaz));
+	char	   *nsp = get_namespace_name(get_func_namespace(fn_oid));
+	char	   *sql;
+	int			out = 0;
+
+	sql = psprintf("SELECT name, type, key FROM %s.arabic_gazetteer ORDER BY name COLLATE \"C\", type COLLATE \"C\"",
+				   quote_identifier(nsp));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read %s.arabic_gazetteer", nsp);
+	g->e = MemoryContextAlloc(mcxt, sizeof(UserEntry) * (SPI_processed + 1));
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		char	   *name = SPI_getvalue(tup, td, 1);
+		char	   *type = SPI_getvalue(tup, td, 2);
+		char	   *key = SPI_getvalue(tup, td, 3);
+		int			nw;
+		uint64		pk;
+		MemoryContext old;
+
+		if (name == NULL || type == NULL || type_from_name(type) == -2)
+			continue;			/* the table's checks keep these out */
+		pk = ArGazPhraseKey(name, strlen(name), &nw, ArPgEnv());
+		if (nw == 0)
+			continue;
+		old = MemoryContextSwitchTo(mcxt);
+		g->e[g->n].key = pk;
+		g->e[g->n].type = type_from_name(type);
+		g->e[g->n].nwords = nw;
+		g->e[g->n].join_key = key && key[0] ? pstrdup(key) : entity_key_cstring(name, strlen(name));
+		MemoryContextSwitchTo(old);
+		g->n++;
+		if (nw > g->maxwords)
+			g->maxwords = nw;
+	}
+	SPI_finish();
+	/* by key; of equal keys the first loaded (smallest name) wins */
+	for (int i = 0; i < g->n; i++)
+		g->e[i].ord = i;
+	qsort(g->e, g->n, sizeof(UserEntry), cmp_entry);
+	for (int i = 0; i < g->n; i++)
+		if (out == 0 || g->e[out - 1].key != g->e[i].key)
+			g->e[out++] = g->e[i];
+	g->n = out;
+	return g;
+}
+
+static const UserEntry *
+user_lookup(const UserGaz *g, uint64 key)
+{
+	int			lo = 0,
+				hi = g->n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (g->e[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo < g->n && g->e[lo].key == key) ? &g->e[lo] : NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * arabic_entities(input text)
+ * ---------------------------------------------------------------------
+ */
+
+typedef struct Found
+{
+	ArMention	m;
+	const UserEntry *user;		/* from the user gazetteer, or NULL */
+} Found;
+
+typedef struct FoundList
+{
+	Found	   *f;
+	int			n;
+	int			cap;
+} FoundList;
+
+static void
+found_push(FoundList *l, const ArMention *m, const UserEntry *user)
+{
+	if (l->n == l->cap)
+	{
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->f = l->f ? repalloc_huge(l->f, sizeof(Found) * l->cap)
+			: palloc(sizeof(Found) * l->cap);
+	}
+	l->f[l->n].m = *m;
+	l->f[l->n].user = user;
+	l->n++;
+}
+
+static ArStatus
+collect_mention(void *arg, const ArMention *m)
+{
+	found_push((FoundList *) arg, m, NULL);
+	return AR_OK;
+}
+
+/*
+ * apply_user_gazetteer finds the user's names in the words (longest first,
+ * left to right, no overlaps) and merges them with the tagger's mentions:
+ * a listed name replaces every tagger mention it overlaps, and an IGNORE
+ * entry removes them.  Returns the merged list in text order.
+ */
+static FoundList
+apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
+					 FoundList *tagged)
+{
+	FoundList	user = {0},
+				out = {0};
+	uint64	   *stem = palloc(sizeof(uint64) * (ws->n + 1));
+	uint64	   *bare = palloc(sizeof(uint64) * (ws->n + 1));
+	size_t	   *skip = palloc(sizeof(size_t) * (ws->n + 1));
+	int			k = 0;
+
+	for (int i = 0; i < ws->n; i++)
+	{
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		ArWordKeys(text, &ws->w[i], &stem[i], &bare[i], &skip[i]);
+	}
+	for (int i = 0; i < ws->n;)
+	{
+		const UserEntry *best = NULL;
+		int			bestlen = 0;
+		int			bestbare = 0;
+
+		for (int variant = 0; variant < 2; variant++)
+		{
+			uint64		h;
+
+			if (variant == 1 && bare[i] == 0)
+				break;
+			h = 0;
+			for (int L = 1; L <= g->maxwords && i + L <= ws->n; L++)
+			{
+				const UserEntry *e;
+
+				if (L > 1 && ws->w[i + L - 1].sent_start)
+					break;
+				h = ArGazStep(h, (L == 1 && variant == 1) ? bare[i] : stem[i + L - 1]);
+				e = user_lookup(g, h);
+				if (e && L > bestlen)
+				{
+					best = e;
+					bestlen = L;
+					bestbare = variant;
+				}
+			}
+		}
+		if (best)
+		{
+			ArMention	m;
+
+			m.type = best->type == GAZ_IGNORE ? AR_ENT_MISC : (ArEntityType) best->type;
+			m.first = i;
+			m.nwords = bestlen;
+			m.start = ws->w[i].start;
+			m.end = ws->w[i + bestlen - 1].start + ws->w[i + bestlen - 1].len;
+			m.skip = bestbare ? skip[i] : 0;
+			found_push(&user, &m, best);
+			i += bestlen;
+		}
+		else
+			i++;
+	}
+	/* merge: tagger mentions overlapping a user match are dropped */
+	for (int i = 0; i < tagged->n; i++)
+	{
+		const ArMention *t = &tagged->f[i].m;
+		bool		overlap = false;
+
+		while (k < user.n && user.f[k].m.first + user.f[k].m.nwords <= t->first)
+		{
+			if (user.f[k].user->type != GAZ_IGNORE)
+				found_push(&out, &user.f[k].m, user.f[k].user);
+			k++;
+		}
+		for (int j = k; j < user.n && user.f[j].m.first < t->first + t->nwords; j++)
+			if (user.f[j].m.first + user.f[j].m.nwords > t->first)
+				overlap = true;
+		if (!overlap)
+			found_push(&out, t, NULL);
+	}
+	for (; k < user.n; k++)
+		if (user.f[k].user->type != GAZ_IGNORE)
+			found_push(&out, &user.f[k].m, user.f[k].user);
+	pfree(stem);
+	pfree(bare);
+	pfree(skip);
+	return out;
+}
+
+/* Characters in s[0..n-1] (valid UTF-8: count the non-continuation bytes). */
+static int64
+count_chars(const char *s, size_t n)
+{
+	int64		c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char) s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+Datum
+arabic_entities(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in);
+	const ArModel *m;
+	UserGaz    *ug;
+	ArTagWords	ws = {0};
+	FoundList	tagged = {0},
+				found;
+	ArStatus	rc;
+	int64		chars = 0;
+	size_t		counted = 0;
+
+	ArRequireUtf8();
+	InitMaterializedSRF(fcinfo, 0);
+	m = load_model();
+	/* the user gazetteer, once per call site and statement */
+	ug = (UserGaz *) fcinfo->flinfo->fn_extra;
+	if (ug == NULL)
+	{
+		ug = load_user_gazetteer(fcinfo->flinfo->fn_oid, fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = ug;
+	}
+	if (len == 0)
+		PG_RETURN_NULL();
+
+	rc = ArExtract(m, s, len, &ws, collect_mention, &tagged, ArPgEnv());
+	if (rc != AR_OK)
+		ArReportStatus(rc, "arabic_entities");
+	found = ug->n ? apply_user_gazetteer(ug, s, &ws, &tagged) : tagged;
+
+	for (int i = 0; i < found.n; i++)
+	{
+		const Found *f = &found.f[i];
+		ArBuf		clean = {0};
+		Datum		values[5];
+		bool		nulls[5] = {false};
+		int64		pos;
+
+		if ((i & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+		rc = ArMentionClean(s, &ws, &f->m, &clean, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "arabic_entities");
+		chars += count_chars(s + counted, f->m.start - counted);
+		counted = f->m.start;
+		pos = chars + 1;
+		values[0] = PointerGetDatum(cstring_to_text_with_len(clean.data ? clean.data : "", (int) clean.len));
+		values[1] = CStringGetTextDatum(ArEntityTypeName(f->m.type));
+		values[2] = Int32GetDatum((int32) pos);
+		values[3] = Int32GetDatum((int32) count_chars(s + f->m.start, f->m.end - f->m.start));
+		if (f->user)
+			values[4] = CStringGetTextDatum(f->user->join_key);
+		else
+		{
+			ArBuf		key = {0};
+
+			rc = ArEntityKey(clean.data ? clean.data : "", clean.len, &key, ArPgEnv());
+			if (rc != AR_OK)
+				ArReportStatus(rc, "arabic_entity_key");
+			values[4] = PointerGetDatum(cstring_to_text_with_len(key.data ? key.data : "", (int) key.len));
+			ArBufFree(&key, ArPgEnv());
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		ArBufFree(&clean, ArPgEnv());
+	}
+	ArTagWordsFree(&ws, ArPgEnv());
+	PG_RETURN_NULL();
+}
+
+/*
+ * arabic_entity_model(): where the loaded model file is and what it holds,
+ * for troubleshooting (loads it if this backend has not yet).
+ */
+Datum
+arabic_entity_model(PG_FUNCTION_ARGS)
+{
+	TupleDesc	td;
+	Datum		values[4];
+	bool		nulls[4] = {false};
+	const ArModel *m = load_model();
+
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	values[0] = CStringGetTextDatum(model_path);
+	values[1] = Int64GetDatum((int64) model_size);
+	values[2] = Int32GetDatum(ArModelFeatureCount(m));
+	values[3] = Int32GetDatum(ArModelGaz(m)->n);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
+}
+
+/* ---------------------------------------------------------------------
+ * arabic_gazetteer_check(): BEFORE INSERT OR UPDATE on arabic_gazetteer
+ * ---------------------------------------------------------------------
+ */
+Datum
+arabic_gazetteer_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	char	   *name,
+			   *type;
+	int			nw;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("arabic_gazetteer_check() must be called as a BEFORE ROW trigger")));
+	ArRequireUtf8();
+	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	desc = td->tg_relation->rd_att;
+	name = SPI_getvalue(tup, desc, SPI_fnumber(desc, "name"));
+	type = SPI_getvalue(tup, desc, SPI_fnumber(desc, "type"));
+	if (type != NULL && type_from_name(type) == -2)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("unknown entity type \"%s\" for gazetteer name \"%s\"", type, name ? name : ""),
+				 errhint("Use PERSON, LOCATION, ORGANIZATION or MISC to tag the name, or IGNORE to stop it being tagged.")));
+	if (name != NULL)
+	{
+		(void) ArGazPhraseKey(name, strlen(name), &nw, ArPgEnv());
+		if (nw == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("gazetteer name \"%s\" must have between 1 and %d words", name, AR_GAZ_MAXWORDS),
+					 errhint("A name is matched word by word; give each spelling of a longer name as its own row with a shared key.")));
+	}
+	return PointerGetDatum(tup);
+}
+
+/*
+ * arabic_entity_key(name text) RETURNS text: the join key of a name (the
+ * rule is in src/core/ar_entity_key.h).  IMMUTABLE: it depends only on the
+ * name and on tables compiled into the extension.
+ */
+Datum
+arabic_entity_key(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	ArBuf		out = {0};
+	ArStatus	rc;
+	text	   *res;
+
+	ArRequireUtf8();
+	rc = ArBufReserve(&out, VARHDRSZ + VARSIZE_ANY_EXHDR(in), ArPgEnv());
+	if (rc == AR_OK)
+	{
+		out.len = VARHDRSZ;
+		rc = ArEntityKey(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &out, ArPgEnv());
+	}
+	if (rc != AR_OK)
+		ArReportStatus(rc, "arabic_entity_key");
+	res = (text *) out.data;
+	SET_VARSIZE(res, out.len);
+	PG_RETURN_TEXT_P(res);
+}

@@ -1,0 +1,353 @@
+/*
+ * test/unit/test_tagger.c
+ *
+ * Unit tests of the entity tagger in src/core/ar_tagger.c: sentence
+ * segments, cleaned mention forms (proclitics, ال restored after لل,
+ * diacritics), gazetteer phrase keys, the model image checks (bad magic,
+ * truncation, a flipped byte, misalignment), and extraction with the
+ * committed model src/model/pg_arabic_ner.model on sentences whose
+ * entities are unambiguous, on text without Arabic, on empty text and on
+ * 1 MB of text (the interrupt callback must run).  Same harness and output
+ * as test_core.c; run from the repository root (make unit).
+ */
+#include "ar_env.h"
+#include "ar_tagger.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MODEL_PATH "src/model/pg_arabic_ner.model"
+
+static int	n_run;
+static int	n_failed;
+
+static bool
+check(bool cond, const char *fmt,...)
+{
+	va_list		ap;
+
+	n_run++;
+	printf("%s %d - ", cond ? "ok" : "not ok", n_run);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	if (!cond)
+		n_failed++;
+	return cond;
+}
+
+static bool
+check_str(const char *got, const char *exp, const char *desc)
+{
+	if (!check(strcmp(got, exp) == 0, "%s", desc))
+	{
+		printf("#   got:      \"%s\"\n", got);
+		printf("#   expected: \"%s\"\n", exp);
+		return false;
+	}
+	return true;
+}
+
+static const ArEnv *env;
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_split(void)
+{
+	ArTagWords	ws = {0};
+	const char *t = "\u0642\u0627\u0644 \u0628\u0648\u062A\u064A\u0646. "
+		"\u0648\u0623\u0636\u0627\u0641\u061F \u0646\u0639\u0645\n\u0644\u0627";
+
+	check(ArTagSplit(t, strlen(t), &ws, env) == AR_OK && ws.n == 5,
+		  "five words (got %d)", ws.n);
+	check(ws.w[0].sent_start && !ws.w[1].sent_start && ws.w[2].sent_start &&
+		  ws.w[3].sent_start && ws.w[4].sent_start,
+		  "segments start after '.', '\u061F' and a line break");
+	ArTagWordsFree(&ws, env);
+
+	{
+		/* 450 words without punctuation: cut every AR_TAG_MAX_SENT words */
+		char		buf[450 * 9 + 1];
+		int			starts = 0;
+
+		buf[0] = '\0';
+		for (int i = 0; i < 450; i++)
+			strcat(buf, "\u0643\u0644\u0645\u0629 ");
+		check(ArTagSplit(buf, strlen(buf), &ws, env) == AR_OK && ws.n == 450, "450 words");
+		for (int i = 0; i < ws.n; i++)
+			starts += ws.w[i].sent_start;
+		check(starts == 3 && ws.w[200].sent_start && ws.w[400].sent_start,
+			  "a run without punctuation is cut every %d words", AR_TAG_MAX_SENT);
+		ArTagWordsFree(&ws, env);
+	}
+}
+
+/* The cleaned form of word k of t, as a one-word mention. */
+static void
+clean_word(const char *t, int k, char *out, size_t cap)
+{
+	ArTagWords	ws = {0};
+	ArBuf		b = {0};
+	ArMention	m = {0};
+
+	out[0] = '\0';
+	if (ArTagSplit(t, strlen(t), &ws, env) != AR_OK || k >= ws.n)
+		return;
+	m.first = k;
+	m.nwords = 1;
+	if (ArMentionClean(t, &ws, &m, &b, env) == AR_OK && b.len < cap)
+	{
+		memcpy(out, b.data, b.len);
+		out[b.len] = '\0';
+	}
+	ArBufFree(&b, env);
+	ArTagWordsFree(&ws, env);
+}
+
+static void
+test_clean(void)
+{
+	char		got[256];
+
+	clean_word("\u0648\u0628\u0648\u062A\u064A\u0646", 0, got, sizeof(got));
+	check_str(got, "\u0628\u0648\u062A\u064A\u0646", "\u0648\u0628\u0648\u062A\u064A\u0646 -> \u0628\u0648\u062A\u064A\u0646 (conjunction removed)");
+	clean_word("\u0644\u0644\u0633\u0641\u0627\u0631\u0629", 0, got, sizeof(got));
+	check_str(got, "\u0627\u0644\u0633\u0641\u0627\u0631\u0629", "\u0644\u0644\u0633\u0641\u0627\u0631\u0629 -> \u0627\u0644\u0633\u0641\u0627\u0631\u0629 (article restored)");
+	clean_word("\u0628\u0627\u0644\u0642\u0627\u0647\u0631\u0629", 0, got, sizeof(got));
+	check_str(got, "\u0627\u0644\u0642\u0627\u0647\u0631\u0629", "\u0628\u0627\u0644\u0642\u0627\u0647\u0631\u0629 -> \u0627\u0644\u0642\u0627\u0647\u0631\u0629 (preposition removed, article kept)");
+	clean_word("\u0648\u064E\u0627\u0644\u0652\u0640\u0642\u064F\u062F\u0633", 0, got, sizeof(got));
+	check_str(got, "\u0627\u0644\u0642\u062F\u0633", "diacritics and tatweel dropped");
+	clean_word("\u0648\u0632\u064A\u0631", 0, got, sizeof(got));
+	check_str(got, "\u0648\u0632\u064A\u0631", "\u0648\u0632\u064A\u0631 keeps its first letter");
+	clean_word("NATO", 0, got, sizeof(got));
+	check_str(got, "NATO", "Latin words are kept as written");
+
+	{
+		/* two words: one space, the second word's conjunction stays */
+		const char *t = "\u0645\u0646 \u0644\u0644\u0623\u0645\u0645  \u0627\u0644\u0645\u062A\u062D\u062F\u0629";
+		ArTagWords	ws = {0};
+		ArBuf		b = {0};
+		ArMention	m = {0};
+
+		ArTagSplit(t, strlen(t), &ws, env);
+		m.first = 1;
+		m.nwords = 2;
+		ArMentionClean(t, &ws, &m, &b, env);
+		check(b.len == strlen("\u0627\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629") &&
+			  memcmp(b.data, "\u0627\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629", b.len) == 0,
+			  "\u0644\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629 -> \u0627\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629, one space");
+		ArBufFree(&b, env);
+		ArTagWordsFree(&ws, env);
+	}
+}
+
+static void
+test_gaz_keys(void)
+{
+	int			n1,
+				n2,
+				n3;
+	uint64_t	a = ArGazPhraseKey("\u0627\u0644\u0642\u0627\u0647\u0631\u0629", strlen("\u0627\u0644\u0642\u0627\u0647\u0631\u0629"), &n1, env);
+	uint64_t	b = ArGazPhraseKey("\u0628\u0627\u0644\u0642\u0627\u0647\u0631\u0647", strlen("\u0628\u0627\u0644\u0642\u0627\u0647\u0631\u0647"), &n2, env);
+	uint64_t	c = ArGazPhraseKey("\u0627\u0644\u0642\u0627\u0647\u0631\u0629 \u0627\u0644\u062C\u062F\u064A\u062F\u0629", strlen("\u0627\u0644\u0642\u0627\u0647\u0631\u0629 \u0627\u0644\u062C\u062F\u064A\u062F\u0629"), &n3, env);
+
+	check(n1 == 1 && n2 == 1 && a == b, "phrase keys ignore the article, a preposition before it and \u0629/\u0647");
+	check(n3 == 2 && c != a, "a two-word phrase has its own key");
+	ArGazPhraseKey("", 0, &n1, env);
+	check(n1 == 0, "an empty name has no words");
+	ArGazPhraseKey("\u0623 \u0628 \u062A \u062B \u062C \u062D \u062E", strlen("\u0623 \u0628 \u062A \u062B \u062C \u062D \u062E"), &n1, env);
+	check(n1 == 0, "names longer than %d words are not keyed", AR_GAZ_MAXWORDS);
+	check(ArGazClass("LOC", 3) == AR_GAZ_LOC && ArGazClass("TITLE", 5) == AR_GAZ_TITLE &&
+		  ArGazClass("LO", 2) == 0, "gazetteer class names");
+}
+
+/* ------------------------------------------------------------------ */
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE	   *fp = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	/* 8-byte aligned, as palloc gives it */
+	buf = aligned_alloc(8, ((size_t) n + 15) & ~(size_t) 7);
+	if (buf == NULL || fread(buf, 1, (size_t) n, fp) != (size_t) n)
+	{
+		fclose(fp);
+		free(buf);
+		return NULL;
+	}
+	fclose(fp);
+	*len = (size_t) n;
+	return buf;
+}
+
+static void
+test_model_checks(const char *image, size_t len)
+{
+	ArModel    *m;
+	const char *why;
+	char	   *copy = aligned_alloc(8, (len + 15) & ~(size_t) 7);
+
+	memcpy(copy, image, len);
+	why = ArModelOpen(copy, len - 8, &m, env);
+	check(why && strstr(why, "truncated") && m == NULL, "a truncated image is refused (%s)", why ? why : "accepted");
+	copy[len / 2] ^= 0x40;
+	why = ArModelOpen(copy, len, &m, env);
+	check(why && strstr(why, "checksum") && m == NULL, "a flipped byte is refused (%s)", why ? why : "accepted");
+	memcpy(copy, image, len);
+	copy[0] = 'X';
+	why = ArModelOpen(copy, len, &m, env);
+	check(why && strstr(why, "not a pg_arabic model") != NULL, "a bad magic number is refused (%s)", why ? why : "accepted");
+	why = ArModelOpen("PGAR", 4, &m, env);
+	check(why != NULL, "a 4-byte file is refused");
+	free(copy);
+}
+
+typedef struct Got
+{
+	char		text[1024];
+	int			n;
+	size_t		bytes;
+	const char *src;
+	const ArTagWords *ws;
+} Got;
+
+static ArStatus
+got_mention(void *arg, const ArMention *m)
+{
+	Got		   *g = arg;
+	ArBuf		b = {0};
+	char		one[512];
+
+	g->n++;
+	if (ArMentionClean(g->src, g->ws, m, &b, env) != AR_OK || b.len >= 400)
+		return AR_OK;
+	memcpy(one, b.data, b.len);
+	one[b.len] = '\0';
+	ArBufFree(&b, env);
+	if (strlen(g->text) + strlen(one) + 20 < sizeof(g->text))
+	{
+		if (g->text[0])
+			strcat(g->text, "|");
+		strcat(g->text, ArEntityTypeName(m->type));
+		strcat(g->text, ":");
+		strcat(g->text, one);
+	}
+	g->bytes += m->end - m->start;
+	return AR_OK;
+}
+
+static Got
+extract(const ArModel *m, const char *t)
+{
+	Got			g;
+	ArTagWords	ws = {0};
+	ArStatus	rc;
+
+	memset(&g, 0, sizeof(g));
+	g.src = t;
+	g.ws = &ws;
+	rc = ArExtract(m, t, strlen(t), &ws, got_mention, &g, env);
+	if (rc != AR_OK)
+		snprintf(g.text, sizeof(g.text), "error %d", (int) rc);
+	ArTagWordsFree(&ws, env);
+	return g;
+}
+
+static int	interrupts;
+
+static void
+count_interrupts(void *ctx)
+{
+	(void) ctx;
+	interrupts++;
+}
+
+static void
+test_extract(const ArModel *m)
+{
+	Got			g;
+
+	g = extract(m, "");
+	check(g.n == 0 && g.text[0] == '\0', "empty text: no mentions");
+	g = extract(m, "The quick brown fox, 2024.");
+	check(g.n == 0, "text without Arabic: no mentions (got %d: %s)", g.n, g.text);
+	g = extract(m, "\u060C\u061F \u00AB\u00BB ... !!");
+	check(g.n == 0, "punctuation only: no mentions");
+
+	g = extract(m, "\u0648\u0635\u0644 \u0627\u0644\u0631\u0626\u064A\u0633 \u0627\u0644\u0641\u0631\u0646\u0633\u064A \u0625\u064A\u0645\u0627\u0646\u0648\u064A\u0644 \u0645\u0627\u0643\u0631\u0648\u0646 \u0625\u0644\u0649 \u0628\u063A\u062F\u0627\u062F \u0627\u0644\u064A\u0648\u0645 .");
+	check_str(g.text, "PERSON:\u0625\u064A\u0645\u0627\u0646\u0648\u064A\u0644 \u0645\u0627\u0643\u0631\u0648\u0646|LOCATION:\u0628\u063A\u062F\u0627\u062F",
+			  "a titled person and a city; the title is not part of the name");
+	g = extract(m, "\u0648\u0642\u0627\u0644 \u0645\u062A\u062D\u062F\u062B \u0628\u0627\u0633\u0645 \u0648\u0632\u0627\u0631\u0629 \u0627\u0644\u062E\u0627\u0631\u062C\u064A\u0629 \u0627\u0644\u0623\u0645\u0631\u064A\u0643\u064A\u0629 \u0625\u0646 \u0648\u0627\u0634\u0646\u0637\u0646 \u0633\u062A\u0631\u0633\u0644 \u0648\u0641\u062F\u0627 \u0625\u0644\u0649 \u0627\u0644\u0642\u0627\u0647\u0631\u0629 .");
+	check(strstr(g.text, "LOCATION:\u0648\u0627\u0634\u0646\u0637\u0646") && strstr(g.text, "LOCATION:\u0627\u0644\u0642\u0627\u0647\u0631\u0629"),
+		  "two capitals found: %s", g.text);
+
+	{
+		/* about 1 MB: linear, bounded, interruptible */
+		const char *s = "\u0648\u0635\u0644 \u0627\u0644\u0631\u0626\u064A\u0633 \u0625\u0644\u0649 \u0628\u063A\u062F\u0627\u062F \u0627\u0644\u064A\u0648\u0645 \u0644\u0625\u062C\u0631\u0627\u0621 \u0645\u062D\u0627\u062F\u062B\u0627\u062A . ";
+		size_t		sl = strlen(s),
+					reps = (1 << 20) / sl;
+		char	   *big = malloc(sl * reps + 1);
+		ArEnv		e = *env;
+		ArTagWords	ws = {0};
+		Got			g2;
+
+		for (size_t i = 0; i < reps; i++)
+			memcpy(big + i * sl, s, sl);
+		big[sl * reps] = '\0';
+		e.check_interrupts = count_interrupts;
+		memset(&g2, 0, sizeof(g2));
+		g2.src = big;
+		g2.ws = &ws;
+		interrupts = 0;
+		check(ArExtract(m, big, sl * reps, &ws, got_mention, &g2, &e) == AR_OK,
+			  "1 MB of text is tagged");
+		check(g2.n == (int) reps, "one mention per repeated sentence (%d of %zu)", g2.n, reps);
+		check(interrupts >= (int) reps, "the interrupt callback ran %d times", interrupts);
+		ArTagWordsFree(&ws, env);
+		free(big);
+	}
+}
+
+int
+main(void)
+{
+	size_t		len;
+	char	   *image;
+	ArModel    *m = NULL;
+	const char *why;
+
+	env = ArMallocEnv();
+	test_split();
+	test_clean();
+	test_gaz_keys();
+
+	image = read_file(MODEL_PATH, &len);
+	if (check(image != NULL, "the committed model %s is readable", MODEL_PATH))
+	{
+		why = ArModelOpen(image, len, &m, env);
+		if (check(why == NULL, "the committed model loads (%s)", why ? why : "ok"))
+		{
+			check(ArModelFeatureCount(m) > 10000 && ArModelGaz(m)->n > 1000,
+				  "it has features (%d) and a gazetteer (%d keys)",
+				  ArModelFeatureCount(m), ArModelGaz(m)->n);
+			test_model_checks(image, len);
+			test_extract(m);
+			ArModelFree(m, env);
+		}
+		free(image);
+	}
+	printf("# %d passed, %d failed\n", n_run - n_failed, n_failed);
+	return n_failed ? 1 : 0;
+}
