@@ -11,10 +11,12 @@
 # variant where a name whose normalized form contains the other's (or is
 # contained in it) also counts (boundary errors: "الرئيس فلاديمير بوتين" for
 # "فلاديمير بوتين"); a type confusion matrix; the misses and false positives
-# that recur most (top 30 each, with what was predicted instead or what the
-# gold has there); whether arabic_entity_key() merges the gold's spelling
-# variants and keeps its different names apart (the canon column); and a
-# check that each returned span (pos, len) is the entity plus proclitics.
+# that recur most (top TOP each, default 30, types interleaved, with what was
+# predicted instead or what the gold has there); whether arabic_entity_key() merges the gold's spelling
+# variants and keeps its different names apart (the canon column); a check
+# that each returned span (pos, len) is the entity plus proclitic letters; and
+# the predictions whose span is a gold name but whose entity is not (cleaning
+# errors).
 # The gold set has no positions, so there is no mention-level span score.
 #
 # Runs inside a throwaway cluster (pg_virtualenv sets PGHOST/PGPORT/PGUSER):
@@ -256,17 +258,24 @@ say "$(q "SELECT count(DISTINCT d.doc_id) || ' documents, ' || count(p.*) || ' p
 # ---------------------------------------------------------------------------
 # Errors
 # ---------------------------------------------------------------------------
-say "## Misses (gold (type, key) not predicted in its document), most frequent first, top $top" ""
+say "## Misses (gold (type, key) not predicted in its document)" ""
+say "$(q "SELECT count(*) || ' gold entities missed, ' || count(DISTINCT (type, key)) || ' distinct; the $top most frequent, types interleaved:'
+          FROM gold g WHERE NOT EXISTS (SELECT FROM pk WHERE pk.doc_id = g.doc_id AND pk.type = g.type AND pk.key = g.key)")" ""
 q "WITH miss AS (
      SELECT g.*, (SELECT string_agg(DISTINCT p.type || ' ' || replace(p.entity, '|', '¦'), ', ')
                   FROM pred p WHERE p.doc_id = g.doc_id AND (p.key = g.key OR overlaps(p.nent, g.nent))) AS instead
      FROM gold g WHERE NOT EXISTS (SELECT FROM pk WHERE pk.doc_id = g.doc_id AND pk.type = g.type AND pk.key = g.key))
-   SELECT type, min(entity), count(*), string_agg(doc_id::text, ' ' ORDER BY doc_id),
-          coalesce(string_agg(DISTINCT instead, '; '), '')
-   FROM miss GROUP BY type, key ORDER BY count(*) DESC, type, min(entity) LIMIT $top" |
+   SELECT type, entity, n, docs, instead FROM (
+     SELECT type, min(entity) AS entity, count(*) AS n, string_agg(doc_id::text, ' ' ORDER BY doc_id) AS docs,
+            coalesce(string_agg(DISTINCT instead, '; '), '') AS instead,
+            row_number() OVER (PARTITION BY type ORDER BY count(*) DESC, min(doc_id)) AS r
+     FROM miss GROUP BY type, key) x
+   ORDER BY n DESC, r, array_position(ARRAY['PERSON', 'LOCATION', 'ORGANIZATION', 'MISC'], type) LIMIT $top" |
 	md "type|gold entity|docs|doc ids|predicted instead (same key or overlapping)"
 
-say "## False positives (predicted (type, key) not in the document's gold), most frequent first, top $top" ""
+say "## False positives (predicted (type, key) not in the document's gold)" ""
+say "$(q "SELECT count(*) || ' false positives, ' || count(DISTINCT (type, key)) || ' distinct; the $top most frequent, types interleaved:'
+          FROM pk p WHERE NOT EXISTS (SELECT FROM gk WHERE gk.doc_id = p.doc_id AND gk.type = p.type AND gk.key = p.key)")" ""
 q "WITH fp AS (
      SELECT p.doc_id, p.type, p.key, min(p.entity) AS entity,
             (SELECT string_agg(DISTINCT g.type || ' ' || g.entity, ', ') FROM gold g
@@ -274,9 +283,12 @@ q "WITH fp AS (
                SELECT FROM pred x WHERE x.doc_id = p.doc_id AND x.type = p.type AND x.key = p.key AND overlaps(x.nent, g.nent)))) AS gold_there
      FROM pred p WHERE NOT EXISTS (SELECT FROM gk WHERE gk.doc_id = p.doc_id AND gk.type = p.type AND gk.key = p.key)
      GROUP BY p.doc_id, p.type, p.key)
-   SELECT type, replace(min(entity), '|', '¦'), count(*), string_agg(doc_id::text, ' ' ORDER BY doc_id),
-          coalesce(string_agg(DISTINCT gold_there, '; '), '')
-   FROM fp GROUP BY type, key ORDER BY count(*) DESC, type, min(entity) LIMIT $top" |
+   SELECT type, entity, n, docs, gold_there FROM (
+     SELECT type, replace(min(entity), '|', '¦') AS entity, count(*) AS n, string_agg(doc_id::text, ' ' ORDER BY doc_id) AS docs,
+            coalesce(string_agg(DISTINCT gold_there, '; '), '') AS gold_there,
+            row_number() OVER (PARTITION BY type ORDER BY count(*) DESC, min(doc_id)) AS r
+     FROM fp GROUP BY type, key) x
+   ORDER BY n DESC, r, array_position(ARRAY['PERSON', 'LOCATION', 'ORGANIZATION', 'MISC'], type) LIMIT $top" |
 	md "type|predicted entity|docs|doc ids|gold there (same key or overlapping)"
 
 # ---------------------------------------------------------------------------
@@ -323,6 +335,22 @@ q "WITH p AS (
    WHERE NOT (nent IN (ns, regexp_replace(ns, '^[وف]', ''), regexp_replace(ns, '^[وف]?[بكل]', ''))
               OR (nent LIKE 'ال%' AND regexp_replace(ns, '^[وف]', '') = 'ل' || substr(nent, 2)))
    ORDER BY doc_id, pos LIMIT 10" | md "doc|pos|len|type|span|entity"
+
+say "### Span right, entity wrong" ""
+say "Predictions whose span (pos, len), normalized and with at most a conjunction and a preposition or لل taken off, is a gold name" \
+	"of the document while the returned entity is not that name (cleaning errors: a letter of the name taken for a proclitic, an" \
+	"article restored inside a name):" ""
+q "WITH p AS (
+     SELECT p.*, arabic_normalize(substr(d.text, p.pos, p.len), 'search') AS ns
+     FROM pred p JOIN gold_docs d USING (doc_id)),
+   c AS (
+     SELECT DISTINCT p.doc_id, p.type, replace(p.entity, '|', '¦') AS entity, g.type AS gtype, g.entity AS gentity
+     FROM p JOIN gold g ON g.doc_id = p.doc_id
+     WHERE p.key IS DISTINCT FROM g.key AND p.nent <> g.nent
+       AND (g.nent IN (p.ns, regexp_replace(p.ns, '^[وف]', ''), regexp_replace(p.ns, '^[وف]?[بكل]', ''))
+            OR (g.nent LIKE 'ال%' AND regexp_replace(p.ns, '^[وف]', '') = 'ل' || substr(g.nent, 2))))
+   SELECT doc_id, type, entity, gtype, gentity FROM c ORDER BY doc_id, gentity" |
+	md "doc|type|returned entity|gold type|gold entity"
 
 if [ -f "$tmp/failed" ]; then
 	echo "entities_quality.sh: some queries failed (see above); report not written" >&2
