@@ -370,7 +370,9 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 			m.nwords = bestlen;
 			m.start = ws->w[i].start;
 			m.end = ws->w[i + bestlen - 1].start + ws->w[i + bestlen - 1].len;
-			m.skip = bestbare ? skip[i] : 0;
+			ArMentionResolve(ArModelGaz(model), text, ws, &m, 0);
+			if (bestbare)
+				m.first_off += skip[i];
 			found_push(&user, &m, best);
 			i += bestlen;
 		}

@@ -1123,11 +1123,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 				m.first++;
 				m.nwords--;
 			}
-			ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
-			m.skip = 0;
-			if (bare && !(gaz_lookup(&model->gaz, phrase_step(0, stem)) & NAME_CLASSES) &&
-				(gaz_lookup(&model->gaz, phrase_step(0, bare)) & NAME_CLASSES))
-				m.skip = skip;
+			ArMentionResolve(&model->gaz, text, ws, &m, 1);
 			m.start = ws->w[m.first].start;
 			m.end = ws->w[m.first + m.nwords - 1].start + ws->w[m.first + m.nwords - 1].len;
 			rc = fn(arg, &m);
@@ -1139,6 +1135,52 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 	return rc;
 }
 
+void
+ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
+				 ArMention *m, int use_bare)
+{
+	const ArTagWord *w = &ws->w[m->first];
+	ArWordSeg	seg;
+	WordInfo	wi;
+
+	ArSegmentWord(text + w->start, w->len, &seg);
+	word_info(text, w, &wi);
+	m->restore = 0;
+	if (seg.article_contracted)
+	{
+		m->first_off = seg.stem_start;
+		m->restore = 1;
+	}
+	else if (seg.article)
+		m->first_off = seg.article_start;
+	else
+		m->first_off = seg.stem_start;
+
+	/* a conjunction directly before the stem: is it part of the name? */
+	if (!seg.article && seg.nclitics == 1)
+	{
+		Folded		whole;
+		uint16_t	gw,
+					gr;
+
+		fold_word(text + w->start, w->len, &whole);
+		gw = gaz_lookup(gaz, phrase_step(0, hash_cps(whole.cp, 0, whole.n)));
+		gr = gaz_lookup(gaz, phrase_step(0, wi.stem));
+		/* ف before a name is rare in news, و common */
+		if ((gw & NAME_CLASSES) ||
+			(!(gr & NAME_CLASSES) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641)))
+		{
+			m->first_off = 0;
+			return;
+		}
+	}
+	if (use_bare && wi.bare &&
+		!(gaz_lookup(gaz, phrase_step(0, wi.stem)) & NAME_CLASSES) &&
+		(gaz_lookup(gaz, phrase_step(0, wi.bare)) & NAME_CLASSES))
+		m->first_off += first_letter_bytes(text + w->start + m->first_off,
+										   w->len - m->first_off);
+}
+
 ArStatus
 ArMentionClean(const char *text, const ArTagWords *words, const ArMention *m,
 			   ArBuf *out, const ArEnv *env)
@@ -1148,13 +1190,13 @@ ArMentionClean(const char *text, const ArTagWords *words, const ArMention *m,
 	for (int i = m->first; rc == AR_OK && i < m->first + m->nwords; i++)
 	{
 		const ArTagWord *w = &words->w[i];
-		size_t		off = w->clean_off + (i == m->first ? m->skip : 0);
+		size_t		off = i == m->first ? m->first_off : 0;
 		const char *s = text + w->start + off;
 		size_t		n = w->len - off;
 
 		if (i > m->first)
 			rc = ArBufAppend(out, " ", 1, env);
-		if (rc == AR_OK && w->restore_article)
+		if (rc == AR_OK && i == m->first && m->restore)
 			rc = ArBufAppend(out, "\xD8\xA7\xD9\x84", 4, env);	/* ال */
 		for (size_t k = 0; rc == AR_OK && k < n;)
 		{

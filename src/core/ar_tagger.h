@@ -172,8 +172,9 @@ typedef struct ArMention
 	int			nwords;
 	size_t		start;			/* bytes of the mention as written */
 	size_t		end;
-	size_t		skip;			/* bytes of a ب ل ك proclitic dropped from
-								 * the first word's cleaned form */
+	size_t		first_off;		/* where the cleaned form starts in the first
+								 * word (bytes from its start) */
+	int			restore;		/* the first word needs ال before it (لل) */
 } ArMention;
 
 typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
@@ -193,9 +194,23 @@ extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
 						  const ArEnv *env);
 
 /*
- * ArMentionClean appends the cleaned form of mention m to out: proclitics
- * removed, ال restored after لل, diacritics, tatweel and invisible
- * characters dropped, one space between words.
+ * ArMentionResolve sets m->first_off and m->restore: where the cleaned form
+ * of the mention's first word starts.  The article stays, ال comes back
+ * after لل, a preposition before the article goes.  A و directly before
+ * the stem goes unless the whole word is a gazetteer name, or the rest is
+ * not one and has fewer than four letters (وانغ stays whole, وبوتين loses
+ * its و); a ف goes only when the rest is a gazetteer name (فولوديمير).  With use_bare, a ب ل ك directly before a
+ * gazetteer name goes too (بموسكو -> موسكو).
+ */
+extern void ArMentionResolve(const ArGaz *gaz, const char *text,
+							 const ArTagWords *words, ArMention *m,
+							 int use_bare);
+
+/*
+ * ArMentionClean appends the cleaned form of mention m to out: its first
+ * word from m->first_off (after ال when m->restore), the other words whole,
+ * diacritics, tatweel and invisible characters dropped, one space between
+ * words.
  */
 extern ArStatus ArMentionClean(const char *text, const ArTagWords *words,
 							   const ArMention *m, ArBuf *out,

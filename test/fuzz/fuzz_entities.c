@@ -7,7 +7,7 @@
  * mention.  Checked: mentions come left to right without overlapping, each
  * covers whole words inside the text (start at its first word, end at its
  * last word's end, 1 to AR_TAG_MAX_SENT words), its type is one of the four,
- * the proclitic skip stays inside the first word, and the cleaned form is
+ * the cleaned form starts inside the first word, and the cleaned form is
  * non-empty valid UTF-8 without a leading or trailing space.  The
  * interrupt callback must run at least once per sentence segment.
  *
@@ -106,7 +106,7 @@ on_mention(void *arg, const ArMention *m)
 		m->end != ws->w[m->first + m->nwords - 1].start + ws->w[m->first + m->nwords - 1].len ||
 		m->end > st->len || m->start >= m->end)
 		abort();
-	if (m->skip > ws->w[m->first].len - ws->w[m->first].clean_off)
+	if (m->first_off > ws->w[m->first].len || (m->restore != 0 && m->restore != 1))
 		abort();
 	if (ArMentionClean(st->text, ws, m, &b, &env) != AR_OK)
 		abort();

@@ -99,6 +99,7 @@ clean_word(const char *t, int k, char *out, size_t cap)
 		return;
 	m.first = k;
 	m.nwords = 1;
+	ArMentionResolve(NULL, t, &ws, &m, 0);
 	if (ArMentionClean(t, &ws, &m, &b, env) == AR_OK && b.len < cap)
 	{
 		memcpy(out, b.data, b.len);
@@ -123,6 +124,8 @@ test_clean(void)
 	check_str(got, "\u0627\u0644\u0642\u062F\u0633", "diacritics and tatweel dropped");
 	clean_word("\u0648\u0632\u064A\u0631", 0, got, sizeof(got));
 	check_str(got, "\u0648\u0632\u064A\u0631", "\u0648\u0632\u064A\u0631 keeps its first letter");
+	clean_word("\u0648\u0627\u0646\u063A", 0, got, sizeof(got));
+	check_str(got, "\u0648\u0627\u0646\u063A", "\u0648\u0627\u0646\u063A stays whole: fewer than four letters would remain");
 	clean_word("NATO", 0, got, sizeof(got));
 	check_str(got, "NATO", "Latin words are kept as written");
 
@@ -136,10 +139,28 @@ test_clean(void)
 		ArTagSplit(t, strlen(t), &ws, env);
 		m.first = 1;
 		m.nwords = 2;
+		ArMentionResolve(NULL, t, &ws, &m, 0);
 		ArMentionClean(t, &ws, &m, &b, env);
 		check(b.len == strlen("\u0627\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629") &&
 			  memcmp(b.data, "\u0627\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629", b.len) == 0,
 			  "\u0644\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629 -> \u0627\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062A\u062D\u062F\u0629, one space");
+		ArBufFree(&b, env);
+		ArTagWordsFree(&ws, env);
+	}
+	{
+		/* words after the first are kept whole: لل inside a name stays */
+		const char *t = "\u0627\u0644\u0648\u0643\u0627\u0644\u0629 \u0627\u0644\u062F\u0648\u0644\u064A\u0629 \u0644\u0644\u0637\u0627\u0642\u0629 \u0627\u0644\u0630\u0631\u064A\u0629";
+		ArTagWords	ws = {0};
+		ArBuf		b = {0};
+		ArMention	m = {0};
+
+		ArTagSplit(t, strlen(t), &ws, env);
+		m.first = 0;
+		m.nwords = 4;
+		ArMentionResolve(NULL, t, &ws, &m, 0);
+		ArMentionClean(t, &ws, &m, &b, env);
+		check(b.len == strlen(t) && memcmp(b.data, t, b.len) == 0,
+			  "\u0627\u0644\u0648\u0643\u0627\u0644\u0629 \u0627\u0644\u062F\u0648\u0644\u064A\u0629 \u0644\u0644\u0637\u0627\u0642\u0629 \u0627\u0644\u0630\u0631\u064A\u0629 is kept as written");
 		ArBufFree(&b, env);
 		ArTagWordsFree(&ws, env);
 	}
