@@ -59,6 +59,7 @@ FUZZ_CC    ?= clang
 FUZZ_SRCS  = $(sort $(wildcard test/fuzz/fuzz_*.c))
 FUZZ_BINS  = $(FUZZ_SRCS:.c=)
 FUZZ_SECONDS ?= 60
+BENCH      ?= test/bench/run.sh
 BENCH_ARGS ?=
 # Training data of the entity tagger (ANERcorp, CC BY-SA 4.0) and settings.
 ANERCORP     ?= $(SHARED_DIR)/data/anercorp/train.txt
@@ -82,7 +83,7 @@ help:
 	@echo "make unit    build and run the core unit tests (test/unit/test_*.c)"
 	@echo "make test    deps + build + stage + unit + pg_regress (+ test/t/*.pl) in a throwaway cluster"
 	@echo "make demo    run test/demo/demo.sql on test/data/sample_corpus.sql in a throwaway cluster"
-	@echo "make bench   run test/bench/run.sh in a throwaway cluster (BENCH_ARGS=...)"
+	@echo "make bench   run BENCH=$(BENCH) in a throwaway cluster (BENCH_ARGS=...)"
 	@echo "make model   train the entity tagger from ANERCORP=$(ANERCORP) into $(MODEL)"
 	@echo "make fuzz    run each test/fuzz/fuzz_*.c with libFuzzer for FUZZ_SECONDS=$(FUZZ_SECONDS)"
 	@echo "make clean   remove build products, unit/fuzz binaries, results and the stage"
@@ -134,11 +135,12 @@ demo: deps
 	@$(MAKE) --no-print-directory -s all stage
 	@$(PG_VIRTUALENV) sh test/demo.sh
 
-# bench: run test/bench/run.sh $(BENCH_ARGS) in a throwaway cluster with bigger buffers
+# bench: run $(BENCH) $(BENCH_ARGS) in a throwaway cluster with bigger buffers
+# (BENCH=test/bench/entities_speed.sh, test/bench/entities_quality.sh, ...)
 bench: deps
-	@[ -f test/bench/run.sh ] || { echo "make bench: test/bench/run.sh does not exist yet; nothing to run"; exit 0; }; \
+	@[ -f '$(BENCH)' ] || { echo "make bench: $(BENCH) does not exist"; exit 1; }; \
 	$(MAKE) --no-print-directory -s all stage && \
-	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$0" && bash test/bench/run.sh "$$@"' '$(CURDIR)' $(BENCH_ARGS)
+	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$1" && shift && bash "$$@"' sh '$(CURDIR)' '$(BENCH)' $(BENCH_ARGS)
 
 # model: train the entity tagger (deterministic) on all but the last 10% of
 # ANERcorp's sentences, with the gazetteer src/model/gazetteer.tsv plus the
