@@ -932,6 +932,12 @@ allowed(int a, int b)
 	return a > 0 && (a + 1) / 2 == b / 2;
 }
 
+int
+ArTagAllowed(int a, int b)
+{
+	return allowed(a, b);
+}
+
 ArStatus
 ArTagDecode(const ArModel *model, int stage, const ArTagFeats *feats,
 			uint8_t *tags, const ArEnv *env)

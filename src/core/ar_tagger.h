@@ -26,6 +26,9 @@ typedef enum ArEntityType
 /* Tags: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type. */
 #define AR_NTAGS (1 + 2 * AR_ENT_NTYPES)
 
+/* May tag b follow tag a (a = -1: sentence start)?  I-X only after B-X/I-X. */
+extern int	ArTagAllowed(int a, int b);
+
 /* "PERSON", "LOCATION", "ORGANIZATION", "MISC". */
 extern const char *ArEntityTypeName(ArEntityType t);
 

@@ -580,14 +580,6 @@ static size_t wsize;
 static double TW[TN];
 static double TU[TN];
 
-static inline int
-allowed(int a, int b)
-{
-	if (b == 0 || (b & 1))
-		return 1;
-	return a > 0 && (a + 1) / 2 == b / 2;
-}
-
 static void
 viterbi(const Segment *g, uint8_t *out)
 {
@@ -611,7 +603,7 @@ viterbi(const Segment *g, uint8_t *out)
 		{
 			if (i == 0)
 			{
-				next[t] = allowed(-1, t) ? em[t] + TW[t] : -1e300;
+				next[t] = ArTagAllowed(-1, t) ? em[t] + TW[t] : -1e300;
 				continue;
 			}
 			{
@@ -622,7 +614,7 @@ viterbi(const Segment *g, uint8_t *out)
 				{
 					double		v;
 
-					if (!allowed(s, t))
+					if (!ArTagAllowed(s, t))
 						continue;
 					v = score[s] + TW[(s + 1) * NT + t];
 					if (v > best)
