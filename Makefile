@@ -73,7 +73,7 @@ EXTRA_CLEAN = $(UNIT_BINS) test/unit/*.log $(FUZZ_BINS) test/fuzz/*.log src/mode
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: help deps stage unit test demo bench fuzz model clean-stage
+.PHONY: help deps stage unit test demo bench fuzz model model-cv model-data clean-stage
 
 # help: list the targets
 help:
@@ -85,6 +85,7 @@ help:
 	@echo "make demo    run test/demo/demo.sql on test/data/sample_corpus.sql in a throwaway cluster"
 	@echo "make bench   run BENCH=$(BENCH) in a throwaway cluster (BENCH_ARGS=...)"
 	@echo "make model   train the entity tagger from ANERCORP=$(ANERCORP) into $(MODEL)"
+	@echo "make model-cv  score the same training by 9-fold cross-validation (compares settings)"
 	@echo "make fuzz    run each test/fuzz/fuzz_*.c with libFuzzer for FUZZ_SECONDS=$(FUZZ_SECONDS)"
 	@echo "make clean   remove build products, unit/fuzz binaries, results and the stage"
 
@@ -143,15 +144,24 @@ bench: deps
 	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$1" && shift && bash "$$@"' sh '$(CURDIR)' '$(BENCH)' $(BENCH_ARGS)
 
 # model: train the entity tagger (deterministic) on all but the last 10% of
-# ANERcorp's sentences, with the gazetteer src/model/gazetteer.tsv plus the
-# names WikiFANE annotates, write $(MODEL) and score it on that last 10%
+# ANERcorp's sentences, with the gazetteers src/model/gazetteer.tsv and
+# src/model/known_names.tsv plus the names WikiFANE annotates, write $(MODEL) and score it on that last 10%
 # (src/model/accuracy.md).  MODEL_ARGS=--dev scores on the 10% before instead
 # (for tuning; do not commit that model).
-model: src/model/train
+MODEL_TRAIN_ARGS = --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --gazetteer src/model/known_names.tsv \
+	  --wikifane-names '$(WIKIFANE)' --epochs $(MODEL_EPOCHS) --window $(MODEL_WINDOW)
+
+model: src/model/train model-data
+	src/model/train $(MODEL_TRAIN_ARGS) --out $(MODEL) --report src/model/accuracy.md $(MODEL_ARGS)
+
+# model-cv: the same training, scored by 9-fold cross-validation on the
+# training part (for comparing settings; writes nothing in the tree)
+model-cv: src/model/train model-data
+	src/model/cv.sh $(MODEL_TRAIN_ARGS) $(MODEL_ARGS)
+
+model-data:
 	@for f in '$(ANERCORP)' '$(WIKIFANE)'; do [ -f "$$f" ] || { \
 	  echo "make model: $$f not found; set ANERCORP=... and WIKIFANE=... (see ../shared/data/README.md)" >&2; exit 1; }; done
-	src/model/train --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --wikifane-names '$(WIKIFANE)' \
-	  --epochs $(MODEL_EPOCHS) --window $(MODEL_WINDOW) --out $(MODEL) --report src/model/accuracy.md $(MODEL_ARGS)
 
 src/model/train: src/model/train.c $(CORE_SRCS) $(CORE_HDRS)
 	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm

@@ -41,7 +41,9 @@ typedef struct ArWordSeg
  * ArSegmentWord splits word[0..len-1] (one token from ArTokenize) into
  * proclitics, article and stem:
  *   - the conjunctions و and ف when at least three letters follow and the
- *     word is not one whose first letter is part of the stem (وزير, فرنسا);
+ *     word is not one whose first letter is part of the stem (وزير, فرنسا,
+ *     فبراير: a hand list merged with one derived from corpus counts);
+ *   - nothing more in a name listed as written whole (كاليفورنيا);
  *   - then ب, ك or ل directly followed by the article;
  *   - the article ال (bare alef or alef wasla, not أل/إل) when at least two
  *     letters follow and the word is not a listed exception (الذي, الله);

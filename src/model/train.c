@@ -10,15 +10,18 @@
  * structured averaged perceptron with Viterbi decoding.  The last
  * --test-fraction of the sentences is held out and never trained on; with
  * --dev the fraction before it is held out too and scored instead (for
- * choosing settings without looking at the test part).  The written image
+ * choosing settings without looking at the test part); --fold B (with
+ * --dev) scores block B of the training part's 10% blocks instead, for
+ * cross-validation.  The written image
  * is then loaded back through ArModelOpen and scored with the extension's
  * own decoder: exact-match entity precision, recall and F1 per type
  * (CoNLL style, over the tokenizer's words).
  *
  * Deterministic: a fixed shuffling seed, no threads, no clock.
  *
- *   train --data train.txt --gazetteer gazetteer.tsv --out model.bin
- *         [--epochs N] [--test-fraction F] [--dev] [--min-count N]
+ *   train --data train.txt --gazetteer gazetteer.tsv [--gazetteer more.tsv]
+ *         --out model.bin [--epochs N] [--test-fraction F] [--dev [--fold B]]
+ *         [--min-count N]
  *         [--report report.md]
  */
 #include "ar_tagger.h"
@@ -384,8 +387,10 @@ read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
 	fprintf(stderr, "train: %d names from %s\n", *n - before, path);
 }
 
+#define MAX_GAZ_FILES 4
+
 static GazEntry *
-read_gazetteer(const char *path, const char *wikifane, int *ngaz)
+read_gazetteer(const char *const *paths, int npaths, const char *wikifane, int *ngaz)
 {
 	FILE	   *fp;
 	char		line[4096];
@@ -395,8 +400,10 @@ read_gazetteer(const char *path, const char *wikifane, int *ngaz)
 				out = 0;
 
 	*ngaz = 0;
-	if (path)
+	for (int p = 0; p < npaths; p++)
 	{
+		const char *path = paths[p];
+
 		if ((fp = fopen(path, "r")) == NULL)
 			die("cannot open %s", path);
 		while (fgets(line, sizeof(line), fp))
@@ -1044,8 +1051,10 @@ report(FILE *out, const Counts *c, const char *title)
 int
 main(int argc, char **argv)
 {
+	const char *gazpath[MAX_GAZ_FILES];
+	int			fold = -1;
+	int			ngazpath = 0;
 	const char *data = NULL,
-			   *gazpath = NULL,
 			   *outpath = NULL,
 			   *reportpath = NULL,
 			   *extra = NULL,
@@ -1089,7 +1098,11 @@ main(int argc, char **argv)
 		else if (strcmp(argv[i], "--data") == 0)
 			data = argv[++i];
 		else if (strcmp(argv[i], "--gazetteer") == 0)
-			gazpath = argv[++i];
+		{
+			if (ngazpath == MAX_GAZ_FILES)
+				die("at most %s --gazetteer files", "4");
+			gazpath[ngazpath++] = argv[++i];
+		}
 		else if (strcmp(argv[i], "--out") == 0)
 			outpath = argv[++i];
 		else if (strcmp(argv[i], "--wikifane-names") == 0)
@@ -1111,18 +1124,31 @@ main(int argc, char **argv)
 			window = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--min-count") == 0)
 			min_count = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--fold") == 0)
+			fold = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--test-fraction") == 0)
 			test_fraction = atof(argv[++i]);
 		else
 			die("unknown option %s", argv[i]);
 	}
 	if (data == NULL || outpath == NULL || folds < 2 || epochs < 1)
-		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--epochs N] [--folds N] [--window N] [--dev] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--errors FILE] [--report FILE]%s", "");
+		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--errors FILE] [--report FILE]%s", "");
 
 	ss = read_corpus(data, &nsent, 0);
 	nanercorp = nsent;
 	ntest = (int) (nsent * test_fraction + 0.5);
 	ntrain = nsent - ntest - (dev ? ntest : 0);
+	if (dev && fold >= 0 && (fold + 1) * ntest <= ntrain)
+	{
+		/* cross-validation: block `fold` of the training part becomes the development part */
+		Sentence   *tmp = xrealloc(NULL, sizeof(Sentence) * ntest);
+
+		memcpy(tmp, ss + fold * ntest, sizeof(Sentence) * ntest);
+		memmove(ss + fold * ntest, ss + (fold + 1) * ntest, sizeof(Sentence) * (ntrain - (fold + 1) * ntest));
+		memmove(ss + ntrain - ntest, ss + ntrain, sizeof(Sentence) * ntest);
+		memcpy(ss + ntrain, tmp, sizeof(Sentence) * ntest);
+		free(tmp);
+	}
 	if (extra)
 	{
 		int			nextra;
@@ -1137,7 +1163,7 @@ main(int argc, char **argv)
 		ntrain += nextra;
 		nsent += nextra;
 	}
-	gaz = read_gazetteer(gazpath, wikinames, &ngaz);
+	gaz = read_gazetteer(gazpath, ngazpath, wikinames, &ngaz);
 	gkeys = xrealloc(NULL, sizeof(uint64_t) * (ngaz + 1));
 	gmasks = xrealloc(NULL, sizeof(uint16_t) * (ngaz + 1));
 	for (int i = 0; i < ngaz; i++)
@@ -1202,14 +1228,22 @@ main(int argc, char **argv)
 		char		title[512];
 
 		score_sentences(model, ss, a, b, window, &c1, &c2);
-		snprintf(title, sizeof(title),
-				 "Entity-level scores (exact match, CoNLL style) on the %s of ANERcorp train.txt: "
-				 "sentences %d-%d of %d (%d sentences), never trained on. Trained on sentences 1-%d%s; "
-				 "%d epochs, %d folds, document window %d sentences.",
-				 dev ? "development part" : "held-out last 10%", a + 1 - (ntrain - (nanercorp - ntest - (dev ? ntest : 0))),
-				 b - (ntrain - (nanercorp - ntest - (dev ? ntest : 0))), nanercorp, ntest,
-				 nanercorp - ntest - (dev ? ntest : 0), extra ? " plus the extra sentences" : "",
-				 epochs, folds, window);
+		if (dev && fold >= 0)
+			snprintf(title, sizeof(title),
+					 "Entity-level scores (exact match, CoNLL style) on cross-validation block %d of ANERcorp train.txt: "
+					 "sentences %d-%d (%d sentences), never trained on. Trained on the rest of sentences 1-%d; "
+					 "%d epochs, %d folds, document window %d sentences.",
+					 fold, fold * ntest + 1, (fold + 1) * ntest, ntest, nanercorp - ntest,
+					 epochs, folds, window);
+		else
+			snprintf(title, sizeof(title),
+					 "Entity-level scores (exact match, CoNLL style) on the %s of ANERcorp train.txt: "
+					 "sentences %d-%d of %d (%d sentences), never trained on. Trained on sentences 1-%d%s; "
+					 "%d epochs, %d folds, document window %d sentences.",
+					 dev ? "development part" : "held-out last 10%", a + 1 - (ntrain - (nanercorp - ntest - (dev ? ntest : 0))),
+					 b - (ntrain - (nanercorp - ntest - (dev ? ntest : 0))), nanercorp, ntest,
+					 nanercorp - ntest - (dev ? ntest : 0), extra ? " plus the extra sentences" : "",
+					 epochs, folds, window);
 		report(stdout, &c2, title);
 		report(stdout, &c1, "First stage alone (no document memory), for comparison:");
 		if (reportpath)
