@@ -578,6 +578,8 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 	for (int i = 0; i < n; i++)
 	{
 		word_info(text, &words[a + i], &wi[i]);
+		out->stem[i] = wi[i].stem;
+		out->bare[i] = wi[i].bare;
 		gb[i] = gi[i] = g1[i] = 0;
 	}
 	/* gap[i]: before word i; gap[n]: after the last word */
@@ -1061,6 +1063,68 @@ ArGazLookup(const ArGaz *gaz, uint64_t key)
 	return gaz_lookup(gaz, key);
 }
 
+void
+ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
+{
+	static const struct
+	{
+		uint16_t	bit;
+		ArEntityType type;
+	}			order[] = {
+		{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_MISC, AR_ENT_MISC},
+		{AR_GAZ_LOC, AR_ENT_LOCATION}, {AR_GAZ_PERS, AR_ENT_PERSON},
+	};
+	const uint64_t *stem = feats->stem,
+			   *bare = feats->bare;
+	int			n = feats->n;
+
+	if (gaz == NULL || gaz->n == 0 || n < 2 || n > AR_TAG_MAX_SENT)
+		return;
+	for (int i = 0; i < n;)
+	{
+		int			best = 0;
+		uint16_t	mask = 0;
+
+		/* the first word as it is, or without a ب ل ك (لمجموعة العشرين) */
+		for (int variant = 0; variant < 2; variant++)
+		{
+			uint64_t	h;
+
+			if (variant == 1 && bare[i] == 0)
+				break;
+			h = phrase_step(0, variant ? bare[i] : stem[i]);
+			for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
+			{
+				uint16_t	m;
+
+				h = phrase_step(h, stem[i + L - 1]);
+				m = gaz_lookup(gaz, h);
+				if ((m & AR_GAZ_SURE) && L > best)
+				{
+					best = L;
+					mask = m;
+				}
+			}
+		}
+		/* a mention running into the phrase from outside keeps it */
+		if (best && !(tags[i] != 0 && !(tags[i] & 1)) &&
+			!(i + best < n && tags[i + best] != 0 && !(tags[i + best] & 1)))
+		{
+			for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+				if (mask & order[k].bit)
+				{
+					tags[i] = (uint8_t) (1 + 2 * order[k].type);
+					for (int j = i + 1; j < i + best; j++)
+						tags[j] = (uint8_t) (2 + 2 * order[k].type);
+					break;
+				}
+			i += best;
+			continue;
+		}
+		i++;
+	}
+}
+
 #define NAME_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC | \
 					  AR_GAZ_FIRST | AR_GAZ_LAST)
 
@@ -1100,6 +1164,8 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		rc = ArTagFeaturize(&model->gaz, &doc, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
 			rc = ArTagDecode(model, 1, &fs, tags, env);
+		if (rc == AR_OK)
+			ArTagApplySure(&model->gaz, &fs, tags);
 		for (int i = 0; rc == AR_OK && i < b - a;)
 		{
 			ArMention	m;
@@ -1180,11 +1246,34 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 			return;
 		}
 	}
-	if (use_bare && wi.bare &&
-		!(gaz_lookup(gaz, phrase_step(0, wi.stem)) & NAME_CLASSES) &&
-		(gaz_lookup(gaz, phrase_step(0, wi.bare)) & NAME_CLASSES))
-		m->first_off += first_letter_bytes(text + w->start + m->first_off,
-										   w->len - m->first_off);
+	/*
+	 * ب ل ك before a gazetteer name: the first word alone or the whole
+	 * mention (لمجموعة العشرين) is a name without the letter, not with it
+	 */
+	if (use_bare && wi.bare)
+	{
+		uint64_t	hs = phrase_step(0, wi.stem),
+					hb = phrase_step(0, wi.bare);
+		uint16_t	gs = gaz_lookup(gaz, hs),
+					gb = gaz_lookup(gaz, hb);
+
+		if (m->nwords > 1 && m->nwords <= AR_GAZ_MAXWORDS)
+		{
+			for (int k = 1; k < m->nwords; k++)
+			{
+				WordInfo	wk;
+
+				word_info(text, &ws->w[m->first + k], &wk);
+				hs = phrase_step(hs, wk.stem);
+				hb = phrase_step(hb, wk.stem);
+			}
+			gs |= gaz_lookup(gaz, hs);
+			gb |= gaz_lookup(gaz, hb);
+		}
+		if (!(gs & NAME_CLASSES) && (gb & NAME_CLASSES))
+			m->first_off += first_letter_bytes(text + w->start + m->first_off,
+											   w->len - m->first_off);
+	}
 }
 
 ArStatus

@@ -42,7 +42,9 @@ extern const char *ArEntityTypeName(ArEntityType t);
 #define AR_GAZ_TITLE	0x0040
 #define AR_GAZ_ORG_HEAD 0x0080
 #define AR_GAZ_LOC_CUE	0x0100
-#define AR_GAZ_NCLASSES 9
+#define AR_GAZ_NCLASSES 9		/* the classes above, which are features */
+#define AR_GAZ_SURE		0x0200	/* a name of two words or more that is
+								 * always tagged with its class (below) */
 #define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
 
 /* The class bit for a gazetteer.tsv type name, or 0. */
@@ -128,6 +130,8 @@ typedef struct ArTagFeats
 	int			n;				/* words */
 	size_t		fcap;
 	int			ocap;
+	uint64_t	stem[AR_TAG_MAX_SENT];	/* word i's folded stem key */
+	uint64_t	bare[AR_TAG_MAX_SENT];	/* ... without a ب ل ك (0: none) */
 } ArTagFeats;
 
 /*
@@ -192,6 +196,17 @@ typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
  * word list plus one sentence segment; env's interrupt callback runs every
  * sentence segment.
  */
+/*
+ * ArTagApplySure rewrites tags[0..feats->n-1], the decoded tags of the
+ * segment feats was computed for, so that every gazetteer phrase carrying
+ * AR_GAZ_SURE
+ * (longest first, left to right) is one mention of its class (ORG, MISC,
+ * LOC, PERS: the first it has), unless a mention the tagger found crosses
+ * the phrase's edges (a longer name that contains it stays as it is).
+ */
+extern void ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats,
+						   uint8_t *tags);
+
 extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
 						  ArTagWords *words, ArMentionFn fn, void *arg,
 						  const ArEnv *env);

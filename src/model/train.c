@@ -390,7 +390,7 @@ read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
 #define MAX_GAZ_FILES 4
 
 static GazEntry *
-read_gazetteer(const char *const *paths, int npaths, const char *wikifane, int *ngaz)
+read_gazetteer(const char *const *paths, const int *sure, int npaths, const char *wikifane, int *ngaz)
 {
 	FILE	   *fp;
 	char		line[4096];
@@ -419,6 +419,9 @@ read_gazetteer(const char *const *paths, int npaths, const char *wikifane, int *
 			if ((tab = strchr(line, '\t')) == NULL ||
 				(cls = ArGazClass(line, (size_t) (tab - line))) == 0)
 				die("bad gazetteer line: %s", line);
+			/* names of two words or more in a --sure-gazetteer file are always tagged */
+			if (sure[p] && strchr(tab + 1, ' ') && (cls & (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC)))
+				cls |= AR_GAZ_SURE;
 			gaz_add(&g, &n, &cap, tab + 1, cls);
 		}
 		fclose(fp);
@@ -992,6 +995,8 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 								   &s->words, x, y, &fs, env) != AR_OK ||
 					ArTagDecode(m, stage, &fs, tags + x, env) != AR_OK)
 					die("decode failed%s", "");
+				if (stage == 1)
+					ArTagApplySure(ArModelGaz(m), &fs, tags + x);
 				x = y;
 			}
 			count_spans(s->gold, tags, s->words.n, stage ? c2 : c1);
@@ -1052,6 +1057,7 @@ int
 main(int argc, char **argv)
 {
 	const char *gazpath[MAX_GAZ_FILES];
+	int			gazsure[MAX_GAZ_FILES];
 	int			fold = -1;
 	int			ngazpath = 0;
 	const char *data = NULL,
@@ -1097,10 +1103,11 @@ main(int argc, char **argv)
 			die("missing value after %s", argv[i]);
 		else if (strcmp(argv[i], "--data") == 0)
 			data = argv[++i];
-		else if (strcmp(argv[i], "--gazetteer") == 0)
+		else if (strcmp(argv[i], "--gazetteer") == 0 || strcmp(argv[i], "--sure-gazetteer") == 0)
 		{
 			if (ngazpath == MAX_GAZ_FILES)
 				die("at most %s --gazetteer files", "4");
+			gazsure[ngazpath] = strcmp(argv[i], "--sure-gazetteer") == 0;
 			gazpath[ngazpath++] = argv[++i];
 		}
 		else if (strcmp(argv[i], "--out") == 0)
@@ -1163,7 +1170,7 @@ main(int argc, char **argv)
 		ntrain += nextra;
 		nsent += nextra;
 	}
-	gaz = read_gazetteer(gazpath, ngazpath, wikinames, &ngaz);
+	gaz = read_gazetteer(gazpath, gazsure, ngazpath, wikinames, &ngaz);
 	gkeys = xrealloc(NULL, sizeof(uint64_t) * (ngaz + 1));
 	gmasks = xrealloc(NULL, sizeof(uint16_t) * (ngaz + 1));
 	for (int i = 0; i < ngaz; i++)

@@ -186,6 +186,51 @@ test_gaz_keys(void)
 		  ArGazClass("LO", 2) == 0, "gazetteer class names");
 }
 
+/*
+ * A sure gazetteer phrase becomes one mention of its class, unless a
+ * mention the tagger found crosses its edges.
+ */
+static void
+test_sure(void)
+{
+	/* صندوق النقد الدولي يقرض مصر */
+	const char *t = "\u0635\u0646\u062F\u0648\u0642 \u0627\u0644\u0646\u0642\u062F \u0627\u0644\u062F\u0648\u0644\u064A \u064A\u0642\u0631\u0636 \u0645\u0635\u0631";
+	const char *name = "\u0635\u0646\u062F\u0648\u0642 \u0627\u0644\u0646\u0642\u062F \u0627\u0644\u062F\u0648\u0644\u064A";
+	ArTagWords	ws = {0};
+	ArTagFeats	fs = {0};
+	int			nw;
+	uint64_t	key = ArGazPhraseKey(name, strlen(name), &nw, env);
+	uint16_t	mask = AR_GAZ_ORG | AR_GAZ_SURE;
+	ArGaz		gaz = {&key, &mask, 1};
+	const int	B_ORG = 1 + 2 * AR_ENT_ORGANIZATION,
+				I_ORG = B_ORG + 1,
+				B_LOC = 1 + 2 * AR_ENT_LOCATION,
+				I_LOC = B_LOC + 1,
+				B_PER = 1 + 2 * AR_ENT_PERSON;
+	uint8_t		tags[5];
+
+	ArTagSplit(t, strlen(t), &ws, env);
+	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+	memcpy(tags, (uint8_t[]) {0, B_LOC, 0, 0, B_LOC}, 5);
+	ArTagApplySure(&gaz, &fs, tags);
+	check(ws.n == 5 && tags[0] == B_ORG && tags[1] == I_ORG && tags[2] == I_ORG &&
+		  tags[3] == 0 && tags[4] == B_LOC,
+		  "a sure name replaces the mentions inside it and leaves the others");
+	memcpy(tags, (uint8_t[]) {0, 0, 0, 0, B_PER}, 5);
+	tags[2] = B_LOC;
+	tags[3] = I_LOC;
+	ArTagApplySure(&gaz, &fs, tags);
+	check(tags[0] == 0 && tags[1] == 0 && tags[2] == B_LOC && tags[3] == I_LOC,
+		  "a mention crossing the sure name's end keeps it untouched");
+	mask = AR_GAZ_ORG;
+	memset(tags, 0, 5);
+	ArTagApplySure(&gaz, &fs, tags);
+	check(tags[0] == 0 && tags[1] == 0 && tags[2] == 0,
+		  "a gazetteer name without the sure bit is only a feature");
+	ArTagFeatsFree(&fs, env);
+	ArTagWordsFree(&ws, env);
+}
+
 /* ------------------------------------------------------------------ */
 
 static char *
@@ -353,6 +398,7 @@ main(void)
 	test_split();
 	test_clean();
 	test_gaz_keys();
+	test_sure();
 
 	image = read_file(MODEL_PATH, &len);
 	if (check(image != NULL, "the committed model %s is readable", MODEL_PATH))
