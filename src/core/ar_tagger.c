@@ -578,8 +578,8 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 	for (int i = 0; i < n; i++)
 	{
 		word_info(text, &words[a + i], &wi[i]);
-		out->stem[i] = wi[i].stem;
-		out->bare[i] = wi[i].bare;
+		out->sure_len[i] = 0;
+		out->sure_mask[i] = 0;
 		gb[i] = gi[i] = g1[i] = 0;
 	}
 	/* gap[i]: before word i; gap[n]: after the last word */
@@ -612,11 +612,39 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 				m = gaz_lookup(gaz, h);
 				if (!m)
 					continue;
+				if ((m & AR_GAZ_SURE) && L >= 2)
+				{
+					out->sure_len[i] = (uint8_t) L;
+					out->sure_mask[i] = m;
+				}
 				if (L == 1)
 					g1[i] |= m;
 				gb[i] |= m;
 				for (int j = i + 1; j < i + L; j++)
 					gi[j] |= m;
+			}
+		}
+
+	/* sure phrases whose first word carries a ب ل ك (لمجموعة العشرين) */
+	if (gaz && gaz->n)
+		for (int i = 0; i + 1 < n; i++)
+		{
+			uint64_t	h;
+
+			if (wi[i].bare == 0)
+				continue;
+			h = phrase_step(0, wi[i].bare);
+			for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
+			{
+				uint16_t	m;
+
+				h = phrase_step(h, wi[i + L - 1].stem);
+				m = gaz_lookup(gaz, h);
+				if ((m & AR_GAZ_SURE) && L > out->sure_len[i])
+				{
+					out->sure_len[i] = (uint8_t) L;
+					out->sure_mask[i] = m;
+				}
 			}
 		}
 
@@ -1074,38 +1102,15 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 		{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_MISC, AR_ENT_MISC},
 		{AR_GAZ_LOC, AR_ENT_LOCATION}, {AR_GAZ_PERS, AR_ENT_PERSON},
 	};
-	const uint64_t *stem = feats->stem,
-			   *bare = feats->bare;
 	int			n = feats->n;
 
 	if (gaz == NULL || gaz->n == 0 || n < 2 || n > AR_TAG_MAX_SENT)
 		return;
 	for (int i = 0; i < n;)
 	{
-		int			best = 0;
-		uint16_t	mask = 0;
+		int			best = feats->sure_len[i];
+		uint16_t	mask = feats->sure_mask[i];
 
-		/* the first word as it is, or without a ب ل ك (لمجموعة العشرين) */
-		for (int variant = 0; variant < 2; variant++)
-		{
-			uint64_t	h;
-
-			if (variant == 1 && bare[i] == 0)
-				break;
-			h = phrase_step(0, variant ? bare[i] : stem[i]);
-			for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
-			{
-				uint16_t	m;
-
-				h = phrase_step(h, stem[i + L - 1]);
-				m = gaz_lookup(gaz, h);
-				if ((m & AR_GAZ_SURE) && L > best)
-				{
-					best = L;
-					mask = m;
-				}
-			}
-		}
 		/* a mention running into the phrase from outside keeps it */
 		if (best && !(tags[i] != 0 && !(tags[i] & 1)) &&
 			!(i + best < n && tags[i + best] != 0 && !(tags[i + best] & 1)))

@@ -130,8 +130,9 @@ typedef struct ArTagFeats
 	int			n;				/* words */
 	size_t		fcap;
 	int			ocap;
-	uint64_t	stem[AR_TAG_MAX_SENT];	/* word i's folded stem key */
-	uint64_t	bare[AR_TAG_MAX_SENT];	/* ... without a ب ل ك (0: none) */
+	uint8_t		sure_len[AR_TAG_MAX_SENT];	/* longest AR_GAZ_SURE phrase
+											 * starting at word i (0: none) */
+	uint16_t	sure_mask[AR_TAG_MAX_SENT]; /* ... and its classes */
 } ArTagFeats;
 
 /*

@@ -223,6 +223,7 @@ test_sure(void)
 	check(tags[0] == 0 && tags[1] == 0 && tags[2] == B_LOC && tags[3] == I_LOC,
 		  "a mention crossing the sure name's end keeps it untouched");
 	mask = AR_GAZ_ORG;
+	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
 	memset(tags, 0, 5);
 	ArTagApplySure(&gaz, &fs, tags);
 	check(tags[0] == 0 && tags[1] == 0 && tags[2] == 0,
