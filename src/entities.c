@@ -144,7 +144,8 @@ load_model(void)
 
 typedef struct UserEntry
 {
-	uint64		key;			/* phrase key of the name */
+	uint64		key;			/* phrase key of the name: of its folded
+								 * stems, or of its words' entity keys */
 	int			type;			/* ArEntityType or GAZ_IGNORE */
 	char	   *join_key;		/* key column, or arabic_entity_key(name) */
 	int			nwords;
@@ -213,7 +214,8 @@ load_user_gazetteer(Oid fn_oid, MemoryContext mcxt)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read %s.arabic_gazetteer", nsp);
-	g->e = MemoryContextAlloc(mcxt, sizeof(UserEntry) * (SPI_processed + 1));
+	/* each row twice: by folded stems, and by spelling (entity key) */
+	g->e = MemoryContextAlloc(mcxt, sizeof(UserEntry) * (2 * SPI_processed + 1));
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -221,8 +223,10 @@ load_user_gazetteer(Oid fn_oid, MemoryContext mcxt)
 		char	   *name = SPI_getvalue(tup, td, 1);
 		char	   *type = SPI_getvalue(tup, td, 2);
 		char	   *key = SPI_getvalue(tup, td, 3);
-		int			nw;
-		uint64		pk;
+		int			nw,
+					nw2;
+		uint64		pk,
+					sk;
 		MemoryContext old;
 
 		if (name == NULL || type == NULL || type_from_name(type) == -2)
@@ -230,20 +234,30 @@ load_user_gazetteer(Oid fn_oid, MemoryContext mcxt)
 		pk = ArGazPhraseKey(name, strlen(name), &nw, ArPgEnv());
 		if (nw == 0)
 			continue;
+		sk = ArGazSpellingPhraseKey(name, strlen(name), &nw2, ArPgEnv());
 		old = MemoryContextSwitchTo(mcxt);
 		g->e[g->n].key = pk;
 		g->e[g->n].type = type_from_name(type);
 		g->e[g->n].nwords = nw;
 		g->e[g->n].join_key = key && key[0] ? pstrdup(key) : entity_key_cstring(name, strlen(name));
+		g->e[g->n].ord = g->n;
 		MemoryContextSwitchTo(old);
 		g->n++;
+		if (nw2 == nw)
+		{
+			g->e[g->n] = g->e[g->n - 1];
+			g->e[g->n].key = sk;
+			g->e[g->n].ord = g->n + (int) SPI_processed * 2;	/* after every exact key */
+			g->n++;
+		}
 		if (nw > g->maxwords)
 			g->maxwords = nw;
 	}
 	SPI_finish();
-	/* by key; of equal keys the first loaded (smallest name) wins */
-	for (int i = 0; i < g->n; i++)
-		g->e[i].ord = i;
+	/*
+	 * by key; of equal keys an exact (stem) key beats a spelling key, then
+	 * the first loaded (smallest name) wins
+	 */
 	qsort(g->e, g->n, sizeof(UserEntry), cmp_entry);
 	for (int i = 0; i < g->n; i++)
 		if (out == 0 || g->e[out - 1].key != g->e[i].key)
@@ -323,14 +337,23 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 				out = {0};
 	uint64	   *stem = palloc(sizeof(uint64) * (ws->n + 1));
 	uint64	   *bare = palloc(sizeof(uint64) * (ws->n + 1));
+	uint64	   *spell = palloc(sizeof(uint64) * (ws->n + 1));
+	uint64	   *spell_bare = palloc(sizeof(uint64) * (ws->n + 1));
 	size_t	   *skip = palloc(sizeof(size_t) * (ws->n + 1));
+	ArBuf		scratch[2] = {{0}};
 	int			k = 0;
 
 	for (int i = 0; i < ws->n; i++)
 	{
+		ArStatus	rc;
+
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 		ArWordKeys(text, &ws->w[i], &stem[i], &bare[i], &skip[i]);
+		rc = ArWordSpellingKeys(text, &ws->w[i], bare[i] != 0, &spell[i], &spell_bare[i],
+								scratch, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "arabic_entities");
 	}
 	for (int i = 0; i < ws->n;)
 	{
@@ -338,12 +361,20 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 		int			bestlen = 0;
 		int			bestbare = 0;
 
-		for (int variant = 0; variant < 2; variant++)
+		/*
+		 * the words as folded stems, then as spelling keys (ألكسندر
+		 * لافرنتيف matches الكساندر لافرينتييف); each with the first word
+		 * as it is, or without a ب ل ك; the longest match wins, exact first
+		 */
+		for (int variant = 0; variant < 4; variant++)
 		{
+			const uint64 *keys = variant < 2 ? stem : spell;
+			uint64		first = variant == 0 ? stem[i] : variant == 1 ? bare[i]
+				: variant == 2 ? spell[i] : spell_bare[i];
 			uint64		h;
 
-			if (variant == 1 && bare[i] == 0)
-				break;
+			if (first == 0)
+				continue;
 			h = 0;
 			for (int L = 1; L <= g->maxwords && i + L <= ws->n; L++)
 			{
@@ -351,13 +382,13 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 
 				if (L > 1 && ws->w[i + L - 1].sent_start)
 					break;
-				h = ArGazStep(h, (L == 1 && variant == 1) ? bare[i] : stem[i + L - 1]);
+				h = ArGazStep(h, L == 1 ? first : keys[i + L - 1]);
 				e = user_lookup(g, h);
 				if (e && L > bestlen)
 				{
 					best = e;
 					bestlen = L;
-					bestbare = variant;
+					bestbare = variant & 1;
 				}
 			}
 		}
@@ -402,7 +433,11 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 			found_push(&out, &user.f[k].m, user.f[k].user);
 	pfree(stem);
 	pfree(bare);
+	pfree(spell);
+	pfree(spell_bare);
 	pfree(skip);
+	ArBufFree(&scratch[0], ArPgEnv());
+	ArBufFree(&scratch[1], ArPgEnv());
 	return out;
 }
 

@@ -7,6 +7,8 @@
  * trains on the same features.
  */
 #include "ar_tagger.h"
+
+#include "ar_entity_key.h"
 #include "ar_tokenize.h"
 #include "ar_unicode.h"
 
@@ -1077,6 +1079,82 @@ ArWordKeys(const char *text, const ArTagWord *w, uint64_t *stem,
 	*bare = wi.bare;
 	*bare_skip = wi.bare ? first_letter_bytes(text + w->start + w->clean_off,
 											   w->len - w->clean_off) : 0;
+}
+
+/* FNV-1a of bytes, never 0 */
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ? h : 1;
+}
+
+ArStatus
+ArWordSpellingKeys(const char *text, const ArTagWord *w, int has_bare,
+				   uint64_t *key, uint64_t *bare, ArBuf scratch[2],
+				   const ArEnv *env)
+{
+	const char *form = text + w->start + w->clean_off;
+	size_t		n = w->len - w->clean_off;
+	ArStatus	rc;
+
+	*key = *bare = 0;
+	scratch[0].len = scratch[1].len = 0;
+	if (w->restore_article &&
+		(rc = ArBufAppend(&scratch[0], "\xD8\xA7\xD9\x84", 4, env)) != AR_OK)
+		return rc;
+	if ((rc = ArBufAppend(&scratch[0], form, n, env)) != AR_OK ||
+		(rc = ArEntityKey(scratch[0].data, scratch[0].len, &scratch[1], env)) != AR_OK)
+		return rc;
+	*key = hash_bytes(scratch[1].data, scratch[1].len);
+	if (has_bare && !w->restore_article)
+	{
+		size_t		skip = first_letter_bytes(form, n);
+
+		scratch[1].len = 0;
+		if ((rc = ArEntityKey(form + skip, n - skip, &scratch[1], env)) != AR_OK)
+			return rc;
+		*bare = hash_bytes(scratch[1].data, scratch[1].len);
+	}
+	return AR_OK;
+}
+
+uint64_t
+ArGazSpellingPhraseKey(const char *name, size_t len, int *nwords,
+					   const ArEnv *env)
+{
+	ArTagWords	ws = {0};
+	ArBuf		scratch[2] = {{0}};
+	uint64_t	h = 0;
+
+	*nwords = 0;
+	if (ArTokenize(name, len, collect_word, &(SplitState) {&ws, env}, env) == AR_OK &&
+		ws.n >= 1 && ws.n <= AR_GAZ_MAXWORDS)
+	{
+		int			i;
+
+		for (i = 0; i < ws.n; i++)
+		{
+			uint64_t	k,
+						b;
+
+			if (ArWordSpellingKeys(name, &ws.w[i], 0, &k, &b, scratch, env) != AR_OK)
+				break;
+			h = phrase_step(h, k);
+		}
+		if (i == ws.n)
+			*nwords = ws.n;
+	}
+	ArBufFree(&scratch[0], env);
+	ArBufFree(&scratch[1], env);
+	ArTagWordsFree(&ws, env);
+	return *nwords ? h : 0;
 }
 
 uint64_t

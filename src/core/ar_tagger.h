@@ -241,6 +241,25 @@ extern ArStatus ArMentionClean(const char *text, const ArTagWords *words,
  * the stem without that letter, else 0, with the bytes to skip), one step of
  * a phrase key (start with h = 0), and a lookup (class mask or 0).
  */
+/*
+ * Spelling-variant matching: ArWordSpellingKeys gives the hash of
+ * ArEntityKey of word w's cleaned form (proclitics off, the article kept or
+ * restored after لل) and, when has_bare (ArWordKeys gave a bare key: the
+ * form starts with ب ل ك before four letters or more, no article), of the
+ * form without that letter (else 0); scratch holds two buffers the caller
+ * reuses and frees.
+ * ArGazSpellingPhraseKey is the phrase key of a name over the same word
+ * hashes (nwords 0: no word, or more than AR_GAZ_MAXWORDS), so that
+ * الكساندر لافرينتييف matches ألكسندر لافرنتيف.  Combine word hashes with
+ * ArGazStep as for ArWordKeys.
+ */
+extern ArStatus ArWordSpellingKeys(const char *text, const ArTagWord *w,
+								   int has_bare, uint64_t *key,
+								   uint64_t *bare, ArBuf scratch[2],
+								   const ArEnv *env);
+extern uint64_t ArGazSpellingPhraseKey(const char *name, size_t len,
+									   int *nwords, const ArEnv *env);
+
 extern void ArWordKeys(const char *text, const ArTagWord *w, uint64_t *stem,
 					   uint64_t *bare, size_t *bare_skip);
 extern uint64_t ArGazStep(uint64_t h, uint64_t stem);

@@ -179,3 +179,16 @@ INSERT INTO arabic_gazetteer (name, type, key) VALUES
     ('آستانا', 'LOCATION', arabic_entity_key('أستانة'));
 \echo '-- After (the next statement sees the new rows; no reconnect):'
 SELECT entity, type, key FROM arabic_entities('وأكد بيدرسون أن الدول الضامنة ستجتمع في آستانا .') ORDER BY pos;
+
+\echo ''
+\echo '-- A listed name also matches its spelling variants: list the envoy once and'
+\echo '-- re-extract; the variant spelling of article 2 now joins the people table too.'
+INSERT INTO arabic_gazetteer (name, type) VALUES ('ألكسندر لافرنتيف', 'PERSON');
+SELECT p.name, count(*) AS mentions,
+       array_agg(DISTINCT a.id ORDER BY a.id) AS articles,
+       array_agg(DISTINCT e.entity) AS spellings
+FROM people p
+JOIN articles a ON true
+CROSS JOIN LATERAL arabic_entities(a.body) AS e
+WHERE p.name = 'ألكسندر لافرنتيف' AND e.type = 'PERSON' AND e.key = arabic_entity_key(p.name)
+GROUP BY p.name;

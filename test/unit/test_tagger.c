@@ -184,6 +184,25 @@ test_gaz_keys(void)
 	check(n1 == 0, "names longer than %d words are not keyed", AR_GAZ_MAXWORDS);
 	check(ArGazClass("LOC", 3) == AR_GAZ_LOC && ArGazClass("TITLE", 5) == AR_GAZ_TITLE &&
 		  ArGazClass("LO", 2) == 0, "gazetteer class names");
+	{
+		/* ألكسندر لافرنتيف, الكساندر لافرينتييف, محمد سعد, محمد سعيد */
+		const char *v1 = "\u0623\u0644\u0643\u0633\u0646\u062F\u0631 \u0644\u0627\u0641\u0631\u0646\u062A\u064A\u0641";
+		const char *v2 = "\u0627\u0644\u0643\u0627\u0633\u0627\u0646\u062F\u0631 \u0644\u0627\u0641\u0631\u064A\u0646\u062A\u064A\u064A\u0641";
+		const char *d1 = "\u0645\u062D\u0645\u062F \u0633\u0639\u062F";
+		const char *d2 = "\u0645\u062D\u0645\u062F \u0633\u0639\u064A\u062F";
+		uint64_t	k1 = ArGazSpellingPhraseKey(v1, strlen(v1), &n1, env),
+					k2 = ArGazSpellingPhraseKey(v2, strlen(v2), &n2, env),
+					k3 = ArGazSpellingPhraseKey(d1, strlen(d1), &n3, env),
+					k4;
+		int			n4;
+
+		k4 = ArGazSpellingPhraseKey(d2, strlen(d2), &n4, env);
+		check(n1 == 2 && n2 == 2 && k1 == k2 && k1 != 0,
+			  "spelling phrase keys: two spellings of one name agree");
+		check(n3 == 2 && n4 == 2 && k3 != k4, "spelling phrase keys: two names stay apart");
+		check(k1 != ArGazPhraseKey(v1, strlen(v1), &n1, env),
+			  "spelling keys and stem keys are different key spaces");
+	}
 }
 
 /*
