@@ -9,7 +9,9 @@
  * last word's end, 1 to AR_TAG_MAX_SENT words), its type is one of the four,
  * the cleaned form starts inside the first word, and the cleaned form is
  * non-empty valid UTF-8 without a leading or trailing space.  The
- * interrupt callback must run at least once per sentence segment.
+ * interrupt callback must run at least once per sentence segment.  Then
+ * the user gazetteer's spelling keys of every word and of the whole input
+ * as a name (ArWordSpellingKeys, ArGazSpellingPhraseKey).
  *
  * Build: clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/core \
  *          test/fuzz/fuzz_entities.c src/core/ar_*.c -licuuc -o /tmp/fuzz_entities
@@ -138,6 +140,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		segments += ws.w[i].sent_start;
 	if (interrupts < segments)
 		abort();
+	/* the user gazetteer's spelling keys: every word, and the text as a name */
+	{
+		ArBuf		scratch[2] = {{0}};
+		int			nw;
+
+		for (int i = 0; i < ws.n; i++)
+		{
+			uint64_t	k,
+						b;
+
+			if (ArWordSpellingKeys((const char *) data, &ws.w[i], 1, &k, &b, scratch, &env) != AR_OK ||
+				k == 0)
+				abort();
+		}
+		(void) ArGazSpellingPhraseKey((const char *) data, size, &nw, &env);
+		if (nw < 0 || nw > AR_GAZ_MAXWORDS)
+			abort();
+		ArBufFree(&scratch[0], &env);
+		ArBufFree(&scratch[1], &env);
+	}
 	ArTagWordsFree(&ws, &env);
 	return 0;
 }
