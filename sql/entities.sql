@@ -83,6 +83,8 @@ SELECT count(*) AS tagged_again FROM arabic_entities('وصل إلى بغداد �
 SELECT entity, type, pos, len
   FROM arabic_entities('وافق صندوق النقد الدولي على القرض قبل كأس العالم وبعد اجتماع لمجموعة العشرين .')
  ORDER BY pos;
+SELECT entity, type, pos, len
+  FROM arabic_entities('قال مسؤول في المكتب السياسي لحركة حماس إن الحركة تدرس المقترح .');
 INSERT INTO arabic_gazetteer VALUES ('كأس العالم', 'IGNORE');
 SELECT entity, type
   FROM arabic_entities('وافق صندوق النقد الدولي على القرض قبل كأس العالم .')

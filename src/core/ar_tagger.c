@@ -1353,7 +1353,12 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 			gs |= gaz_lookup(gaz, hs);
 			gb |= gaz_lookup(gaz, hb);
 		}
-		if (!(gs & NAME_CLASSES) && (gb & NAME_CLASSES))
+		/*
+		 * a sure name without the letter wins over a name with it (WikiFANE
+		 * also lists لحركة حماس as written)
+		 */
+		if ((!(gs & NAME_CLASSES) && (gb & NAME_CLASSES)) ||
+			((gb & AR_GAZ_SURE) && !(gs & AR_GAZ_SURE)))
 			m->first_off += first_letter_bytes(text + w->start + m->first_off,
 											   w->len - m->first_off);
 	}
