@@ -6,7 +6,7 @@
  * white space rules, the ICU stage against the fast path, chunking across
  * the 64 KiB chunk size, invalid UTF-8, the interrupt callback, max_size
  * and allocation failures, ArTokenize word boundaries and ArSegmentWord.
- * A tiny self-contained harness prints "ok N - ..." / "not ok N - ..." with
+ * The harness (harness.h) prints "ok N - ..." / "not ok N - ..." with
  * got/expected as "#" lines, then "# N passed, N failed"; the exit status
  * is 1 when anything failed.  No timed assertions (see test/bench/).
  *
@@ -23,17 +23,15 @@
 #include "ar_tokenize.h"
 #include "ar_unicode.h"
 
-#include <stdarg.h>
+#include "harness.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------------
- * Harness
+ * Checks of byte strings and integers (check() is in harness.h)
  * --------------------------------------------------------------------- */
-
-static int	n_run;
-static int	n_failed;
 
 static void
 dump_bytes(const char *label, const char *s, size_t len)
@@ -46,22 +44,6 @@ dump_bytes(const char *label, const char *s, size_t len)
 	if (shown < len)
 		printf(" ...");
 	printf("\n");
-}
-
-static bool
-check(bool cond, const char *fmt,...)
-{
-	va_list		ap;
-
-	n_run++;
-	printf("%s %d - ", cond ? "ok" : "not ok", n_run);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	if (!cond)
-		n_failed++;
-	return cond;
 }
 
 static bool
@@ -1418,6 +1400,5 @@ main(void)
 	test_tokenize();
 	test_segment();
 	test_idempotence();
-	printf("# %d passed, %d failed\n", n_run - n_failed, n_failed);
-	return n_failed ? 1 : 0;
+	return harness_done();
 }

@@ -7,49 +7,19 @@
  * truncation, a flipped byte, misalignment), and extraction with the
  * committed model src/model/pg_arabic_ner.model on sentences whose
  * entities are unambiguous, on text without Arabic, on empty text and on
- * 1 MB of text (the interrupt callback must run).  Same harness and output
- * as test_core.c; run from the repository root (make unit).
+ * 1 MB of text (the interrupt callback must run).  The harness is
+ * harness.h; run from the repository root (make unit).
  */
 #include "ar_env.h"
 #include "ar_tagger.h"
 
-#include <stdarg.h>
+#include "harness.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MODEL_PATH "src/model/pg_arabic_ner.model"
-
-static int	n_run;
-static int	n_failed;
-
-static bool
-check(bool cond, const char *fmt,...)
-{
-	va_list		ap;
-
-	n_run++;
-	printf("%s %d - ", cond ? "ok" : "not ok", n_run);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	if (!cond)
-		n_failed++;
-	return cond;
-}
-
-static bool
-check_str(const char *got, const char *exp, const char *desc)
-{
-	if (!check(strcmp(got, exp) == 0, "%s", desc))
-	{
-		printf("#   got:      \"%s\"\n", got);
-		printf("#   expected: \"%s\"\n", exp);
-		return false;
-	}
-	return true;
-}
 
 static const ArEnv *env;
 
@@ -435,6 +405,5 @@ main(void)
 		}
 		free(image);
 	}
-	printf("# %d passed, %d failed\n", n_run - n_failed, n_failed);
-	return n_failed ? 1 : 0;
+	return harness_done();
 }
