@@ -45,21 +45,9 @@ for tool in psql column; do
 done
 
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+. "$here/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_entities.XXXXXX")
-db_created=0
-cleanup() {
-	rc=$?
-	if [ "$db_created" = 1 ]; then
-		psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-	fi
-	rm -rf "$tmp"
-	exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_begin pg_arabic_entities
 
 # q SQL: unaligned rows "a|b|c".  A failure inside $(q ...) cannot stop the
 # script, so it leaves a mark that the end checks.
@@ -93,9 +81,7 @@ md() {
 # ---------------------------------------------------------------------------
 # Database, skip when the function is not there yet
 # ---------------------------------------------------------------------------
-psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null
-psql_admin -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0 LOCALE 'C.UTF-8'" >/dev/null
-db_created=1
+bench_createdb
 psql_db -c "CREATE EXTENSION pg_arabic"
 have=$(psql_db -At -c "SELECT to_regprocedure('arabic_entities(text)') IS NOT NULL
                              AND to_regprocedure('arabic_entity_key(text)') IS NOT NULL")

@@ -55,25 +55,11 @@ for tool in psql xz; do
 done
 
 export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off -c client_min_messages=warning"
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+. "$here/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_entities_bench.XXXXXX")
-db_created=0
-cleanup() {
-	rc=$?
-	if [ "$db_created" = 1 ]; then
-		psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-	fi
-	rm -rf "$tmp"
-	exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_begin pg_arabic_entities_bench
 
-psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null
-psql_admin -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0 LOCALE 'C.UTF-8'" >/dev/null
-db_created=1
+bench_createdb
 psql_db -c "CREATE EXTENSION pg_arabic"
 if [ "$(psql_db -At -c "SELECT to_regprocedure('arabic_entities(text)') IS NOT NULL")" != t ]; then
 	echo "skipped: this pg_arabic has no arabic_entities(text) yet"

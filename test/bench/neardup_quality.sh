@@ -40,8 +40,7 @@ for tool in psql python3 column; do
 done
 
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+. "$here/lib.sh"
 # q SQL: unaligned rows; the first statement loads the library (its settings exist from then on)
 # A failure inside $(q ...) cannot stop the script, so it leaves a mark that the end checks.
 q() {
@@ -54,18 +53,7 @@ q() {
 	printf '%s\n' "$out" | tail -n +2
 }
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_neardup.XXXXXX")
-db_created=0
-cleanup() {
-	rc=$?
-	if [ "$db_created" = 1 ]; then
-		psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-	fi
-	rm -rf "$tmp"
-	exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_begin pg_arabic_neardup
 
 report=$tmp/report.md
 say() { printf '%s\n' "$@" | tee -a "$report"; }
@@ -87,9 +75,7 @@ seed_arg=()
 python3 "$here/make_pairs.py" "$news_xz" "${seed_arg[@]}" --out "$tmp/own.tsv" 2> "$tmp/make_pairs.log" ||
 	{ cat "$tmp/make_pairs.log" >&2; exit 1; }
 
-psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null
-psql_admin -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0 LOCALE 'C.UTF-8'" >/dev/null
-db_created=1
+bench_createdb
 psql_db -c "CREATE EXTENSION pg_arabic" -c "CREATE EXTENSION pg_trgm"
 psql_db -c "CREATE TABLE nd_load (id text, a text, b text, label int, kind text)" \
 	-c "CREATE TABLE nd_pairs (set text, id text, a text, b text, label int, kind text)"

@@ -32,25 +32,16 @@ if [ ! -f "$news_xz" ]; then
 	exit 0
 fi
 export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off -c client_min_messages=warning"
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+. "$here/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_nd.XXXXXX")
-cleanup() {
-	rc=$?
-	psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-	rm -rf "$tmp"
-	exit $rc
-}
-trap cleanup EXIT
+bench_begin pg_arabic_nd
 chmod 755 "$tmp"
 xz -dc "$news_xz" > "$tmp/news.txt"
 chmod 644 "$tmp/news.txt"
 
 echo "== pg_arabic near-duplicate speed benchmark"
 echo "host: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null
-psql_admin -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0 LOCALE 'C.UTF-8'" >/dev/null
+bench_createdb
 
 psql_db -c 'CREATE EXTENSION pg_arabic' -c 'CREATE EXTENSION pg_trgm' \
 	-c 'CREATE TABLE src (id serial, body text)'

@@ -45,21 +45,9 @@ done
 # One backend, no parallel workers, no JIT (its compile time is noise here).
 export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off -c client_min_messages=warning"
 export PGDATABASE=$db
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+. "$here/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_bench.XXXXXX")
-db_created=0
-cleanup() {
-	rc=$?
-	if [ "$db_created" = 1 ]; then
-		psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-	fi
-	rm -rf "$tmp"
-	exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_begin pg_arabic_bench
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 echo "== pg_arabic normalization benchmark"
@@ -76,9 +64,7 @@ news=$tmp/news_paragraphs.txt
 xz -dc "$news_xz" > "$news"
 echo "data: $news_xz ($(wc -l < "$news") lines, $(( $(wc -c < "$news") / 1000000 )) MB unpacked)"
 
-psql_admin -c "DROP DATABASE IF EXISTS $db" >/dev/null
-psql_admin -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0 LOCALE 'C.UTF-8'"
-db_created=1
+bench_createdb
 psql_db -c "CREATE EXTENSION pg_arabic"
 psql_db -v slow_lines="$slow_lines" -f "$here/setup.sql" < "$news"
 
