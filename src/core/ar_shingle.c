@@ -5,6 +5,7 @@
  * containment scores computed from them.  See ar_shingle.h.
  */
 #include "ar_shingle.h"
+#include "ar_hash.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
 
@@ -19,7 +20,7 @@
 static inline uint64_t
 hash_stem(const char *s, size_t len)
 {
-	uint64_t	h = 0xcbf29ce484222325ULL;
+	uint64_t	h = AR_FNV_OFFSET;
 
 	for (size_t i = 0; i < len; i++)
 	{
@@ -31,26 +32,13 @@ hash_stem(const char *s, size_t len)
 							s[i + 1] == (char) 0xA5)) ||
 			 (b == 0xD9 && s[i + 1] == (char) 0xB1)))
 		{
-			h ^= 0xD8;
-			h *= 0x100000001b3ULL;
-			h ^= 0xA7;
-			h *= 0x100000001b3ULL;
+			h = ArFnvStep(ArFnvStep(h, 0xD8), 0xA7);
 			i++;
 			continue;
 		}
-		h ^= b;
-		h *= 0x100000001b3ULL;
+		h = ArFnvStep(h, b);
 	}
 	return h;
-}
-
-/* A 64-bit finalizer (from splitmix64) to spread combined hashes. */
-static inline uint64_t
-mix64(uint64_t z)
-{
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
 }
 
 typedef struct ShingleState
@@ -93,7 +81,7 @@ shingle_word(void *arg, const char *text, size_t start, size_t len)
 	ArSegmentWord(text + start, len, &seg);
 	h = hash_stem(text + start + seg.stem_start, len - seg.stem_start);
 	if (st->nstems > 0)
-		rc = fp_push(st->fp, (int32_t) (uint32_t) mix64(st->prev * 31 + h), st->env);
+		rc = fp_push(st->fp, (int32_t) (uint32_t) ArMix64(st->prev * 31 + h), st->env);
 	st->prev = h;
 	st->nstems++;
 	return rc;
@@ -113,7 +101,7 @@ ArFingerprintText(const char *text, size_t len, ArFingerprint *fp,
 	if (rc == AR_OK)
 		rc = ArTokenize(norm.data, norm.len, shingle_word, &st, env);
 	if (rc == AR_OK && st.nstems == 1)
-		rc = fp_push(fp, (int32_t) (uint32_t) mix64(st.prev), env);
+		rc = fp_push(fp, (int32_t) (uint32_t) ArMix64(st.prev), env);
 	ArBufFree(&norm, env);
 	if (rc == AR_OK)
 		fp->n = ArSortUnique(fp->h, fp->n);

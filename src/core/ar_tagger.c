@@ -39,29 +39,6 @@ ArGazClass(const char *name, size_t len)
 	return 0;
 }
 
-uint64_t
-ArFnv64(const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	uint64_t	h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < len; i++)
-	{
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-/* splitmix64's finalizer */
-static inline uint64_t
-mix64(uint64_t z)
-{
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 /* ---------------------------------------------------------------------
  * Words and sentence segments
  * ---------------------------------------------------------------------
@@ -228,13 +205,10 @@ fold_word(const char *s, size_t len, Folded *out)
 static inline uint64_t
 hash_cps(const uint32_t *cp, int a, int b)
 {
-	uint64_t	h = 0xcbf29ce484222325ULL;
+	uint64_t	h = AR_FNV_OFFSET;
 
 	for (int i = a; i < b; i++)
-	{
-		h ^= cp[i];
-		h *= 0x100000001b3ULL;
-	}
+		h = ArFnvStep(h, cp[i]);
 	return h;
 }
 
@@ -247,7 +221,7 @@ hash_cps(const uint32_t *cp, int a, int b)
 static inline uint64_t
 phrase_step(uint64_t h, uint64_t stem)
 {
-	return mix64(h * 0x9E3779B97F4A7C15ULL + stem + 1);
+	return ArMix64(h * 0x9E3779B97F4A7C15ULL + stem + 1);
 }
 
 typedef struct WordInfo
@@ -362,7 +336,7 @@ ArDocMemAdd(ArDocMem *d, uint64_t stem, uint8_t bits, const ArEnv *env)
 		for (uint32_t i = 0; i < d->cap; i++)
 			if (d->key[i])
 			{
-				s = (uint32_t) mix64(d->key[i]) & (cap - 1);
+				s = (uint32_t) ArMix64(d->key[i]) & (cap - 1);
 				while (k[s])
 					s = (s + 1) & (cap - 1);
 				k[s] = d->key[i];
@@ -377,7 +351,7 @@ ArDocMemAdd(ArDocMem *d, uint64_t stem, uint8_t bits, const ArEnv *env)
 		d->bits = b;
 		d->cap = cap;
 	}
-	s = (uint32_t) mix64(stem) & (d->cap - 1);
+	s = (uint32_t) ArMix64(stem) & (d->cap - 1);
 	while (d->key[s] && d->key[s] != stem)
 		s = (s + 1) & (d->cap - 1);
 	if (!d->key[s])
@@ -399,7 +373,7 @@ ArDocMemGet(const ArDocMem *d, uint64_t stem)
 		return 0;
 	if (stem == 0)
 		stem = 1;
-	s = (uint32_t) mix64(stem) & (d->cap - 1);
+	s = (uint32_t) ArMix64(stem) & (d->cap - 1);
 	while (d->key[s])
 	{
 		if (d->key[s] == stem)
@@ -445,7 +419,7 @@ enum
 static inline uint64_t
 feat(int tmpl, uint64_t v)
 {
-	uint64_t	k = mix64(((uint64_t) tmpl << 56) ^ mix64(v + (uint64_t) tmpl));
+	uint64_t	k = ArMix64(((uint64_t) tmpl << 56) ^ ArMix64(v + (uint64_t) tmpl));
 
 	return k ? k : 1;
 }
@@ -673,9 +647,9 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 		f[k++] = feat(T_SP2, sp2);
 		f[k++] = feat(T_WM1, wm1);
 		f[k++] = feat(T_WP1, wp1);
-		f[k++] = feat(T_SM1S0, mix64(sm1) ^ w->stem);
-		f[k++] = feat(T_S0SP1, mix64(w->stem) ^ sp1);
-		f[k++] = feat(T_WM1W0, mix64(wm1) ^ w->word);
+		f[k++] = feat(T_SM1S0, ArMix64(sm1) ^ w->stem);
+		f[k++] = feat(T_S0SP1, ArMix64(w->stem) ^ sp1);
+		f[k++] = feat(T_WM1W0, ArMix64(wm1) ^ w->word);
 		for (int L = 1; L <= 4 && L < sf->n; L++)
 		{
 			f[k++] = feat(T_PRE, hash_cps(sf->cp, 0, L) + L);
@@ -1085,13 +1059,8 @@ ArWordKeys(const char *text, const ArTagWord *w, uint64_t *stem,
 static uint64_t
 hash_bytes(const char *s, size_t n)
 {
-	uint64_t	h = 0xcbf29ce484222325ULL;
+	uint64_t	h = ArFnv64(s, n);
 
-	for (size_t i = 0; i < n; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 0x100000001b3ULL;
-	}
 	return h ? h : 1;
 }
 

@@ -13,6 +13,7 @@
 #define AR_TAGGER_H
 
 #include "ar_env.h"
+#include "ar_hash.h"
 
 typedef enum ArEntityType
 {
@@ -268,8 +269,5 @@ extern uint16_t ArGazLookup(const ArGaz *gaz, uint64_t key);
 /* Model image layout, shared with the trainer (little-endian). */
 #define AR_MODEL_MAGIC "PGARNER1"
 #define AR_MODEL_VERSION 2
-
-/* 64-bit FNV-1a over bytes, the image checksum. */
-extern uint64_t ArFnv64(const void *data, size_t len);
 
 #endif							/* AR_TAGGER_H */
