@@ -770,7 +770,7 @@ ArDocMemLearn(ArDocMem *d, const char *text, const ArTagWords *ws, int a,
 
 typedef struct Stage
 {
-	const int32_t *trans;
+	double		trans[(AR_NTAGS + 1) * AR_NTAGS];	/* the image's, as double */
 	const uint64_t *fkey;
 	const int16_t *fw;
 	int			nfeat;
@@ -848,7 +848,8 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 		Stage	   *st = &m->st[k];
 		size_t		nslots = 1024;
 
-		st->trans = (const int32_t *) (p + HDR_SIZE) + k * TRANS_N;
+		for (int j = 0; j < TRANS_N; j++)
+			st->trans[j] = ((const int32_t *) (p + HDR_SIZE))[k * TRANS_N + j];
 		st->fkey = (const uint64_t *) (p + off);
 		off += (size_t) nfeat[k] * 8;
 		st->fw = (const int16_t *) (p + off);
@@ -944,15 +945,63 @@ ArTagAllowed(int a, int b)
 	return allowed(a, b);
 }
 
+void
+ArViterbi(int n, const double *em, const double *trans, uint8_t *tags)
+{
+	double		score[AR_NTAGS],
+				next[AR_NTAGS];
+	uint8_t		back[AR_TAG_MAX_SENT][AR_NTAGS];
+	int			t = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		for (t = 0; t < AR_NTAGS; t++)
+		{
+			double		best = -1e301;
+			int			arg = 0;
+
+			if (i == 0)
+			{
+				next[t] = allowed(-1, t) ? em[t] + trans[t] : -1e300;
+				back[i][t] = 0;
+				continue;
+			}
+			for (int s = 0; s < AR_NTAGS; s++)
+			{
+				double		v;
+
+				if (!allowed(s, t))
+					continue;
+				v = score[s] + trans[(s + 1) * AR_NTAGS + t];
+				if (v > best)
+				{
+					best = v;
+					arg = s;
+				}
+			}
+			next[t] = best + em[i * AR_NTAGS + t];
+			back[i][t] = (uint8_t) arg;
+		}
+		memcpy(score, next, sizeof(score));
+	}
+	t = 0;
+	for (int s = 1; s < AR_NTAGS; s++)
+		if (score[s] > score[t])
+			t = s;
+	for (int i = n - 1; i >= 0; i--)
+	{
+		tags[i] = (uint8_t) t;
+		t = back[i][t];
+	}
+}
+
 ArStatus
 ArTagDecode(const ArModel *model, int stage, const ArTagFeats *feats,
 			uint8_t *tags, const ArEnv *env)
 {
 	const Stage *st = &model->st[stage ? 1 : 0];
 	int			n = feats->n;
-	int64_t		score[AR_NTAGS],
-				next[AR_NTAGS];
-	uint8_t		back[AR_TAG_MAX_SENT][AR_NTAGS];
+	double		em[AR_TAG_MAX_SENT * AR_NTAGS];
 
 	(void) env;
 	if (n <= 0)
@@ -961,7 +1010,7 @@ ArTagDecode(const ArModel *model, int stage, const ArTagFeats *feats,
 		return AR_ERR_TOO_LARGE;
 	for (int i = 0; i < n; i++)
 	{
-		int64_t		em[AR_NTAGS] = {0};
+		int64_t		sum[AR_NTAGS] = {0};
 
 		for (int k = feats->off[i]; k < feats->off[i + 1]; k++)
 		{
@@ -969,51 +1018,12 @@ ArTagDecode(const ArModel *model, int stage, const ArTagFeats *feats,
 
 			if (w)
 				for (int t = 0; t < AR_NTAGS; t++)
-					em[t] += w[t];
+					sum[t] += w[t];
 		}
 		for (int t = 0; t < AR_NTAGS; t++)
-		{
-			if (i == 0)
-			{
-				next[t] = allowed(-1, t) ? em[t] + st->trans[t] : INT64_MIN / 4;
-				back[i][t] = 0;
-				continue;
-			}
-			{
-				int64_t		best = INT64_MIN / 2;
-				int			arg = 0;
-
-				for (int s = 0; s < AR_NTAGS; s++)
-				{
-					int64_t		v;
-
-					if (!allowed(s, t))
-						continue;
-					v = score[s] + st->trans[(s + 1) * AR_NTAGS + t];
-					if (v > best)
-					{
-						best = v;
-						arg = s;
-					}
-				}
-				next[t] = best + em[t];
-				back[i][t] = (uint8_t) arg;
-			}
-		}
-		memcpy(score, next, sizeof(score));
+			em[i * AR_NTAGS + t] = (double) sum[t];
 	}
-	{
-		int			t = 0;
-
-		for (int s = 1; s < AR_NTAGS; s++)
-			if (score[s] > score[t])
-				t = s;
-		for (int i = n - 1; i >= 0; i--)
-		{
-			tags[i] = (uint8_t) t;
-			t = back[i][t];
-		}
-	}
+	ArViterbi(n, em, st->trans, tags);
 	return AR_OK;
 }
 

@@ -173,6 +173,16 @@ extern ArStatus ArTagDecode(const ArModel *model, int stage,
 							const ArTagFeats *feats, uint8_t *tags,
 							const ArEnv *env);
 
+/*
+ * ArViterbi writes the best tag sequence of n words (1..AR_TAG_MAX_SENT)
+ * into tags[0..n-1]: em[i * AR_NTAGS + t] scores tag t at word i,
+ * trans[(s + 1) * AR_NTAGS + t] scores tag t after tag s (row 0: at the
+ * sentence start), and only sequences ArTagAllowed permits count; ties go
+ * to the lower tag.  The decoder above and the trainer share it.
+ */
+extern void ArViterbi(int n, const double *em, const double *trans,
+					  uint8_t *tags);
+
 /* One extracted mention. */
 typedef struct ArMention
 {

@@ -593,64 +593,23 @@ static double TU[TN];
 static void
 viterbi(const Segment *g, uint8_t *out)
 {
-	double		score[NT],
-				next[NT];
-	static uint8_t back[AR_TAG_MAX_SENT][NT];
+	static double em[AR_TAG_MAX_SENT * NT];
 
 	for (int i = 0; i < g->n; i++)
 	{
-		double		em[NT] = {0};
+		double	   *e = em + i * NT;
 
+		memset(e, 0, sizeof(double) * NT);
 		for (int k = g->off[i]; k < g->off[i + 1]; k++)
 		{
 			int			j = g->fidx[k];
 
 			if (j >= 0 && (size_t) j < wsize)
 				for (int t = 0; t < NT; t++)
-					em[t] += W[(size_t) j * NT + t];
-		}
-		for (int t = 0; t < NT; t++)
-		{
-			if (i == 0)
-			{
-				next[t] = ArTagAllowed(-1, t) ? em[t] + TW[t] : -1e300;
-				continue;
-			}
-			{
-				double		best = -1e301;
-				int			arg = 0;
-
-				for (int s = 0; s < NT; s++)
-				{
-					double		v;
-
-					if (!ArTagAllowed(s, t))
-						continue;
-					v = score[s] + TW[(s + 1) * NT + t];
-					if (v > best)
-					{
-						best = v;
-						arg = s;
-					}
-				}
-				next[t] = best + em[t];
-				back[i][t] = (uint8_t) arg;
-			}
-		}
-		memcpy(score, next, sizeof(score));
-	}
-	{
-		int			t = 0;
-
-		for (int s = 1; s < NT; s++)
-			if (score[s] > score[t])
-				t = s;
-		for (int i = g->n - 1; i >= 0; i--)
-		{
-			out[i] = (uint8_t) t;
-			t = back[i][t];
+					e[t] += W[(size_t) j * NT + t];
 		}
 	}
+	ArViterbi(g->n, em, TW, out);
 }
 
 static void
