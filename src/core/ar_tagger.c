@@ -176,14 +176,7 @@ fold_word(const char *s, size_t len, Folded *out)
 		i += nb;
 		if (ArIsDiacritic(c) || c == AR_TATWEEL_CP || c == 0x200C || c == 0x200D)
 			continue;
-		if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671)
-			c = 0x0627;
-		else if (c == 0x0649 || c == 0x06CC)
-			c = 0x064A;
-		else if (c == 0x0629)
-			c = 0x0647;
-		else if (c == 0x06A9)
-			c = 0x0643;
+		c = ArFoldLetter(c);
 		if ((d = ArDigitValue(c)) >= 0)
 		{
 			c = '0' + d;

@@ -180,6 +180,33 @@ ArDigitValue(uint32_t c)
 }
 
 /*
+ * The letter folds of the tagger's word forms and gazetteer names: alef
+ * forms (آ أ إ ٱ) to ا, alef maksura and Farsi yeh (ى ی) to ي, teh marbuta
+ * (ة) to ه, keheh (ک) to ك; other code points unchanged.
+ */
+static inline uint32_t
+ArFoldLetter(uint32_t c)
+{
+	switch (c)
+	{
+		case 0x0622:
+		case 0x0623:
+		case 0x0625:
+		case 0x0671:
+			return 0x0627;
+		case 0x0649:
+		case 0x06CC:
+			return 0x064A;
+		case 0x0629:
+			return 0x0647;
+		case 0x06A9:
+			return 0x0643;
+		default:
+			return c;
+	}
+}
+
+/*
  * True when c is part of a word for the tokenizer: a letter or digit of any
  * script (ICU's alphabetic and numeric properties), a combining mark, tatweel,
  * or ZWNJ/ZWJ.  ASCII and the Arabic block are answered without ICU.

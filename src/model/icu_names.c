@@ -298,14 +298,7 @@ fold_stem(const char *s, size_t len, char *out)
 			continue;
 		if (!ArIsArabicLetter(c))
 			return 0;
-		if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671)
-			c = 0x0627;
-		else if (c == 0x0649 || c == 0x06CC)
-			c = 0x064A;
-		else if (c == 0x0629)
-			c = 0x0647;
-		else if (c == 0x06A9)
-			c = 0x0643;
+		c = ArFoldLetter(c);
 		o += ArUtf8Encode(c, out + o);
 	}
 	out[o] = '\0';
