@@ -30,7 +30,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
+. "$here/lib.sh"
 docs_tsv=$root/test/data/entities_gold_docs.tsv
 gold_tsv=$root/test/data/entities_gold.tsv
 db=pg_arabic_entities
@@ -40,12 +40,9 @@ top=${TOP:-30}
 for f in "$docs_tsv" "$gold_tsv"; do
 	[ -f "$f" ] || { echo "entities_quality.sh: $f not found" >&2; exit 1; }
 done
-for tool in psql column; do
-	command -v "$tool" >/dev/null || { echo "entities_quality.sh: $tool not found" >&2; exit 1; }
-done
+bench_need_tools psql column
 
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
-. "$here/lib.sh"
 
 bench_begin pg_arabic_entities
 

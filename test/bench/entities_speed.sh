@@ -37,25 +37,17 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-shared=${PG_ARABIC_SHARED:-$root/../shared}
-news_xz=$shared/data/news/news_paragraphs.txt.xz
+. "$here/lib.sh"
 rows=${ENT_ROWS:-100000}
 rounds=${BENCH_ROUNDS:-3}
 big_mb=${ENT_BIG_MB:-1}
 db=pg_arabic_entities_bench
 outdir=$root/test/bench/out
 
-if [ ! -f "$news_xz" ]; then
-	echo "skipped: ../shared/data/news not found (looked for $news_xz; set PG_ARABIC_SHARED)"
-	exit 0
-fi
-for tool in psql xz; do
-	command -v "$tool" >/dev/null || { echo "entities_speed.sh: $tool not found" >&2; exit 1; }
-done
+bench_need_news
+bench_need_tools psql xz
 
 export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off -c client_min_messages=warning"
-. "$here/lib.sh"
 
 bench_begin pg_arabic_entities_bench
 

@@ -22,10 +22,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-shared=${PG_ARABIC_SHARED:-$root/../shared}
+. "$here/lib.sh"
 dev_tsv=$shared/data/neardup/pairs_dev.tsv
-news_xz=$shared/data/news/news_paragraphs.txt.xz
 db=pg_arabic_neardup
 outdir=$root/test/bench/out
 
@@ -35,12 +33,9 @@ for f in "$dev_tsv" "$news_xz"; do
 		exit 0
 	fi
 done
-for tool in psql python3 column; do
-	command -v "$tool" >/dev/null || { echo "neardup_quality.sh: $tool not found" >&2; exit 1; }
-done
+bench_need_tools psql python3 column
 
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
-. "$here/lib.sh"
 # q SQL: unaligned rows; the first statement loads the library (its settings exist from then on)
 # A failure inside $(q ...) cannot stop the script, so it leaves a mark that the end checks.
 q() {

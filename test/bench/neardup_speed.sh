@@ -20,19 +20,13 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-shared=${PG_ARABIC_SHARED:-$root/../shared}
-news_xz=$shared/data/news/news_paragraphs.txt.xz
+. "$here/lib.sh"
 lookups=${LOOKUPS:-100}
 join_rows=${JOIN_ROWS:-1000}
 db=pg_arabic_neardup_bench
 
-if [ ! -f "$news_xz" ]; then
-	echo "skipped: ../shared/data/news not found (looked for $news_xz; set PG_ARABIC_SHARED)"
-	exit 0
-fi
+bench_need_news
 export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off -c client_min_messages=warning"
-. "$here/lib.sh"
 
 bench_begin pg_arabic_nd
 chmod 755 "$tmp"

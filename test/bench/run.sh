@@ -24,9 +24,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-shared=${PG_ARABIC_SHARED:-$root/../shared}
-news_xz=$shared/data/news/news_paragraphs.txt.xz
+. "$here/lib.sh"
 rounds=${BENCH_ROUNDS:-5}
 slow_lines=${BENCH_SLOW_LINES:-30000}
 linear_mb=${BENCH_LINEAR_MB:-1 10 100}
@@ -34,18 +32,12 @@ core_runs=${BENCH_CORE_RUNS:-5}
 db=pg_arabic_bench
 outdir=$root/test/bench/out
 
-if [ ! -f "$news_xz" ]; then
-	echo "skipped: ../shared/data/news not found (looked for $news_xz; set PG_ARABIC_SHARED)"
-	exit 0
-fi
-for tool in psql xz gcc; do
-	command -v "$tool" >/dev/null || { echo "run.sh: $tool not found" >&2; exit 1; }
-done
+bench_need_news
+bench_need_tools psql xz gcc
 
 # One backend, no parallel workers, no JIT (its compile time is noise here).
 export PGOPTIONS="${PGOPTIONS:-} -c max_parallel_workers_per_gather=0 -c jit=off -c client_min_messages=warning"
 export PGDATABASE=$db
-. "$here/lib.sh"
 
 bench_begin pg_arabic_bench
 
