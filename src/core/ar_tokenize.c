@@ -205,7 +205,11 @@ stem_initial_match(char *folded_word)
 	return false;
 }
 
-/* Letter folding for list look-ups: alef forms, alef maksura, teh marbuta. */
+/*
+ * Letter folding for list look-ups: alef forms, alef maksura, teh marbuta.
+ * Unlike ArFoldLetter it leaves keheh (ک) alone: segmentation feeds the
+ * IMMUTABLE stems and fingerprints, which stored indexes depend on.
+ */
 static uint32_t
 fold_letter(uint32_t c)
 {
