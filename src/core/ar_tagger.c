@@ -946,6 +946,8 @@ ArViterbi(int n, const double *em, const double *trans, uint8_t *tags)
 	uint8_t		back[AR_TAG_MAX_SENT][AR_NTAGS];
 	int			t = 0;
 
+	if (n <= 0 || n > AR_TAG_MAX_SENT)
+		return;
 	for (int i = 0; i < n; i++)
 	{
 		for (t = 0; t < AR_NTAGS; t++)

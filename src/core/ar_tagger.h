@@ -178,7 +178,8 @@ extern ArStatus ArTagDecode(const ArModel *model, int stage,
  * into tags[0..n-1]: em[i * AR_NTAGS + t] scores tag t at word i,
  * trans[(s + 1) * AR_NTAGS + t] scores tag t after tag s (row 0: at the
  * sentence start), and only sequences ArTagAllowed permits count; ties go
- * to the lower tag.  The decoder above and the trainer share it.
+ * to the lower tag; other n leave tags alone.  The decoder above and the
+ * trainer share it.
  */
 extern void ArViterbi(int n, const double *em, const double *trans,
 					  uint8_t *tags);
