@@ -581,7 +581,7 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 				m = gaz_lookup(gaz, h);
 				if (!m)
 					continue;
-				if ((m & AR_GAZ_SURE) && L >= 2)
+				if (m & AR_GAZ_SURE)
 				{
 					out->sure_len[i] = (uint8_t) L;
 					out->sure_mask[i] = m;
@@ -594,20 +594,19 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 			}
 		}
 
-	/* sure phrases whose first word carries a ب ل ك (لمجموعة العشرين) */
+	/* sure names whose first word carries a ب ل ك (لمجموعة العشرين, بحلب) */
 	if (gaz && gaz->n)
-		for (int i = 0; i + 1 < n; i++)
+		for (int i = 0; i < n; i++)
 		{
-			uint64_t	h;
+			uint64_t	h = 0;
 
 			if (wi[i].bare == 0)
 				continue;
-			h = phrase_step(0, wi[i].bare);
-			for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
+			for (int L = 1; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
 			{
 				uint16_t	m;
 
-				h = phrase_step(h, wi[i + L - 1].stem);
+				h = phrase_step(h, L == 1 ? wi[i].bare : wi[i + L - 1].stem);
 				m = gaz_lookup(gaz, h);
 				if ((m & AR_GAZ_SURE) && L > out->sure_len[i])
 				{
@@ -1156,16 +1155,33 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 	};
 	int			n = feats->n;
 
-	if (gaz == NULL || gaz->n == 0 || n < 2 || n > AR_TAG_MAX_SENT)
+	if (gaz == NULL || gaz->n == 0 || n < 1 || n > AR_TAG_MAX_SENT)
 		return;
 	for (int i = 0; i < n;)
 	{
 		int			best = feats->sure_len[i];
 		uint16_t	mask = feats->sure_mask[i];
 
-		/* a mention running into the phrase from outside keeps it */
-		if (best && !(tags[i] != 0 && !(tags[i] & 1)) &&
-			!(i + best < n && tags[i + best] != 0 && !(tags[i + best] & 1)))
+		if (best)
+		{
+			/* the mentions that run into the name from outside */
+			int			a = i,
+						b = i + best;
+
+			while (a > 0 && tags[a] != 0 && !(tags[a] & 1))
+				a--;
+			while (b < n && tags[b] != 0 && !(tags[b] & 1))
+				b++;
+			/* a person's name does not contain one: it goes */
+			if ((a < i && tags[a] != 1 + 2 * AR_ENT_PERSON) ||
+				(b > i + best && tags[b - 1] != 1 + 2 * AR_ENT_PERSON &&
+				 tags[b - 1] != 2 + 2 * AR_ENT_PERSON))
+				best = 0;		/* an organization, event or longer place
+								 * contains it: it stays as the tagger has it */
+			else
+				memset(tags + a, 0, (size_t) (b - a));
+		}
+		if (best)
 		{
 			for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
 				if (mask & order[k].bit)

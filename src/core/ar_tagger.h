@@ -44,8 +44,8 @@ extern const char *ArEntityTypeName(ArEntityType t);
 #define AR_GAZ_ORG_HEAD 0x0080
 #define AR_GAZ_LOC_CUE	0x0100
 #define AR_GAZ_NCLASSES 9		/* the classes above, which are features */
-#define AR_GAZ_SURE		0x0200	/* a name of two words or more that is
-								 * always tagged with its class (below) */
+#define AR_GAZ_SURE		0x0200	/* a name that is always tagged with its
+								 * class (below) */
 #define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
 
 /* The class bit for a gazetteer.tsv type name, or 0. */
@@ -211,11 +211,12 @@ typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
  */
 /*
  * ArTagApplySure rewrites tags[0..feats->n-1], the decoded tags of the
- * segment feats was computed for, so that every gazetteer phrase carrying
- * AR_GAZ_SURE
- * (longest first, left to right) is one mention of its class (ORG, MISC,
+ * segment feats was computed for, so that every gazetteer name carrying
+ * AR_GAZ_SURE (one word or more; longest first, left to right) is one mention of its class (ORG, MISC,
  * LOC, PERS: the first it has), unless a mention the tagger found crosses
- * the phrase's edges (a longer name that contains it stays as it is).
+ * the phrase's edges: an organization, event or place that contains it stays
+ * as it is; a person's name does not contain one, so a crossing person
+ * mention is dropped.
  */
 extern void ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats,
 						   uint8_t *tags);

@@ -20,6 +20,7 @@
  * Deterministic: a fixed shuffling seed, no threads, no clock.
  *
  *   train --data train.txt --gazetteer gazetteer.tsv [--gazetteer more.tsv]
+ *         [--sure-gazetteer names.tsv] [--sure-words places.tsv]
  *         --out model.bin [--epochs N] [--test-fraction F] [--dev [--fold B]]
  *         [--min-count N]
  *         [--report report.md]
@@ -389,6 +390,12 @@ read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
 
 #define MAX_GAZ_FILES 4
 
+/* how a gazetteer file's names are used (the sure[] of read_gazetteer) */
+#define GAZ_FEATURE 0			/* --gazetteer: features only */
+#define GAZ_SURE_PHRASES 1		/* --sure-gazetteer: names of two words or
+								 * more are always tagged */
+#define GAZ_SURE_ALL 2			/* --sure-words: every name is always tagged */
+
 static GazEntry *
 read_gazetteer(const char *const *paths, const int *sure, int npaths, const char *wikifane, int *ngaz)
 {
@@ -419,8 +426,10 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 			if ((tab = strchr(line, '\t')) == NULL ||
 				(cls = ArGazClass(line, (size_t) (tab - line))) == 0)
 				die("bad gazetteer line: %s", line);
-			/* names of two words or more in a --sure-gazetteer file are always tagged */
-			if (sure[p] && strchr(tab + 1, ' ') && (cls & (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC)))
+			/* names of two words or more in a --sure-gazetteer file, and every
+			 * name of a --sure-words file, are always tagged */
+			if ((sure[p] == GAZ_SURE_ALL || (sure[p] == GAZ_SURE_PHRASES && strchr(tab + 1, ' '))) &&
+				(cls & (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC)))
 				cls |= AR_GAZ_SURE;
 			gaz_add(&g, &n, &cap, tab + 1, cls);
 		}
@@ -431,12 +440,23 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 	if (n == 0)
 		return NULL;
 	qsort(g, n, sizeof(GazEntry), cmp_gaz);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n;)
 	{
-		if (out > 0 && g[out - 1].key == g[i].key)
-			g[out - 1].mask |= g[i].mask;
-		else
-			g[out++] = g[i];
+		const uint16_t names = AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC;
+		uint16_t	all = 0,
+					sure_names = 0;
+		int			j = i;
+
+		/* one entry per key; a sure name keeps only the types it is sure of */
+		for (; j < n && g[j].key == g[i].key; j++)
+		{
+			all |= g[j].mask;
+			if (g[j].mask & AR_GAZ_SURE)
+				sure_names |= g[j].mask & names;
+		}
+		g[out].key = g[i].key;
+		g[out++].mask = sure_names ? (uint16_t) ((all & ~names) | sure_names) : all;
+		i = j;
 	}
 	*ngaz = out;
 	return g;
@@ -1062,11 +1082,13 @@ main(int argc, char **argv)
 			die("missing value after %s", argv[i]);
 		else if (strcmp(argv[i], "--data") == 0)
 			data = argv[++i];
-		else if (strcmp(argv[i], "--gazetteer") == 0 || strcmp(argv[i], "--sure-gazetteer") == 0)
+		else if (strcmp(argv[i], "--gazetteer") == 0 || strcmp(argv[i], "--sure-gazetteer") == 0 ||
+				 strcmp(argv[i], "--sure-words") == 0)
 		{
 			if (ngazpath == MAX_GAZ_FILES)
-				die("at most %s --gazetteer files", "4");
-			gazsure[ngazpath] = strcmp(argv[i], "--sure-gazetteer") == 0;
+				die("at most %s gazetteer files", "4");
+			gazsure[ngazpath] = strcmp(argv[i], "--gazetteer") == 0 ? GAZ_FEATURE :
+				strcmp(argv[i], "--sure-gazetteer") == 0 ? GAZ_SURE_PHRASES : GAZ_SURE_ALL;
 			gazpath[ngazpath++] = argv[++i];
 		}
 		else if (strcmp(argv[i], "--out") == 0)
@@ -1098,7 +1120,7 @@ main(int argc, char **argv)
 			die("unknown option %s", argv[i]);
 	}
 	if (data == NULL || outpath == NULL || folds < 2 || epochs < 1)
-		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--errors FILE] [--report FILE]%s", "");
+		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--sure-gazetteer TSV] [--sure-words TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--errors FILE] [--report FILE]%s", "");
 
 	ss = read_corpus(data, &nsent, 0);
 	nanercorp = nsent;

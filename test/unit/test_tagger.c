@@ -217,6 +217,25 @@ test_sure(void)
 	ArTagApplySure(&gaz, &fs, tags);
 	check(tags[0] == 0 && tags[1] == 0 && tags[2] == 0,
 		  "a gazetteer name without the sure bit is only a feature");
+
+	/* a sure name of one word (مصر) */
+	key = ArGazPhraseKey(t + strlen(t) - 6, 6, &nw, env);
+	mask = AR_GAZ_LOC | AR_GAZ_SURE;
+	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+	memset(tags, 0, 5);
+	ArTagApplySure(&gaz, &fs, tags);
+	check(nw == 1 && tags[3] == 0 && tags[4] == B_LOC,
+		  "a sure name of one word is tagged");
+	tags[3] = B_ORG;
+	tags[4] = I_ORG;
+	ArTagApplySure(&gaz, &fs, tags);
+	check(tags[3] == B_ORG && tags[4] == I_ORG,
+		  "a sure word inside a longer mention stays in it");
+	tags[3] = B_PER;
+	tags[4] = B_PER + 1;
+	ArTagApplySure(&gaz, &fs, tags);
+	check(tags[3] == 0 && tags[4] == B_LOC,
+		  "a person mention running into a sure word goes");
 	ArTagFeatsFree(&fs, env);
 	ArTagWordsFree(&ws, env);
 }
