@@ -1164,7 +1164,12 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 
 		if (best)
 		{
-			/* the mentions that run into the name from outside */
+			/*
+			 * Mentions of the tagger that run into the name from outside
+			 * (words a..i-1 and i+best..b-1): an organization, event or
+			 * longer place keeps the name as the tagger has it; a person's
+			 * name does not contain one, so such a person mention goes.
+			 */
 			int			a = i,
 						b = i + best;
 
@@ -1172,12 +1177,9 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 				a--;
 			while (b < n && tags[b] != 0 && !(tags[b] & 1))
 				b++;
-			/* a person's name does not contain one: it goes */
 			if ((a < i && tags[a] != 1 + 2 * AR_ENT_PERSON) ||
-				(b > i + best && tags[b - 1] != 1 + 2 * AR_ENT_PERSON &&
-				 tags[b - 1] != 2 + 2 * AR_ENT_PERSON))
-				best = 0;		/* an organization, event or longer place
-								 * contains it: it stays as the tagger has it */
+				(b > i + best && tags[b - 1] != 2 + 2 * AR_ENT_PERSON))
+				best = 0;
 			else
 				memset(tags + a, 0, (size_t) (b - a));
 		}
