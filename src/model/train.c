@@ -396,6 +396,9 @@ read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
 								 * more are always tagged */
 #define GAZ_SURE_ALL 2			/* --sure-words: every name is always tagged */
 
+/* the classes that are entity types */
+#define TYPE_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC)
+
 static GazEntry *
 read_gazetteer(const char *const *paths, const int *sure, int npaths, const char *wikifane, int *ngaz)
 {
@@ -429,7 +432,7 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 			/* names of two words or more in a --sure-gazetteer file, and every
 			 * name of a --sure-words file, are always tagged */
 			if ((sure[p] == GAZ_SURE_ALL || (sure[p] == GAZ_SURE_PHRASES && strchr(tab + 1, ' '))) &&
-				(cls & (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC)))
+				(cls & TYPE_CLASSES))
 				cls |= AR_GAZ_SURE;
 			gaz_add(&g, &n, &cap, tab + 1, cls);
 		}
@@ -442,7 +445,6 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 	qsort(g, n, sizeof(GazEntry), cmp_gaz);
 	for (int i = 0; i < n;)
 	{
-		const uint16_t names = AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC;
 		uint16_t	all = 0,
 					sure_names = 0;
 		int			j = i;
@@ -452,10 +454,10 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 		{
 			all |= g[j].mask;
 			if (g[j].mask & AR_GAZ_SURE)
-				sure_names |= g[j].mask & names;
+				sure_names |= g[j].mask & TYPE_CLASSES;
 		}
 		g[out].key = g[i].key;
-		g[out++].mask = sure_names ? (uint16_t) ((all & ~names) | sure_names) : all;
+		g[out++].mask = sure_names ? (uint16_t) ((all & ~TYPE_CLASSES) | sure_names) : all;
 		i = j;
 	}
 	*ngaz = out;
