@@ -6,7 +6,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_arabic;
 RESET client_min_messages;
 
--- the extension: version 1.0, relocatable
+-- the extension: version 1.1, relocatable
 SELECT extname, extversion, extrelocatable
 FROM pg_extension
 WHERE extname = 'pg_arabic';

@@ -17,7 +17,7 @@
 
 PG_MODULE_MAGIC;
 
-#define PG_ARABIC_VERSION "1.0"
+#define PG_ARABIC_VERSION "1.1"
 
 void		_PG_init(void);
 

@@ -1,0 +1,487 @@
+/* sql/pg_arabic--1.1.sql: pg_arabic 1.1 (unreleased; edited in place until 1.1 ships; 1.0 users run pg_arabic--1.0--1.1.sql) */
+
+\echo Use "CREATE EXTENSION pg_arabic" to load this file. \quit
+
+-- Refuse non-UTF8 databases up front: every function would refuse anyway.
+DO $$
+BEGIN
+    IF pg_catalog.current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'pg_arabic requires a UTF8 database, but this database uses %',
+            pg_catalog.current_setting('server_encoding')
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Create the database with ENCODING ''UTF8'' (for example CREATE DATABASE news ENCODING ''UTF8'' TEMPLATE template0) and install pg_arabic there.';
+    END IF;
+END
+$$;
+
+-- Every function here is a pure function of its arguments: classes come
+-- from the extension's own tables and the server's ICU, never from the
+-- database locale.  Hence IMMUTABLE (usable in indexes and generated
+-- columns), STRICT (NULL in, NULL out) and PARALLEL SAFE.
+
+CREATE FUNCTION arabic_normalize(input text, profile text DEFAULT 'search')
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize(text, text) IS
+'normalize Arabic text under a profile: display, search (default) or camel; see arabic_profiles()';
+
+CREATE FUNCTION arabic_normalize_unicode(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_unicode'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_unicode(text) IS
+'the Unicode part of the display profile: presentation forms and ligatures folded, NFC, zero-width and bidi controls removed, spaces unified (line breaks kept), trimmed';
+
+CREATE FUNCTION arabic_strip_diacritics(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_strip_diacritics'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_strip_diacritics(text) IS
+'remove Arabic diacritics: harakat U+064B-065F, superscript alef U+0670, Quranic marks U+0610-061A and U+06D6-06ED, extended marks U+08D3-08FF';
+
+CREATE FUNCTION arabic_strip_tatweel(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_strip_tatweel'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_strip_tatweel(text) IS
+'remove tatweel (kashida, U+0640)';
+
+CREATE FUNCTION arabic_normalize_alef(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_alef'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_alef(text) IS
+'fold alef with hamza above or below, alef with madda and alef wasla (أ إ آ ٱ) to bare alef (ا)';
+
+CREATE FUNCTION arabic_normalize_yeh(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_yeh'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_yeh(text) IS
+'fold alef maksura (ى) to yeh (ي)';
+
+CREATE FUNCTION arabic_normalize_teh_marbuta(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_teh_marbuta'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_teh_marbuta(text) IS
+'fold teh marbuta (ة) to heh (ه)';
+
+CREATE FUNCTION arabic_normalize_hamza(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_hamza'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_hamza(text) IS
+'fold hamza seats: ؤ to و, ئ to ي, أ and إ to ا (lone hamza ء is kept)';
+
+CREATE FUNCTION arabic_normalize_farsi(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_farsi'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_farsi(text) IS
+'fold Persian and Urdu letter forms to Arabic: keheh ک to ك, farsi yeh ی to ي, heh goal ہ to ه';
+
+CREATE FUNCTION arabic_normalize_digits(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_digits'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_digits(text) IS
+'fold Arabic-Indic (٠-٩) and extended Arabic-Indic (۰-۹) digits to ASCII 0-9';
+
+CREATE FUNCTION arabic_normalize_punctuation(input text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_normalize_punctuation'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_normalize_punctuation(text) IS
+'fold Arabic punctuation to ASCII (، ؛ ؟ ٪ ٫ ٬ ۔ to , ; ? % . , .), double quote styles (“ ” „ « » ″ ...) to " and single ones (‘ ’ ‹ › ′ ...) to ''';
+
+CREATE FUNCTION arabic_tokens(input text, profile text DEFAULT 'search')
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'arabic_tokens'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_tokens(text, text) IS
+'the normalized words of a text; proclitics (و ف ب ك ل) and the article (ال) are separate elements ending in +, e.g. وبالمدينة gives {و+,ب+,ال+,مدينه}';
+
+CREATE FUNCTION arabic_profiles(OUT profile text, OUT description text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_profiles'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 3;
+
+COMMENT ON FUNCTION arabic_profiles() IS
+'the normalization profiles and what each does';
+
+CREATE FUNCTION arabic_version()
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_version'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_version() IS
+'version of the loaded pg_arabic library';
+
+-- STABLE, not IMMUTABLE: the answer changes when the server is upgraded to
+-- another ICU, which is exactly when normalized indexes need a REINDEX.
+CREATE FUNCTION arabic_icu_version()
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_icu_version'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_icu_version() IS
+'version of the ICU library pg_arabic normalizes with; indexes on normalized text need a REINDEX when it changes';
+
+-- A trigger function: VOLATILE like every trigger; it only changes the row
+-- being written.
+CREATE FUNCTION arabic_normalize_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'arabic_normalize_trigger'
+LANGUAGE C;
+
+COMMENT ON FUNCTION arabic_normalize_trigger() IS
+'BEFORE INSERT OR UPDATE row trigger: arabic_normalize_trigger(profile, column, ...) normalizes columns in place; source:target writes the normalized copy to another column';
+
+-- ---------------------------------------------------------------------
+-- Near-duplicate paragraphs
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION arabic_paragraphs(doc text, OUT n int, OUT paragraph text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_paragraphs'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 8;
+
+COMMENT ON FUNCTION arabic_paragraphs(text) IS
+'split a document into paragraphs at line breaks and bullet markers (•), trimmed, empty ones dropped, numbered from 1';
+
+CREATE FUNCTION arabic_fingerprint(input text)
+RETURNS int4[]
+AS 'MODULE_PATHNAME', 'arabic_fingerprint'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_fingerprint(text) IS
+'the sorted hashes of the word shingles (consecutive stems after search normalization) that arabic_similarity() and arabic_containment() compare';
+
+CREATE FUNCTION arabic_similarity(a text, b text)
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_similarity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_similarity(text, text) IS
+'near-duplicate similarity in [0, 1]: Jaccard similarity of the word-shingle fingerprints; 1 for texts equal after search normalization, 0 when either has no words';
+
+CREATE FUNCTION arabic_similarity(a int4[], b int4[])
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_similarity_fp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_similarity(int4[], int4[]) IS
+'arabic_similarity() on stored fingerprints (arabic_fingerprint())';
+
+CREATE FUNCTION arabic_containment(a text, b text)
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_containment'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_containment(text, text) IS
+'how much of a stands in b, in [0, 1]: the share of a''s word shingles found in b; near 1 when a is a paragraph inside a longer merged b';
+
+CREATE FUNCTION arabic_containment(a int4[], b int4[])
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_containment_fp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_containment(int4[], int4[]) IS
+'arabic_containment() on stored fingerprints (arabic_fingerprint())';
+
+CREATE FUNCTION arabic_distance(a text, b text)
+RETURNS real
+AS 'MODULE_PATHNAME', 'arabic_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_distance(text, text) IS
+'1 - arabic_similarity(a, b): the <~> operator, for ORDER BY ... LIMIT k with a GiST index';
+
+-- The boolean operators compare with a threshold setting, so they are
+-- STABLE: their answer changes when the setting does.
+CREATE FUNCTION arabic_similar_op(a text, b text)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'arabic_similar_op'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_similar_op(text, text) IS
+'implementation of ~=: arabic_similarity(a, b) >= pg_arabic.similarity_threshold (and > 0)';
+
+CREATE FUNCTION arabic_inside_op(a text, b text)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'arabic_inside_op'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_inside_op(text, text) IS
+'implementation of <@~: arabic_containment(a, b) >= pg_arabic.containment_threshold (and > 0)';
+
+CREATE FUNCTION arabic_contains_op(a text, b text)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'arabic_contains_op'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_contains_op(text, text) IS
+'implementation of ~@>: arabic_containment(b, a) >= pg_arabic.containment_threshold (and > 0)';
+
+CREATE OPERATOR ~= (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_similar_op,
+    COMMUTATOR = ~=,
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+
+COMMENT ON OPERATOR ~= (text, text) IS
+'is a near-duplicate of: arabic_similarity() >= pg_arabic.similarity_threshold';
+
+CREATE OPERATOR <~> (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_distance,
+    COMMUTATOR = <~>
+);
+
+COMMENT ON OPERATOR <~> (text, text) IS
+'near-duplicate distance: 1 - arabic_similarity()';
+
+CREATE OPERATOR <@~ (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_inside_op,
+    COMMUTATOR = ~@>,
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+
+COMMENT ON OPERATOR <@~ (text, text) IS
+'stands inside: arabic_containment(left, right) >= pg_arabic.containment_threshold';
+
+CREATE OPERATOR ~@> (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = arabic_contains_op,
+    COMMUTATOR = <@~,
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+
+COMMENT ON OPERATOR ~@> (text, text) IS
+'contains: arabic_containment(right, left) >= pg_arabic.containment_threshold';
+
+-- GIN: the keys of a text are its fingerprint hashes.
+CREATE FUNCTION gin_arabic_extract_value(text, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gin_arabic_extract_value'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gin_arabic_extract_query(text, internal, int2, internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gin_arabic_extract_query'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gin_arabic_consistent(internal, int2, text, int4, internal, internal, internal, internal)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'gin_arabic_consistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gin_arabic_triconsistent(internal, int2, text, int4, internal, internal, internal)
+RETURNS "char"
+AS 'MODULE_PATHNAME', 'gin_arabic_triconsistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION gin_arabic_extract_value(text, internal) IS 'GIN support for gin_arabic_ops';
+COMMENT ON FUNCTION gin_arabic_extract_query(text, internal, int2, internal, internal, internal, internal) IS 'GIN support for gin_arabic_ops';
+COMMENT ON FUNCTION gin_arabic_consistent(internal, int2, text, int4, internal, internal, internal, internal) IS 'GIN support for gin_arabic_ops';
+COMMENT ON FUNCTION gin_arabic_triconsistent(internal, int2, text, int4, internal, internal, internal) IS 'GIN support for gin_arabic_ops';
+
+CREATE OPERATOR CLASS gin_arabic_ops
+FOR TYPE text USING gin
+AS
+    OPERATOR 1 ~= (text, text),
+    OPERATOR 2 ~@> (text, text),
+    OPERATOR 3 <@~ (text, text),
+    FUNCTION 1 btint4cmp(int4, int4),
+    FUNCTION 2 gin_arabic_extract_value(text, internal),
+    FUNCTION 3 gin_arabic_extract_query(text, internal, int2, internal, internal, internal, internal),
+    FUNCTION 4 gin_arabic_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+    FUNCTION 6 gin_arabic_triconsistent(internal, int2, text, int4, internal, internal, internal),
+    STORAGE int4;
+
+COMMENT ON OPERATOR CLASS gin_arabic_ops USING gin IS
+'GIN index over word-shingle fingerprints: accelerates ~= (near-duplicate), ~@> (contains) and <@~ (stands inside)';
+
+CREATE FUNCTION arabic_duplicate_groups(a bigint[], b bigint[], OUT id bigint, OUT group_id bigint)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_duplicate_groups'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 100;
+
+COMMENT ON FUNCTION arabic_duplicate_groups(bigint[], bigint[]) IS
+'groups of near-duplicates: given pairs (a[i], b[i]), every id that appears with the smallest id of its connected component as group_id';
+
+-- GiST: leaf keys are fingerprints (sorted hashes; a 4096-bit signature for
+-- fingerprints over 512 hashes), inner keys 4096-bit signatures; every key
+-- keeps the range of fingerprint sizes below it.  See src/similarity_gist.c.
+CREATE TYPE arabic_gist_key;
+
+CREATE FUNCTION arabic_gist_key_in(cstring)
+RETURNS arabic_gist_key
+AS 'MODULE_PATHNAME', 'arabic_gist_key_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION arabic_gist_key_out(arabic_gist_key)
+RETURNS cstring
+AS 'MODULE_PATHNAME', 'arabic_gist_key_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE arabic_gist_key (
+    INTERNALLENGTH = -1,
+    INPUT = arabic_gist_key_in,
+    OUTPUT = arabic_gist_key_out,
+    ALIGNMENT = int4,
+    STORAGE = plain
+);
+
+COMMENT ON TYPE arabic_gist_key IS 'storage of gist_arabic_ops index keys (internal)';
+COMMENT ON FUNCTION arabic_gist_key_in(cstring) IS 'input of arabic_gist_key: always an error, the type is internal';
+COMMENT ON FUNCTION arabic_gist_key_out(arabic_gist_key) IS 'output of arabic_gist_key: a short summary of an index key';
+
+CREATE FUNCTION gist_arabic_consistent(internal, text, int2, oid, internal)
+RETURNS bool
+AS 'MODULE_PATHNAME', 'gist_arabic_consistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_union(internal, internal)
+RETURNS arabic_gist_key
+AS 'MODULE_PATHNAME', 'gist_arabic_union'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_compress(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_compress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_decompress(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_decompress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_penalty(internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_penalty'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_picksplit(internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_picksplit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_same(arabic_gist_key, arabic_gist_key, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'gist_arabic_same'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION gist_arabic_distance(internal, text, int2, oid, internal)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'gist_arabic_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION gist_arabic_consistent(internal, text, int2, oid, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_union(internal, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_compress(internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_decompress(internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_penalty(internal, internal, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_picksplit(internal, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_same(arabic_gist_key, arabic_gist_key, internal) IS 'GiST support for gist_arabic_ops';
+COMMENT ON FUNCTION gist_arabic_distance(internal, text, int2, oid, internal) IS 'GiST support for gist_arabic_ops';
+
+CREATE OPERATOR CLASS gist_arabic_ops
+FOR TYPE text USING gist
+AS
+    OPERATOR 1 ~= (text, text),
+    OPERATOR 2 ~@> (text, text),
+    OPERATOR 3 <@~ (text, text),
+    OPERATOR 4 <~> (text, text) FOR ORDER BY pg_catalog.float_ops,
+    FUNCTION 1 gist_arabic_consistent(internal, text, int2, oid, internal),
+    FUNCTION 2 gist_arabic_union(internal, internal),
+    FUNCTION 3 gist_arabic_compress(internal),
+    FUNCTION 4 gist_arabic_decompress(internal),
+    FUNCTION 5 gist_arabic_penalty(internal, internal, internal),
+    FUNCTION 6 gist_arabic_picksplit(internal, internal),
+    FUNCTION 7 gist_arabic_same(arabic_gist_key, arabic_gist_key, internal),
+    FUNCTION 8 gist_arabic_distance(internal, text, int2, oid, internal),
+    STORAGE arabic_gist_key;
+
+COMMENT ON OPERATOR CLASS gist_arabic_ops USING gist IS
+'GiST index over word-shingle fingerprints (exact on leaves, 4096-bit signatures above): accelerates ~= (near-duplicate), ~@> (contains), <@~ (stands inside) and ORDER BY <~> (nearest paragraphs)';
+
+-- ---------------------------------------------------------------------
+-- Entity extraction
+-- ---------------------------------------------------------------------
+
+-- The user gazetteer: names that are always tagged with their type and key
+-- (aliases share a key), or never tagged (type IGNORE).  Kept by pg_dump.
+CREATE TABLE arabic_gazetteer (
+    name text NOT NULL PRIMARY KEY,
+    type text NOT NULL
+        CONSTRAINT arabic_gazetteer_type_check
+        CHECK (type IN ('PERSON', 'LOCATION', 'ORGANIZATION', 'MISC', 'IGNORE')),
+    key  text
+);
+
+COMMENT ON TABLE arabic_gazetteer IS
+'Names arabic_entities() always tags with the given type and key (key NULL: arabic_entity_key(name)); type IGNORE stops the tagger tagging a name. Read at the start of each statement; kept by pg_dump';
+
+SELECT pg_catalog.pg_extension_config_dump('arabic_gazetteer', '');
+GRANT SELECT ON arabic_gazetteer TO PUBLIC;
+
+CREATE FUNCTION arabic_gazetteer_check()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'arabic_gazetteer_check'
+LANGUAGE C;
+
+COMMENT ON FUNCTION arabic_gazetteer_check() IS
+'Trigger of arabic_gazetteer: refuses unknown entity types and names of no word or of more than six words, with a hint';
+
+CREATE TRIGGER arabic_gazetteer_check
+    BEFORE INSERT OR UPDATE ON arabic_gazetteer
+    FOR EACH ROW EXECUTE FUNCTION arabic_gazetteer_check();
+
+-- STABLE, not IMMUTABLE: the result depends on the rows of arabic_gazetteer.
+CREATE FUNCTION arabic_entities(input text,
+    OUT entity text, OUT type text, OUT pos int, OUT len int, OUT key text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_entities'
+LANGUAGE C STABLE STRICT PARALLEL SAFE
+ROWS 8;
+
+COMMENT ON FUNCTION arabic_entities(text) IS
+'People (PERSON), places (LOCATION), organizations (ORGANIZATION) and other names (MISC) in the text: cleaned mention, type, 1-based character position and length of the mention as written (proclitics included), and join key (arabic_entity_key, or the arabic_gazetteer row''s key)';
+
+-- STABLE: it reads the model file installed with the extension.
+CREATE FUNCTION arabic_entity_model(OUT path text, OUT bytes bigint,
+    OUT features int, OUT gazetteer_keys int)
+RETURNS record
+AS 'MODULE_PATHNAME', 'arabic_entity_model'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_entity_model() IS
+'The entity model this backend uses: file path, size, number of features and of built-in gazetteer keys (loads it if needed)';
+
+CREATE FUNCTION arabic_entity_key(name text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'arabic_entity_key'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_entity_key(text) IS
+'Join key of a name: one key for its spelling variants (letter forms, diacritics, tatweel, doubled letters, the vowel letters transliterations add or drop), different keys for different names (سعد/سعيد, محمد/محمود)';
