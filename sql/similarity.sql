@@ -167,7 +167,7 @@ SELECT id, label, a ~= b AS similar
 FROM pairs WHERE id IN (11, 13, 14, 15)
 ORDER BY id;
 -- the boundary: a score equal to the threshold matches (22/26 for the
--- one-word edit; operators and functions both compare as float4)
+-- one-word edit: its real, 0.84615386, is not below the setting)
 SET pg_arabic.similarity_threshold = 0.846153846153846;
 SELECT a ~= b AS at_threshold FROM pairs WHERE id = 10;
 SET pg_arabic.similarity_threshold = 1;
@@ -185,6 +185,24 @@ FROM pairs WHERE id = 15;
 SET pg_arabic.containment_threshold = 1;
 SELECT a <@~ b AS whole_paragraph_inside_at_1 FROM pairs WHERE id = 15;
 SELECT a <@~ b AS two_edits_inside_at_1 FROM pairs WHERE id = 11;
+RESET pg_arabic.containment_threshold;
+
+-- one rounding rule at the boundary: a <@~ b is exactly
+-- arabic_containment(a, b) >= setting as SQL compares a real with a
+-- number.  10 shingles, 7 of them in b: the score 7/10 is the real
+-- 0.699999988, shown as 0.7; like `>= 0.7` in SQL (and like pg_trgm's %)
+-- the operators do not count it at 0.7, and do at 0.699
+\set seven 'وصل وزير الخارجية الروسي إلى دمشق صباح اليوم لبحث ملف اللاجئين'
+\set of_ten 'وصل وزير الخارجية الروسي إلى دمشق صباح اليوم'
+SELECT cardinality(arabic_fingerprint(:'seven')) AS shingles,
+       arabic_containment(:'seven', :'of_ten') AS score,
+       arabic_containment(:'seven', :'of_ten') >= 0.7 AS sql_at_0_7,
+       :'seven' <@~ :'of_ten' AS inside_at_0_7,
+       :'of_ten' ~@> :'seven' AS contains_at_0_7;
+SET pg_arabic.containment_threshold = 0.699;
+SELECT arabic_containment(:'seven', :'of_ten') >= 0.699 AS sql_at_0_699,
+       :'seven' <@~ :'of_ten' AS inside_at_0_699,
+       :'of_ten' ~@> :'seven' AS contains_at_0_699;
 RESET pg_arabic.containment_threshold;
 
 -- out-of-range and malformed settings are refused, and the value stays

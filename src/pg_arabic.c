@@ -21,22 +21,100 @@ PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
+/*
+ * The threshold settings, and for each the value it had as a placeholder
+ * when the library loaded if PostgreSQL had to refuse it.
+ *
+ * A pg_arabic.* value given before the library is loaded (postgresql.conf,
+ * ALTER SYSTEM, ALTER DATABASE or ALTER ROLE ... SET in a session that had
+ * not loaded it) cannot be checked when it is set.  When the library then
+ * loads, PostgreSQL only warns about an invalid one and uses the default;
+ * pg_arabic remembers it and every use of the setting is an error until a
+ * valid value is SET (or RESET) in the session, so a wrong setting never
+ * silently changes results.
+ */
+typedef struct ArSetting
+{
+	const char *name;
+	double	   *var;
+	double		boot;
+	const char *desc;
+	const char *long_desc;
+	char	   *refused;		/* invalid placeholder value, or NULL */
+} ArSetting;
+
+static ArSetting settings[2] = {
+	{"pg_arabic.similarity_threshold", &ar_similarity_threshold,
+		AR_DEFAULT_SIMILARITY_THRESHOLD,
+		"Similarity at or above which the ~= operator holds.",
+	"Jaccard similarity of word-shingle fingerprints, between 0 and 1.", NULL},
+	{"pg_arabic.containment_threshold", &ar_containment_threshold,
+		AR_DEFAULT_CONTAINMENT_THRESHOLD,
+		"Containment at or above which the <@~ and ~@> operators hold.",
+	"Share of the shorter text's word shingles found in the other text, between 0 and 1.", NULL},
+};
+
+/* A value was SET or RESET in the session: forget a refused one. */
+static void
+assign_similarity(double newval, void *extra)
+{
+	(void) newval;
+	(void) extra;
+	settings[0].refused = NULL;
+}
+
+static void
+assign_containment(double newval, void *extra)
+{
+	(void) newval;
+	(void) extra;
+	settings[1].refused = NULL;
+}
+
 void
 _PG_init(void)
 {
-	DefineCustomRealVariable("pg_arabic.similarity_threshold",
-							 "Similarity at or above which the ~= operator holds.",
-							 "Jaccard similarity of word-shingle fingerprints, between 0 and 1.",
-							 &ar_similarity_threshold,
-							 AR_DEFAULT_SIMILARITY_THRESHOLD, 0.0, 1.0,
-							 PGC_USERSET, 0, NULL, NULL, NULL);
-	DefineCustomRealVariable("pg_arabic.containment_threshold",
-							 "Containment at or above which the <@~ and ~@> operators hold.",
-							 "Share of the shorter text's word shingles found in the other text, between 0 and 1.",
-							 &ar_containment_threshold,
-							 AR_DEFAULT_CONTAINMENT_THRESHOLD, 0.0, 1.0,
-							 PGC_USERSET, 0, NULL, NULL, NULL);
+	for (int i = 0; i < (int) lengthof(settings); i++)
+	{
+		ArSetting  *st = &settings[i];
+		const char *placeholder = GetConfigOption(st->name, true, false);
+		char	   *before = NULL;
+		double		v;
+
+		/* a copy: defining the setting frees the placeholder's value */
+		if (placeholder != NULL)
+			before = MemoryContextStrdup(TopMemoryContext, placeholder);
+		DefineCustomRealVariable(st->name, st->desc, st->long_desc, st->var,
+								 st->boot, 0.0, 1.0, PGC_USERSET, 0,
+								 NULL, i == 0 ? assign_similarity : assign_containment, NULL);
+		if (before != NULL &&
+			!(parse_real(before, &v, 0, NULL) && v >= 0.0 && v <= 1.0))
+			st->refused = before;
+		else if (before != NULL)
+			pfree(before);
+	}
 	MarkGUCPrefixReserved("pg_arabic");
+}
+
+/*
+ * ArSettingValue returns the value of a threshold setting (var is
+ * &ar_similarity_threshold or &ar_containment_threshold), or raises an
+ * error when PostgreSQL refused the value it was given before the library
+ * loaded.
+ */
+double
+ArSettingValue(const double *var)
+{
+	for (int i = 0; i < (int) lengthof(settings); i++)
+		if (settings[i].var == var && settings[i].refused != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value for parameter \"%s\": \"%s\"",
+							settings[i].name, settings[i].refused),
+					 errdetail("The value was set before pg_arabic was loaded (postgresql.conf, ALTER SYSTEM, ALTER DATABASE or ALTER ROLE); it must be a number between 0 and 1."),
+					 errhint("Correct it (for example ALTER DATABASE ... RESET %s), or SET %s in this session.",
+							 settings[i].name, settings[i].name)));
+	return *var;
 }
 
 static void *

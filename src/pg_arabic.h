@@ -37,6 +37,13 @@ extern text *ArNormalizeBytes(const char *data, size_t len, uint32 flags);
 extern double ar_similarity_threshold;
 extern double ar_containment_threshold;
 
+/*
+ * The value of a threshold setting (&ar_similarity_threshold or
+ * &ar_containment_threshold); an error if its value was refused when the
+ * library loaded.
+ */
+extern double ArSettingValue(const double *var);
+
 /* Operator strategies shared by the GIN and GiST operator classes. */
 #define AR_STRATEGY_SIMILAR		1	/* ~=  */
 #define AR_STRATEGY_CONTAINS	2	/* ~@> : indexed text contains the query */

@@ -16,6 +16,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -29,10 +30,10 @@ ArStrategyThreshold(uint16 strategy, const char *opclass)
 	switch (strategy)
 	{
 		case AR_STRATEGY_SIMILAR:
-			return ar_similarity_threshold;
+			return ArSettingValue(&ar_similarity_threshold);
 		case AR_STRATEGY_CONTAINS:
 		case AR_STRATEGY_INSIDE:
-			return ar_containment_threshold;
+			return ArSettingValue(&ar_containment_threshold);
 		default:
 			elog(ERROR, "%s: unrecognized strategy number %d", opclass, strategy);
 	}
@@ -56,6 +57,7 @@ ArFingerprintDatum(text *t, ArFingerprint *fp)
 typedef struct FpCacheEntry
 {
 	bool		valid;
+	bool		stable;			/* the argument is a constant (arg_is_const) */
 	char	   *bytes;
 	size_t		len;
 	ArFingerprint fp;
@@ -66,35 +68,73 @@ typedef struct FpCache
 	FpCacheEntry arg[2];
 } FpCache;
 
-/* Arguments longer than this are not cached (a constant is short). */
+/*
+ * Whether argument argno of the call is a constant of the query text: then
+ * it is the same on every row of this call site.  Only a Const counts, not
+ * get_fn_expr_arg_stable()'s external parameters: PL/pgSQL evaluates a
+ * simple expression such as `x := arabic_similarity(a, b)` with one
+ * expression state across calls, its variables as parameters that change.
+ */
+static bool
+arg_is_const(FmgrInfo *flinfo, int argno)
+{
+	Node	   *expr = flinfo->fn_expr;
+	List	   *args;
+
+	if (expr == NULL)
+		return false;
+	if (IsA(expr, FuncExpr))
+		args = ((FuncExpr *) expr)->args;
+	else if (IsA(expr, OpExpr))
+		args = ((OpExpr *) expr)->args;
+	else
+		return false;
+	return argno < list_length(args) && IsA(list_nth(args, argno), Const);
+}
+
+/*
+ * Varying arguments longer than this are not cached: a column's values
+ * rarely repeat, and copying each long one would cost more than it saves.
+ */
 #define FP_CACHE_MAX_BYTES (64 * 1024)
 
 /*
- * The fingerprint of argument argno (0 or 1).  The last short argument seen
- * at this call site is cached in fn_mcxt with its fingerprint, so the
- * constant side of `col ~= 'paragraph'` is fingerprinted once per query.
- * The fingerprint is computed in the current (per-row) memory context and
- * only the result is copied into the cache; a long argument's fingerprint
- * is returned in *scratch and lives in the current context.
+ * The fingerprint of argument argno (0 or 1), cached per call site in
+ * fn_mcxt.  An argument the planner knows stays the same for the whole
+ * query (a constant: arg_is_const) is
+ * fingerprinted once whatever its size and never compared again, so the
+ * constant side of `col ~= '...'` costs once even for a 1 MB document.
+ * Other arguments are cached up to FP_CACHE_MAX_BYTES and reused while
+ * their bytes repeat (the outer side of a nested loop).  The fingerprint
+ * is computed in the current (per-row) memory context and only the result
+ * is copied into the cache; an uncached fingerprint is returned in
+ * *scratch and lives in the current context.
  */
 static const ArFingerprint *
 cached_fingerprint(FunctionCallInfo fcinfo, int argno, ArFingerprint *scratch)
 {
-	text	   *t = PG_GETARG_TEXT_PP(argno);
-	const char *data = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
 	FpCache    *cache = (FpCache *) fcinfo->flinfo->fn_extra;
 	FpCacheEntry *e;
+	text	   *t;
+	const char *data;
+	size_t		len;
+	bool		stable;
 
 	if (cache == NULL)
 		cache = fcinfo->flinfo->fn_extra =
 			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FpCache));
 	e = &cache->arg[argno];
+	if (e->valid && e->stable)
+		return &e->fp;			/* before detoasting it again */
+	t = PG_GETARG_TEXT_PP(argno);
+	data = VARDATA_ANY(t);
+	len = VARSIZE_ANY_EXHDR(t);
 	if (e->valid && e->len == len && memcmp(e->bytes, data, len) == 0)
 		return &e->fp;
 
+	stable = arg_is_const(fcinfo->flinfo, argno);
 	ArFingerprintDatum(t, scratch);
-	if (len > FP_CACHE_MAX_BYTES)
+	if (len > FP_CACHE_MAX_BYTES && !stable)
 		return scratch;
 
 	if (e->valid)
@@ -104,8 +144,11 @@ cached_fingerprint(FunctionCallInfo fcinfo, int argno, ArFingerprint *scratch)
 			pfree(e->fp.h);
 		e->valid = false;
 	}
-	e->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
-	memcpy(e->bytes, data, len);
+	/* a stable argument is never compared again: keep no copy of it */
+	e->stable = stable;
+	e->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, stable ? 1 : len + 1);
+	if (!stable)
+		memcpy(e->bytes, data, len);
 	e->len = len;
 	e->fp.n = e->fp.cap = scratch->n;
 	e->fp.h = NULL;
@@ -228,25 +271,29 @@ arabic_containment_fp(PG_FUNCTION_ARGS)
 }
 
 /*
- * The operators compare the score as a float4, exactly as the functions
- * return it, so that `a ~= b` and `arabic_similarity(a, b) >= threshold`
- * never disagree.  A score of 0 never matches, whatever the threshold:
- * texts that share no shingle are not near-duplicates (and an index could
- * not find them).
+ * The one rounding rule of the operators: the score is rounded to real
+ * (float4), exactly as the functions return it, and compared with the
+ * setting (a double) the way PostgreSQL compares real with double
+ * precision.  So `a ~= b` is exactly `arabic_similarity(a, b) >= 0.5`
+ * written in SQL (where 0.5 is the setting), and likewise for
+ * containment; a score whose real rounds below the setting (7/10 is
+ * 0.699999988 as a real) does not pass 0.7.  A score of 0 never matches,
+ * whatever the threshold: texts that share no shingle are not
+ * near-duplicates (and an index could not find them).
  */
 static bool
 passes(double score, double threshold)
 {
 	float4		s = (float4) score;
 
-	return s > 0 && s >= (float4) threshold;
+	return s > 0 && (double) s >= threshold;
 }
 
 PG_FUNCTION_INFO_V1(arabic_similar_op);
 Datum
 arabic_similar_op(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(passes(text_similarity(fcinfo), ar_similarity_threshold));
+	PG_RETURN_BOOL(passes(text_similarity(fcinfo), ArStrategyThreshold(AR_STRATEGY_SIMILAR, "~=")));
 }
 
 PG_FUNCTION_INFO_V1(arabic_distance);
@@ -261,7 +308,7 @@ PG_FUNCTION_INFO_V1(arabic_inside_op);
 Datum
 arabic_inside_op(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(passes(text_containment(fcinfo, 0, 1), ar_containment_threshold));
+	PG_RETURN_BOOL(passes(text_containment(fcinfo, 0, 1), ArStrategyThreshold(AR_STRATEGY_INSIDE, "<@~")));
 }
 
 /* a ~@> b: a contains b */
@@ -269,7 +316,7 @@ PG_FUNCTION_INFO_V1(arabic_contains_op);
 Datum
 arabic_contains_op(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(passes(text_containment(fcinfo, 1, 0), ar_containment_threshold));
+	PG_RETURN_BOOL(passes(text_containment(fcinfo, 1, 0), ArStrategyThreshold(AR_STRATEGY_CONTAINS, "~@>")));
 }
 
 /* Bullet markers that start a new paragraph wherever they stand. */
