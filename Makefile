@@ -19,6 +19,10 @@ DATA       = $(wildcard sql/pg_arabic--*.sql) $(MODEL)
 # Every sql/*.sql that is not an install/upgrade script is a regress test.
 REGRESS      = $(sort $(basename $(notdir $(filter-out sql/pg_arabic--%.sql,$(wildcard sql/*.sql)))))
 REGRESS_OPTS = --inputdir=.
+# Isolation tests (two sessions at once): test/isolation/specs/*.spec with
+# their expected output in test/isolation/expected/.
+ISOLATION      = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
+ISOLATION_OPTS = --inputdir=test/isolation --encoding=UTF8 --no-locale
 ENCODING     = UTF8
 NO_LOCALE    = 1
 

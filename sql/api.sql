@@ -166,8 +166,21 @@ WHERE d.classid = 'pg_type'::regclass
   AND d.deptype = 'e'
 ORDER BY t.typname;
 
--- the extension's one table, the user gazetteer: its columns, checks and
--- trigger, dumped by pg_dump (a configuration table), readable by everyone
+-- the extension's tables: the user gazetteer (its columns, checks and
+-- triggers: the row check, and the statement trigger that bumps the
+-- version), dumped by pg_dump (a configuration table), readable by
+-- everyone; its version stamp, one row, readable, not dumped, written only
+-- through the SECURITY DEFINER trigger function
+SELECT c.relname, c.relkind,
+       has_table_privilege('public', c.oid, 'SELECT') AS public_reads,
+       has_table_privilege('public', c.oid, 'INSERT,UPDATE,DELETE,TRUNCATE') AS public_writes
+  FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
+ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'pg_arabic')
+   AND d.classid = 'pg_class'::regclass AND d.deptype = 'e'
+ ORDER BY c.relname;
+SELECT count(*) AS stamp_rows FROM arabic_gazetteer_stamp;
+SELECT p.oid::regprocedure AS function, p.prosecdef AS security_definer, p.proconfig
+  FROM pg_proc p WHERE p.proname LIKE 'arabic\_gazetteer\_%' ORDER BY 1::text;
 SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull
   FROM pg_attribute a
  WHERE a.attrelid = 'arabic_gazetteer'::regclass AND a.attnum > 0
@@ -175,7 +188,7 @@ SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attn
 SELECT conname, contype, pg_get_constraintdef(oid) AS definition
   FROM pg_constraint WHERE conrelid = 'arabic_gazetteer'::regclass ORDER BY conname;
 SELECT tgname, tgfoid::regproc AS function, tgtype
-  FROM pg_trigger WHERE tgrelid = 'arabic_gazetteer'::regclass;
+  FROM pg_trigger WHERE tgrelid = 'arabic_gazetteer'::regclass ORDER BY tgname;
 SELECT extconfig::regclass[] AS dumped,
        has_table_privilege('public', 'arabic_gazetteer', 'SELECT') AS public_can_read
   FROM pg_extension WHERE extname = 'pg_arabic';

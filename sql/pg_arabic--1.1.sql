@@ -440,10 +440,14 @@ CREATE TABLE arabic_gazetteer (
 );
 
 COMMENT ON TABLE arabic_gazetteer IS
-'Names arabic_entities() always tags with the given type and key (key NULL: arabic_entity_key(name)); type IGNORE stops the tagger tagging a name. Read at the start of each statement; kept by pg_dump';
+'Names arabic_entities() always tags with the given type and key (key NULL: arabic_entity_key(name)); type IGNORE stops the tagger tagging a name. Names and keys of at most 256 characters. Cached by each backend and read again by the first statement that sees a change; kept by pg_dump';
 
 SELECT pg_catalog.pg_extension_config_dump('arabic_gazetteer', '');
 GRANT SELECT ON arabic_gazetteer TO PUBLIC;
+-- pg_arabic is trusted: a role with CREATE on the database may install it,
+-- and the script's objects then belong to the bootstrap superuser.  The
+-- installing role (the extension's owner) maintains the gazetteer.
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON arabic_gazetteer TO @extowner@;
 
 CREATE FUNCTION arabic_gazetteer_check()
 RETURNS trigger
@@ -451,11 +455,39 @@ AS 'MODULE_PATHNAME', 'arabic_gazetteer_check'
 LANGUAGE C;
 
 COMMENT ON FUNCTION arabic_gazetteer_check() IS
-'Trigger of arabic_gazetteer: refuses unknown entity types and names of no word or of more than six words, with a hint';
+'Trigger of arabic_gazetteer: refuses unknown entity types, names of no word or of more than six words, and names or keys of more than 256 characters, with a hint';
 
 CREATE TRIGGER arabic_gazetteer_check
     BEFORE INSERT OR UPDATE ON arabic_gazetteer
     FOR EACH ROW EXECUTE FUNCTION arabic_gazetteer_check();
+
+-- The gazetteer's version: one row that every statement changing
+-- arabic_gazetteer rewrites, so that each backend keeps its copy of the
+-- gazetteer until a statement's snapshot sees a newer version.  Not dumped:
+-- CREATE EXTENSION makes it anew.
+CREATE TABLE arabic_gazetteer_stamp (
+    n bigint NOT NULL
+);
+INSERT INTO arabic_gazetteer_stamp VALUES (0);
+GRANT SELECT ON arabic_gazetteer_stamp TO PUBLIC;
+
+COMMENT ON TABLE arabic_gazetteer_stamp IS
+'Version of arabic_gazetteer (internal): one row, rewritten by every statement that changes the gazetteer; arabic_entities() reads the gazetteer again when the version it sees differs from its cached one';
+
+-- SECURITY DEFINER: roles that may change the gazetteer need no right on
+-- the stamp; it only bumps the counter (schema-qualified, fixed path).
+CREATE FUNCTION arabic_gazetteer_changed()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'arabic_gazetteer_changed'
+LANGUAGE C SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION arabic_gazetteer_changed() IS
+'Trigger of arabic_gazetteer: after each statement that changes it, bumps the version in arabic_gazetteer_stamp so every backend reads the gazetteer again';
+
+CREATE TRIGGER arabic_gazetteer_changed
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON arabic_gazetteer
+    FOR EACH STATEMENT EXECUTE FUNCTION arabic_gazetteer_changed();
 
 -- STABLE, not IMMUTABLE: the result depends on the rows of arabic_gazetteer.
 CREATE FUNCTION arabic_entities(input text,
@@ -476,7 +508,7 @@ AS 'MODULE_PATHNAME', 'arabic_entity_model'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_entity_model() IS
-'The entity model this backend uses: file path, size, number of features and of built-in gazetteer keys (loads it if needed)';
+'The entity model this backend uses: file path (the file name only, unless the role may read server files), size, number of features and of built-in gazetteer keys (loads it if needed)';
 
 CREATE FUNCTION arabic_entity_key(name text)
 RETURNS text

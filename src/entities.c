@@ -6,8 +6,13 @@
  * arabic_entity_model() (what the loaded model is), arabic_entity_key()
  * (the join key) and the trigger that
  * checks gazetteer rows.  The model file is read once per backend into
- * TopMemoryContext; the user gazetteer is read once per statement (per
- * call site), so rows added in one statement take effect in the next.
+ * TopMemoryContext.  The user gazetteer is cached per backend too, and
+ * read again only when it changed: a statement-level trigger rewrites the
+ * one row of arabic_gazetteer_stamp on every change, and each statement
+ * (per call site) compares that row's version, as its snapshot sees it,
+ * with the cached one.  So rows added in one statement take effect in the
+ * next, uncommitted rows only in their own transaction, and a call costs
+ * the same with 0 or 200,000 gazetteer rows.
  */
 #include "pg_arabic.h"
 
@@ -17,21 +22,25 @@
 #include <sys/stat.h>
 
 #include "access/htup_details.h"
+#include "catalog/pg_authid.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "storage/fd.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/acl.h"
 #include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(arabic_entities);
 PG_FUNCTION_INFO_V1(arabic_entity_model);
 PG_FUNCTION_INFO_V1(arabic_gazetteer_check);
 PG_FUNCTION_INFO_V1(arabic_entity_key);
+PG_FUNCTION_INFO_V1(arabic_gazetteer_changed);
 
 #define MODEL_FILE "pg_arabic_ner.model"
 
@@ -142,6 +151,9 @@ load_model(void)
 
 #define GAZ_IGNORE (-1)
 
+/* Longest name or key a gazetteer row may have, in characters. */
+#define GAZ_MAX_CHARS 256
+
 typedef struct UserEntry
 {
 	uint64		key;			/* phrase key of the name: of its folded
@@ -201,17 +213,14 @@ entity_key_cstring(const char *name, size_t len)
  * names fold to the same words: the first by name wins (deterministic).
  */
 static UserGaz *
-load_user_gazetteer(Oid fn_oid, MemoryContext mcxt)
+load_user_gazetteer(const char *nsp, MemoryContext mcxt)
 {
 	UserGaz    *g = MemoryContextAllocZero(mcxt, sizeof(UserGaz));
-	char	   *nsp = get_namespace_name(get_func_namespace(fn_oid));
 	char	   *sql;
 	int			out = 0;
 
 	sql = psprintf("SELECT name, type, key FROM %s.arabic_gazetteer ORDER BY name COLLATE \"C\", type COLLATE \"C\"",
 				   quote_identifier(nsp));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read %s.arabic_gazetteer", nsp);
 	/* each row twice: by folded stems, and by spelling (entity key) */
@@ -252,8 +261,9 @@ load_user_gazetteer(Oid fn_oid, MemoryContext mcxt)
 		}
 		if (nw > g->maxwords)
 			g->maxwords = nw;
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
-	SPI_finish();
 	/*
 	 * by key; of equal keys an exact (stem) key beats a spelling key, then
 	 * the first loaded (smallest name) wins
@@ -282,6 +292,84 @@ user_lookup(const UserGaz *g, uint64 key)
 			hi = mid;
 	}
 	return (lo < g->n && g->e[lo].key == key) ? &g->e[lo] : NULL;
+}
+
+/*
+ * The backend's cached gazetteer: which table it was read from and the
+ * version of arabic_gazetteer_stamp it was read at.  The version is the
+ * stamp row's counter and xmin: the counter grows with each committed
+ * change, and the xmin tells apart the states of transactions (and
+ * subtransactions) that changed the table and rolled back, so a version
+ * never names two different contents.
+ */
+static struct
+{
+	Oid			relid;			/* arabic_gazetteer_stamp's OID */
+	TransactionId xmin;
+	int64		counter;
+	MemoryContext cxt;			/* holds g; a child of TopMemoryContext */
+	UserGaz    *g;
+}			gaz_cache;
+
+/*
+ * current_gazetteer returns the user gazetteer of the extension's schema
+ * (that of the function fn_oid) as the current snapshot sees it: the cached
+ * copy when the stamp's version is the cached one, else a fresh read that
+ * replaces the cache.  A copy being replaced is only freed here, between
+ * calls, so no call still holds it.
+ */
+static const UserGaz *
+current_gazetteer(Oid fn_oid)
+{
+	char	   *nsp = get_namespace_name(get_func_namespace(fn_oid));
+	char	   *sql;
+	Oid			relid;
+	TransactionId xmin;
+	int64		counter;
+	bool		isnull;
+	MemoryContext cxt;
+
+	sql = psprintf("SELECT tableoid, xmin, n FROM %s.arabic_gazetteer_stamp",
+				   quote_identifier(nsp));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("%s.arabic_gazetteer_stamp must hold exactly one row", nsp),
+				 errhint("The table belongs to pg_arabic; recreate its row with INSERT INTO %s.arabic_gazetteer_stamp VALUES (0).",
+						 quote_identifier(nsp))));
+	relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	xmin = DatumGetTransactionId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	counter = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	if (gaz_cache.g != NULL && gaz_cache.relid == relid &&
+		gaz_cache.xmin == xmin && gaz_cache.counter == counter)
+	{
+		SPI_finish();
+		return gaz_cache.g;
+	}
+	cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic user gazetteer",
+								ALLOCSET_DEFAULT_SIZES);
+	PG_TRY();
+	{
+		UserGaz    *g = load_user_gazetteer(nsp, cxt);
+
+		if (gaz_cache.cxt != NULL)
+			MemoryContextDelete(gaz_cache.cxt);
+		gaz_cache.cxt = cxt;
+		gaz_cache.g = g;
+		gaz_cache.relid = relid;
+		gaz_cache.xmin = xmin;
+		gaz_cache.counter = counter;
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	SPI_finish();
+	return gaz_cache.g;
 }
 
 /* ---------------------------------------------------------------------
@@ -460,7 +548,7 @@ arabic_entities(PG_FUNCTION_ARGS)
 	const char *s = VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
 	const ArModel *m;
-	UserGaz    *ug;
+	const UserGaz *ug;
 	ArTagWords	ws = {0};
 	FoundList	tagged = {0},
 				found;
@@ -471,13 +559,16 @@ arabic_entities(PG_FUNCTION_ARGS)
 	ArRequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
 	m = load_model();
-	/* the user gazetteer, once per call site and statement */
-	ug = (UserGaz *) fcinfo->flinfo->fn_extra;
-	if (ug == NULL)
+	/*
+	 * the user gazetteer: checked once per call site and statement; between
+	 * two calls only current_gazetteer replaces the cache, so take it anew
+	 */
+	if (fcinfo->flinfo->fn_extra == NULL)
 	{
-		ug = load_user_gazetteer(fcinfo->flinfo->fn_oid, fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = ug;
+		(void) current_gazetteer(fcinfo->flinfo->fn_oid);
+		fcinfo->flinfo->fn_extra = &gaz_cache;
 	}
+	ug = gaz_cache.g;
 	if (len == 0)
 		PG_RETURN_NULL();
 
@@ -527,7 +618,10 @@ arabic_entities(PG_FUNCTION_ARGS)
 
 /*
  * arabic_entity_model(): where the loaded model file is and what it holds,
- * for troubleshooting (loads it if this backend has not yet).
+ * for troubleshooting (loads it if this backend has not yet).  The full
+ * path tells where the server's files are: only roles allowed to read
+ * server files (superusers, pg_read_server_files) see it, others the file
+ * name alone.
  */
 Datum
 arabic_entity_model(PG_FUNCTION_ARGS)
@@ -539,7 +633,10 @@ arabic_entity_model(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	values[0] = CStringGetTextDatum(model_path);
+	if (has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		values[0] = CStringGetTextDatum(model_path);
+	else
+		values[0] = CStringGetTextDatum(MODEL_FILE);
 	values[1] = Int64GetDatum((int64) model_size);
 	values[2] = Int32GetDatum(ArModelFeatureCount(m));
 	values[3] = Int32GetDatum(ArModelGaz(m)->n);
@@ -557,7 +654,8 @@ arabic_gazetteer_check(PG_FUNCTION_ARGS)
 	HeapTuple	tup;
 	TupleDesc	desc;
 	char	   *name,
-			   *type;
+			   *type,
+			   *key;
 	int			nw;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
@@ -575,6 +673,19 @@ arabic_gazetteer_check(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("unknown entity type \"%s\" for gazetteer name \"%s\"", type, name ? name : ""),
 				 errhint("Use PERSON, LOCATION, ORGANIZATION or MISC to tag the name, or IGNORE to stop it being tagged.")));
+	key = SPI_getvalue(tup, desc, SPI_fnumber(desc, "key"));
+	if (name != NULL && pg_mbstrlen(name) > GAZ_MAX_CHARS)
+		ereport(ERROR,
+				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+				 errmsg("gazetteer name of %d characters is too long", pg_mbstrlen(name)),
+				 errdetail("A name may have at most %d characters (and %d words).", GAZ_MAX_CHARS, AR_GAZ_MAXWORDS),
+				 errhint("A name is matched word by word; give each spelling of a longer name as its own row with a shared key.")));
+	if (key != NULL && pg_mbstrlen(key) > GAZ_MAX_CHARS)
+		ereport(ERROR,
+				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+				 errmsg("gazetteer key of %d characters is too long", pg_mbstrlen(key)),
+				 errdetail("A key may have at most %d characters; arabic_entities() returns it with every mention.", GAZ_MAX_CHARS),
+				 errhint("Use a short identifier (for example a Wikidata id or your table's primary key) and keep longer data in a table joined on it.")));
 	if (name != NULL)
 	{
 		(void) ArGazPhraseKey(name, strlen(name), &nw, ArPgEnv());
@@ -612,4 +723,47 @@ arabic_entity_key(PG_FUNCTION_ARGS)
 	res = (text *) out.data;
 	SET_VARSIZE(res, out.len);
 	PG_RETURN_TEXT_P(res);
+}
+
+/*
+ * arabic_gazetteer_changed(): AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+ * ... FOR EACH STATEMENT on arabic_gazetteer.  Rewrites the one row of
+ * arabic_gazetteer_stamp (in the trigger function's own schema, the
+ * extension's) so that every backend's cached gazetteer is read again by
+ * the next statement whose snapshot sees the change.  SECURITY DEFINER in
+ * SQL: a role allowed to change the gazetteer need not be allowed to write
+ * the stamp.
+ */
+Datum
+arabic_gazetteer_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	char	   *nsp;
+	char	   *sql;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("arabic_gazetteer_changed() must be called as an AFTER STATEMENT trigger")));
+	/* only on the gazetteer: other tables must not force reloads */
+	if (strcmp(RelationGetRelationName(td->tg_relation), "arabic_gazetteer") != 0 ||
+		RelationGetNamespace(td->tg_relation) != get_func_namespace(fcinfo->flinfo->fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("arabic_gazetteer_changed() is a trigger of pg_arabic's own arabic_gazetteer table only"),
+				 errhint("Drop the trigger on table \"%s\".", RelationGetRelationName(td->tg_relation))));
+	nsp = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
+	sql = psprintf("UPDATE %s.arabic_gazetteer_stamp SET n = n OPERATOR(pg_catalog.+) 1",
+				   quote_identifier(nsp));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(sql, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("%s.arabic_gazetteer_stamp must hold exactly one row", nsp),
+				 errhint("The table belongs to pg_arabic; recreate its row with INSERT INTO %s.arabic_gazetteer_stamp VALUES (0).",
+						 quote_identifier(nsp))));
+	SPI_finish();
+	return PointerGetDatum(NULL);
 }

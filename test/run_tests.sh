@@ -1,6 +1,6 @@
 #!/bin/bash
 # test/run_tests.sh: the body of "make test".  Builds the extension, stages
-# it, runs the unit tests, then the pg_regress suite and the TAP scripts
+# it, runs the unit tests, then the pg_regress and isolation suites and the TAP scripts
 # (test/t/*.pl) in a throwaway PostgreSQL cluster (pg_virtualenv) that loads
 # the staged install via extension_destdir, after checking that the backend
 # really maps the staged pg_arabic.so.  Prints one final line
@@ -57,7 +57,7 @@ passed=$((passed + up)) failed=$((failed + uf))
 
 # 3. pg_regress in a throwaway cluster.
 step "pg_regress in a throwaway PostgreSQL $PG_MAJOR (extension_destdir=$STAGE)"
-rm -rf results regression.diffs regression.out
+rm -rf results regression.diffs regression.out output_iso
 # As root the server runs as postgres: give it a readable copy of the
 # conformance table when the checkout's neighbourhood is closed to it.
 if [ "$(id -u)" = 0 ] && [ -n "${PG_ARABIC_CONFORMANCE:-}" ] &&
@@ -86,10 +86,12 @@ if [ "$reg_rc" -ne 0 ] && [ "$rf" -eq 0 ] && [ "$tf" -eq 0 ]; then
 	echo "pg_regress did not complete (status $reg_rc)"
 	rf=1
 fi
-if [ -s regression.diffs ]; then
-	step "regression.diffs (first 200 lines; full file: $PWD/regression.diffs)"
-	head -n 200 regression.diffs
-fi
+for d in regression.diffs output_iso/regression.diffs; do
+	if [ -s "$d" ]; then
+		step "$d (first 200 lines; full file: $PWD/$d)"
+		head -n 200 "$d"
+	fi
+done
 passed=$((passed + rp + tp)) failed=$((failed + rf + tf)) skipped=$((skipped + ri))
 echo
 echo "unit: $up passed, $uf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")$( [ $((tp + tf)) -gt 0 ] && echo "; tap: $tp passed, $tf failed")"
