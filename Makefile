@@ -138,14 +138,15 @@ demo: deps
 	@for f in test/data/sample_corpus.sql test/demo/demo.sql; do \
 	  [ -f $$f ] || { echo "make demo: $$f does not exist yet" >&2; exit 1; }; done
 	@$(MAKE) --no-print-directory -s all stage
-	@$(PG_VIRTUALENV) sh test/demo.sh
+	@$(PG_VIRTUALENV) sh test/demo.sh; rc=$$?; $(MAKE) --no-print-directory -s clean-stage; exit $$rc
 
 # bench: run $(BENCH) $(BENCH_ARGS) in a throwaway cluster with bigger buffers
 # (BENCH=test/bench/entities_speed.sh, test/bench/entities_quality.sh, ...)
 bench: deps
 	@[ -f '$(BENCH)' ] || { echo "make bench: $(BENCH) does not exist"; exit 1; }; \
 	$(MAKE) --no-print-directory -s all stage && \
-	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$1" && shift && bash "$$@"' sh '$(CURDIR)' '$(BENCH)' $(BENCH_ARGS)
+	$(PG_VIRTUALENV) $(BENCH_PGOPTS) sh -c 'cd "$$1" && shift && bash "$$@"' sh '$(CURDIR)' '$(BENCH)' $(BENCH_ARGS); \
+	rc=$$?; $(MAKE) --no-print-directory -s clean-stage; exit $$rc
 
 # model: train the entity tagger (deterministic) on all but the last 10% of
 # ANERcorp's sentences, with the gazetteers src/model/gazetteer.tsv and

@@ -18,7 +18,7 @@ PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
 M="$MAKE --no-print-directory"
 
 LOGDIR=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_test.XXXXXX")
-trap 'rm -rf "$LOGDIR"' EXIT
+trap 'rm -rf "$LOGDIR" "$STAGE"' EXIT
 
 passed=0 failed=0 skipped=0
 summary() {
@@ -93,6 +93,15 @@ for d in regression.diffs output_iso/regression.diffs; do
 	fi
 done
 passed=$((passed + rp + tp)) failed=$((failed + rf + tf)) skipped=$((skipped + ri))
+
+# 4. Leave nothing behind: the staging install goes (make stage makes it
+# anew), and that it went is one more check.
+rm -rf "$STAGE"
+if [ -e "$STAGE" ]; then
+	echo "cleanup: FAILED, $STAGE is still there"; failed=$((failed + 1))
+else
+	echo "cleanup: ok, removed $STAGE"; passed=$((passed + 1))
+fi
 echo
 echo "unit: $up passed, $uf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")$( [ $((tp + tf)) -gt 0 ] && echo "; tap: $tp passed, $tf failed")"
 summary
