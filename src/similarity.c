@@ -93,10 +93,13 @@ arg_is_const(FmgrInfo *flinfo, int argno)
 }
 
 /*
- * Varying arguments longer than this are not cached: a column's values
- * rarely repeat, and copying each long one would cost more than it saves.
+ * Varying arguments longer than this are not cached.  Up to it, a copy of
+ * the last value (one per argument and call site) is kept, which costs a
+ * memcpy per new value and saves the fingerprint (a hundred times the
+ * work) whenever the value repeats: the outer side of a nested loop, or a
+ * subquery's value, `col <@~ (SELECT body FROM ... WHERE id = 5)`.
  */
-#define FP_CACHE_MAX_BYTES (64 * 1024)
+#define FP_CACHE_MAX_BYTES (16 * 1024 * 1024)
 
 /*
  * The fingerprint of argument argno (0 or 1), cached per call site in
@@ -105,7 +108,7 @@ arg_is_const(FmgrInfo *flinfo, int argno)
  * fingerprinted once whatever its size and never compared again, so the
  * constant side of `col ~= '...'` costs once even for a 1 MB document.
  * Other arguments are cached up to FP_CACHE_MAX_BYTES and reused while
- * their bytes repeat (the outer side of a nested loop).  The fingerprint
+ * their bytes repeat.  The fingerprint
  * is computed in the current (per-row) memory context and only the result
  * is copied into the cache; an uncached fingerprint is returned in
  * *scratch and lives in the current context.
