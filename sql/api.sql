@@ -192,3 +192,18 @@ SELECT tgname, tgfoid::regproc AS function, tgtype
 SELECT extconfig::regclass[] AS dumped,
        has_table_privilege('public', 'arabic_gazetteer', 'SELECT') AS public_can_read
   FROM pg_extension WHERE extname = 'pg_arabic';
+
+-- declared COST and ROWS (measured by test/bench/costs.sh; COST 1 is one
+-- call of a cheap built-in operator): every function a query calls per row
+-- costs what it was measured to, so that small tables and Citus shards
+-- use the GIN and GiST indexes
+SELECT p.oid::regprocedure AS function, p.procost AS cost, p.prorows AS rows
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_proc p ON p.oid = d.objid
+WHERE d.classid = 'pg_proc'::regclass
+  AND d.refclassid = 'pg_extension'::regclass
+  AND d.deptype = 'e'
+  AND p.proname LIKE 'arabic\_%'
+  AND NOT 'cstring'::regtype = ANY (p.proargtypes::oid[] || p.prorettype)
+ORDER BY p.oid::regprocedure::text;

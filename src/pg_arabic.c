@@ -74,6 +74,8 @@ assign_containment(double newval, void *extra)
 void
 _PG_init(void)
 {
+	/* first: it may refuse to load, and nothing must be defined by then */
+	ArCitusInit();
 	for (int i = 0; i < (int) lengthof(settings); i++)
 	{
 		ArSetting  *st = &settings[i];
