@@ -245,3 +245,9 @@ CROSS JOIN LATERAL arabic_entities(a.body) AS e
 WHERE p.name = 'ألكسندر لافرنتيف' AND e.type = 'PERSON'
   AND e.key = arabic_entity_key(p.name)
 GROUP BY p.name;
+
+\echo
+\echo '-- Without the user gazetteer: arabic_builtin_entities() is IMMUTABLE, so Citus runs'
+\echo '-- INSERT ... SELECT with it on the shards of a co-located table (see README, Citus).'
+SELECT entity, type, key
+FROM arabic_builtin_entities(:'s') ORDER BY pos;
