@@ -173,3 +173,20 @@ SELECT to_tsvector('arabic_search', 'قبل ' || repeat('س', 1500) || ' بعد 
 SELECT to_tsvector('arabic_search', 'سوتشي' || repeat('،', 1500) || 'موسكو') AS long_blank;
 SELECT length(to_tsvector('arabic_search', repeat('قال الرئيس في سوتشى إن المدينة كبيرة ', 25000))) AS distinct_lexemes,
        array_length(tsvector_to_array(to_tsvector('arabic_search', repeat('وبالمدينة ', 100000))), 1) AS one_lexeme;
+
+-- the same lexemes in a database with another locale: the parser and the
+-- dictionary read none (the default parser splits «نعم»، differently there)
+SELECT to_tsvector('arabic_search', '«نعم»، قال الرَّئيس في سوتشى: OPEC ٢٠٢٤.')::text AS under_c \gset
+\set orig_db :DBNAME
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS pg_arabic_tsearch_utf8;
+CREATE DATABASE pg_arabic_tsearch_utf8 TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8';
+RESET client_min_messages;
+\c pg_arabic_tsearch_utf8
+SET client_min_messages = warning;
+CREATE EXTENSION pg_arabic;
+SELECT :'under_c' AS under_c,
+       to_tsvector('arabic_search', '«نعم»، قال الرَّئيس في سوتشى: OPEC ٢٠٢٤.')::text = :'under_c' AS same_under_c_utf8;
+\c :orig_db
+SET client_min_messages = warning;
+DROP DATABASE pg_arabic_tsearch_utf8;
