@@ -41,9 +41,7 @@ ArNextWord(const char *text, size_t len, size_t from, size_t *start,
 			next_check = i + AR_INTERRUPT_STRIDE;
 		}
 		c = ArUtf8Decode(s + i, len - i, &n);
-		if (c != AR_REPLACEMENT && ArIsWordChar(c) &&
-			(in_word || !(c == 0x200C || c == 0x200D || c == AR_TATWEEL ||
-						  ArIsDiacritic(c))))
+		if (ArInWord(c, in_word))
 		{
 			if (!in_word)
 			{
