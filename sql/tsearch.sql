@@ -149,6 +149,15 @@ SELECT array_agg(id ORDER BY id) FROM docs
 WHERE to_tsvector('arabic_search', body) @@ to_tsquery('arabic_search', 'لافرنتيف');
 RESET enable_seqscan;
 
+-- PostgreSQL's tsvector_update_trigger with arabic_search, and weights
+CREATE TEMP TABLE notes (id int, title text, body text, tsv tsvector);
+CREATE TRIGGER notes_tsv BEFORE INSERT OR UPDATE ON notes
+    FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger(tsv, 'public.arabic_search', title, body);
+INSERT INTO notes (id, title, body) VALUES (1, 'الـرئـيـس في سوتشى', 'وبالمدينة المنورة');
+UPDATE notes SET body = 'إلى إدلب' WHERE id = 1;
+SELECT tsv, tsv @@ to_tsquery('arabic_search', 'ادلب & سوتشي') AS matches FROM notes;
+SELECT setweight(to_tsvector('arabic_search', 'الرئيس'), 'A') || to_tsvector('arabic_search', 'في سوتشى') AS weighted;
+
 -- default_text_search_config can be arabic_search
 SET default_text_search_config = 'arabic_search';
 SELECT to_tsvector('وبالمدينة المنورة') = to_tsvector('arabic_search', 'المدينه المنوره') AS same,
