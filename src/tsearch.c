@@ -175,6 +175,11 @@ collect_lexeme(void *arg, const char *lex, size_t len, bool stop)
 
 	if (ll->n + 1 >= ll->cap)
 	{
+		if ((Size) ll->cap * 2 * sizeof(TSLexeme) > MaxAllocSize)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("arabic_light: too many words in one token"),
+					 errhint("Give ts_lexize one word, or use to_tsvector for running text.")));
 		ll->cap *= 2;
 		ll->lex = (TSLexeme *) repalloc(ll->lex, sizeof(TSLexeme) * ll->cap);
 		ll->stop = (bool *) repalloc(ll->stop, sizeof(bool) * ll->cap);
