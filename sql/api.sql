@@ -192,3 +192,20 @@ SELECT tgname, tgfoid::regproc AS function, tgtype
 SELECT extconfig::regclass[] AS dumped,
        has_table_privilege('public', 'arabic_gazetteer', 'SELECT') AS public_can_read
   FROM pg_extension WHERE extname = 'pg_arabic';
+
+-- the text search objects: the arabic_search parser (its own token types,
+-- PostgreSQL's headline function), the arabic_light template and
+-- dictionary, and the arabic_search configuration's mappings
+SELECT p.prsname AS parser, p.prsstart, p.prstoken, p.prsend, p.prsheadline, p.prslextype
+FROM pg_ts_parser p WHERE p.prsname = 'arabic_search';
+SELECT * FROM ts_token_type('arabic_search') ORDER BY tokid;
+SELECT t.tmplname AS template, t.tmplinit, t.tmpllexize,
+       d.dictname AS dictionary, d.dictinitoption
+FROM pg_ts_dict d JOIN pg_ts_template t ON t.oid = d.dicttemplate
+WHERE t.tmplname = 'arabic_light';
+SELECT c.cfgname AS configuration, tt.alias AS token, m.mapseqno, m.mapdict::regdictionary
+FROM pg_ts_config c
+JOIN pg_ts_config_map m ON m.mapcfg = c.oid
+JOIN ts_token_type(c.cfgparser) tt ON tt.tokid = m.maptokentype
+WHERE c.cfgname = 'arabic_search'
+ORDER BY m.maptokentype, m.mapseqno;
