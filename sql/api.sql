@@ -193,6 +193,23 @@ SELECT extconfig::regclass[] AS dumped,
        has_table_privilege('public', 'arabic_gazetteer', 'SELECT') AS public_can_read
   FROM pg_extension WHERE extname = 'pg_arabic';
 
+-- the text search objects: the arabic_search parser (its own token types,
+-- PostgreSQL's headline function), the arabic_light template and
+-- dictionary, and the arabic_search configuration's mappings
+SELECT p.prsname AS parser, p.prsstart, p.prstoken, p.prsend, p.prsheadline, p.prslextype
+FROM pg_ts_parser p WHERE p.prsname = 'arabic_search';
+SELECT * FROM ts_token_type('arabic_search') ORDER BY tokid;
+SELECT t.tmplname AS template, t.tmplinit, t.tmpllexize,
+       d.dictname AS dictionary, d.dictinitoption
+FROM pg_ts_dict d JOIN pg_ts_template t ON t.oid = d.dicttemplate
+WHERE t.tmplname = 'arabic_light';
+SELECT c.cfgname AS configuration, tt.alias AS token, m.mapseqno, m.mapdict::regdictionary
+FROM pg_ts_config c
+JOIN pg_ts_config_map m ON m.mapcfg = c.oid
+JOIN ts_token_type(c.cfgparser) tt ON tt.tokid = m.maptokentype
+WHERE c.cfgname = 'arabic_search'
+ORDER BY m.maptokentype, m.mapseqno;
+
 -- declared COST and ROWS (measured by test/bench/costs.sh; COST 1 is one
 -- call of a cheap built-in operator): every function a query calls per row
 -- costs what it was measured to, so that small tables and Citus shards
@@ -205,5 +222,6 @@ WHERE d.classid = 'pg_proc'::regclass
   AND d.refclassid = 'pg_extension'::regclass
   AND d.deptype = 'e'
   AND p.proname LIKE 'arabic\_%'
-  AND NOT 'cstring'::regtype = ANY (p.proargtypes::oid[] || p.prorettype)
+  AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[] || p.prorettype)
+           OR 'cstring'::regtype = ANY (p.proargtypes::oid[] || p.prorettype))
 ORDER BY p.oid::regprocedure::text;

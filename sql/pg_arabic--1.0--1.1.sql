@@ -49,6 +49,98 @@ COMMENT ON FUNCTION arabic_entity_model() IS
 GRANT INSERT, UPDATE, DELETE, TRUNCATE ON arabic_gazetteer TO @extowner@;
 
 -- ---------------------------------------------------------------------
+-- Full-text search
+-- ---------------------------------------------------------------------
+
+-- The arabic_search parser: words as written (runs of letters, digits and
+-- marks of any script, from the extension's own character tables, never the
+-- database locale), everything between them as blank tokens.  Parser and
+-- dictionary functions take internal arguments (PostgreSQL calls them, SQL
+-- cannot); they are pure, so IMMUTABLE STRICT PARALLEL SAFE like
+-- PostgreSQL's own.
+CREATE FUNCTION arabic_search_start(internal, integer)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'arabic_search_start'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_search_start(internal, integer) IS
+'arabic_search text search parser: start parsing a text';
+
+CREATE FUNCTION arabic_search_token(internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'arabic_search_token'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_search_token(internal, internal, internal) IS
+'arabic_search text search parser: the next token (a word as written, or the blank before it)';
+
+CREATE FUNCTION arabic_search_end(internal)
+RETURNS void
+AS 'MODULE_PATHNAME', 'arabic_search_end'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_search_end(internal) IS
+'arabic_search text search parser: end parsing';
+
+CREATE FUNCTION arabic_search_lextype(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'arabic_search_lextype'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_search_lextype(internal) IS
+'arabic_search text search parser: its token types (aword, word, number, blank)';
+
+CREATE TEXT SEARCH PARSER arabic_search (
+    START = arabic_search_start,
+    GETTOKEN = arabic_search_token,
+    END = arabic_search_end,
+    HEADLINE = pg_catalog.prsd_headline,
+    LEXTYPES = arabic_search_lextype
+);
+
+COMMENT ON TEXT SEARCH PARSER arabic_search IS
+'Words of Arabic text as written, the same under every locale: aword (has Arabic letters), word (other letters), number, blank (the rest)';
+
+-- The arabic_light dictionary: search-profile normalization, proclitics and
+-- article as arabic_tokens splits them (after the alef fold), a light
+-- suffix stemmer and a stop list; option StopWords = true (default) | false.
+CREATE FUNCTION arabic_light_init(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'arabic_light_init'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_light_init(internal) IS
+'arabic_light text search template: read the dictionary options (StopWords)';
+
+CREATE FUNCTION arabic_light_lexize(internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'arabic_light_lexize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION arabic_light_lexize(internal, internal, internal, internal) IS
+'arabic_light text search template: the lexeme of a word (none for a stop word)';
+
+CREATE TEXT SEARCH TEMPLATE arabic_light (
+    INIT = arabic_light_init,
+    LEXIZE = arabic_light_lexize
+);
+
+COMMENT ON TEXT SEARCH TEMPLATE arabic_light IS
+'Arabic light stemming over the search normalization profile; option StopWords = true | false';
+
+CREATE TEXT SEARCH DICTIONARY arabic_light (TEMPLATE = arabic_light);
+
+COMMENT ON TEXT SEARCH DICTIONARY arabic_light IS
+'Arabic words to lexemes: search normalization (every spelling it folds gives one lexeme), proclitics and article dropped, light suffix stemming, stop words dropped; Latin words lower-cased, digits as ASCII';
+
+CREATE TEXT SEARCH CONFIGURATION arabic_search (PARSER = arabic_search);
+
+ALTER TEXT SEARCH CONFIGURATION arabic_search
+    ADD MAPPING FOR aword, word, number WITH arabic_light;
+
+COMMENT ON TEXT SEARCH CONFIGURATION arabic_search IS
+'Full-text search of Arabic news text that matches every spelling the search normalization profile folds; arabic_search parser, arabic_light dictionary';
+
 -- Citus (issue 11): the gazetteer on every node, an IMMUTABLE extraction
 -- without it, and costs measured per call (test/bench/citus_costs.sh)
 -- ---------------------------------------------------------------------

@@ -64,6 +64,13 @@ SELECT count(*) AS extracted FROM arabic_entities('وصل ألكسندر لاف�
 RESET ROLE;
 SELECT path LIKE '/%/pg_arabic_ner.model' AS full_path FROM arabic_entity_model();
 
+-- a superuser who empties the stamp by hand is told how to restore it
+DELETE FROM arabic_gazetteer_stamp;
+SELECT count(*) FROM arabic_entities('وصل ألكسندر لافرنتيف إلى سوتشي');
+INSERT INTO arabic_gazetteer VALUES ('دمشق', 'LOCATION');
+INSERT INTO arabic_gazetteer_stamp VALUES (0);
+SELECT count(*) AS extracted FROM arabic_entities('وصل ألكسندر لافرنتيف إلى سوتشي');
+
 -- the owner may drop it again
 SET ROLE regress_arabic_installer;
 DROP EXTENSION pg_arabic;

@@ -321,6 +321,18 @@ static struct
 	UserGaz    *g;
 }			gaz_cache;
 
+/* The error for a stamp table that lost its one row (a hand-made DELETE). */
+static void
+pg_attribute_noreturn()
+stamp_row_missing(const char *nsp)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("%s.arabic_gazetteer_stamp must hold exactly one row", nsp),
+			 errhint("The table belongs to pg_arabic; recreate its row with INSERT INTO %s.arabic_gazetteer_stamp VALUES (0).",
+					 quote_identifier(nsp))));
+}
+
 /*
  * current_gazetteer returns the user gazetteer of the extension's schema
  * (that of the function fn_oid) as the current snapshot sees it: the cached
@@ -360,11 +372,7 @@ current_gazetteer(Oid fn_oid)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("%s.arabic_gazetteer_stamp must hold exactly one row", nsp),
-				 errhint("The table belongs to pg_arabic; recreate its row with INSERT INTO %s.arabic_gazetteer_stamp VALUES (0).",
-						 quote_identifier(nsp))));
+		stamp_row_missing(nsp);
 	relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	xmin = DatumGetTransactionId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 	counter = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
@@ -834,11 +842,7 @@ arabic_gazetteer_changed(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(sql, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("%s.arabic_gazetteer_stamp must hold exactly one row", nsp),
-				 errhint("The table belongs to pg_arabic; recreate its row with INSERT INTO %s.arabic_gazetteer_stamp VALUES (0).",
-						 quote_identifier(nsp))));
+		stamp_row_missing(nsp);
 	SPI_finish();
 	ArGazetteerChanged();
 	return PointerGetDatum(NULL);

@@ -36,11 +36,7 @@ ArTokenize(const char *text, size_t len, ArWordFn fn, void *arg,
 			next_check = i + AR_INTERRUPT_STRIDE;
 		}
 		c = ArUtf8Decode(s + i, len - i, &n);
-		w = c != AR_REPLACEMENT && ArIsWordChar(c);
-		/* joiners and marks do not start a word */
-		if (w && !in_word && (c == 0x200C || c == 0x200D || c == AR_TATWEEL ||
-							  ArIsDiacritic(c)))
-			w = false;
+		w = ArInWord(c, in_word);
 		if (w && !in_word)
 		{
 			start = i;

@@ -10,6 +10,22 @@
 #define AR_TOKENIZE_H
 
 #include "ar_env.h"
+#include "ar_unicode.h"
+
+/*
+ * True when the code point c (decoded; U+FFFD for an invalid byte) belongs
+ * to a word, given whether a word is already open: a word character
+ * (ArIsWordChar), except that joiners, tatweel and marks do not start a
+ * word.  The one rule of ArTokenize and of the full-text parser's scanner.
+ */
+static inline bool
+ArInWord(uint32_t c, bool in_word)
+{
+	if (c == AR_REPLACEMENT || !ArIsWordChar(c))
+		return false;
+	return in_word || !(c == 0x200C || c == 0x200D || c == AR_TATWEEL ||
+						ArIsDiacritic(c));
+}
 
 /*
  * Called once per word with its byte offset and length in the text.  A

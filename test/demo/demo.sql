@@ -251,3 +251,29 @@ GROUP BY p.name;
 \echo '-- INSERT ... SELECT with it on the shards of a co-located table (see README, Citus).'
 SELECT entity, type, key
 FROM arabic_builtin_entities(:'s') ORDER BY pos;
+
+\echo
+\echo '---- 7. Full-text search that matches every spelling -----------'
+\echo '-- A generated tsvector column with the arabic_search configuration, and a GIN index:'
+ALTER TABLE articles ADD COLUMN tsv tsvector
+    GENERATED ALWAYS AS (to_tsvector('arabic_search', title || ' ' || body)) STORED;
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
+
+\echo
+\echo '-- Queries typed as users type them (no hamza, ى for ي, a phrase in quotes): which'
+\echo '-- articles does each configuration find?'
+SELECT q AS query,
+       array(SELECT id FROM articles WHERE tsv @@ websearch_to_tsquery('arabic_search', q)
+             ORDER BY id) AS arabic_search,
+       array(SELECT id FROM articles
+             WHERE to_tsvector('arabic', title || ' ' || body) @@ websearch_to_tsquery('arabic', q)
+             ORDER BY id) AS builtin_arabic
+FROM unnest(ARRAY['الكسندر لافرنتيف سوتشى', 'مستشفى ادلب', '"مدينة سوتشى"']) AS q;
+
+\echo
+\echo '-- Ranked, with the words highlighted as each article writes them:'
+SELECT id, round(ts_rank(tsv, q)::numeric, 3) AS rank,
+       ts_headline('arabic_search', body, q,
+                   'MaxWords=9, MinWords=4, MaxFragments=1, StartSel=[, StopSel=]') AS headline
+FROM articles, websearch_to_tsquery('arabic_search', 'الكسندر لافرنتيف سوتشى') AS q
+WHERE tsv @@ q ORDER BY rank DESC, id;

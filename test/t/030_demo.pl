@@ -1,4 +1,4 @@
-# test/t/020_demo.pl: `make demo` shows what the README says it shows.
+# test/t/030_demo.pl: `make demo` shows what the README says it shows.
 #
 # Runs test/demo.sh (the body of make demo) in the throwaway cluster of
 # make test and checks its output as a reader would see it: it ends without
