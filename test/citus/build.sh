@@ -22,6 +22,9 @@ CITUS_ARCHIVE=${CITUS_ARCHIVE:-${PG_ARABIC_SHARED:-$(pwd)/../shared}/deps/citus-
 sum=$(cksum <"$CITUS_ARCHIVE" | cut -d' ' -f1)
 pgv=$("$PG_CONFIG" --version | awk '{print $2}')
 CACHE=${CITUS_CACHE_BASE:-/var/tmp}/pg_arabic_citus-$CITUS_VERSION-pg$pgv-$sum
+# one build at a time: a second "make test" waits for the first one's build
+exec 9>"$CACHE.lock"
+flock 9
 if [ -f "$CACHE/done" ]; then
 	echo "$CACHE"
 	exit 0

@@ -49,6 +49,28 @@ as_pg env PG_ARABIC_CITUS_W2_PORT="$PORT_w2" PG_ARABIC_SHARED="${PG_ARABIC_SHARE
 	--dbname=regression --inputdir="$BASE/suite" --outputdir="$BASE/out" \
 	--schedule="$BASE/suite/schedule" --bindir="$BINDIR"
 rc=$?
+
+# pg_arabic refuses to load on a Citus server that does not preload it after
+# citus (its checks of distributed queries would be missing): worker 2 with
+# citus alone, then with the two in the wrong order.  Counted like a test.
+preload_check() {
+	local want='pg_arabic must be preloaded after citus on a Citus server' out
+	sed -i "s/^shared_preload_libraries = .*/shared_preload_libraries = 'citus'/" "$BASE/w2/postgresql.auto.conf"
+	as_pg "$BINDIR/pg_ctl" -D "$BASE/w2" -l "$BASE/w2.log" -w -t 60 restart >/dev/null 2>&1 || return 1
+	out=$(q "$PORT_w2" regression "SELECT arabic_normalize('x')" 2>&1)
+	grep -q "$want" <<<"$out" || { echo "$out"; return 1; }
+	as_pg "$BINDIR/pg_ctl" -D "$BASE/w2" -m fast -w stop >/dev/null 2>&1
+	sed -i "s/^shared_preload_libraries = .*/shared_preload_libraries = 'pg_arabic,citus'/" "$BASE/w2/postgresql.auto.conf"
+	: >"$BASE/w2.log"
+	! as_pg "$BINDIR/pg_ctl" -D "$BASE/w2" -l "$BASE/w2.log" -w -t 60 start >/dev/null 2>&1 || return 1
+	grep -q "$want" "$BASE/w2.log" || { tail -n 5 "$BASE/w2.log"; return 1; }
+}
+if preload_check; then
+	echo "test citus_preload_required          ... ok"
+else
+	echo "test citus_preload_required          ... FAILED"
+	rc=1
+fi
 # results/ beside the inputs, for reading (never copied into expected/ unread)
 rm -rf test/citus/results
 cp -r "$BASE/out/results" test/citus/results 2>/dev/null
