@@ -15,9 +15,10 @@
  *
  * Works through an ExecutorStart hook, installed only where Citus is
  * loaded, which costs two setting look-ups per statement while the
- * thresholds are the cluster's; the plan is searched only otherwise.
- * Citus plans only when pg_arabic's hook comes after Citus's, so on a
- * Citus server pg_arabic must be listed after citus in
+ * thresholds are the cluster's; the plan is searched only otherwise.  The
+ * hook must be there before a session's first query, and it must be the
+ * outer one (it calls Citus's, which is not known to call an earlier
+ * hook), so on a Citus server pg_arabic must be listed after citus in
  * shared_preload_libraries; _PG_init refuses to load otherwise.
  */
 #include "pg_arabic.h"
@@ -28,13 +29,11 @@
 #include "access/xact.h"
 #include "catalog/indexing.h"
 #include "catalog/pg_extension.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
-#include "nodes/nodeFuncs.h"
 #include "parser/parse_func.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -181,17 +180,23 @@ plan_calls(const char *plan_text, Oid nsp, const char *name, int nargs)
 	return strstr(plan_text, needle) != NULL;
 }
 
+/*
+ * check_threshold raises the error when the plan calls one of fns (the
+ * operator functions that read setting, a NULL-ended list) and the
+ * setting's value here is not the one the workers use.
+ */
 static void
 check_threshold(const char *plan_text, Oid nsp, const char *setting,
-				const char *fn1, const char *fn2, const char *fn3)
+				const char *const *fns)
 {
 	double		reset;
+	bool		calls = false;
 
 	if (!setting_not_on_workers(setting, &reset))
 		return;
-	if (!plan_calls(plan_text, nsp, fn1, 2) &&
-		(fn2 == NULL || !plan_calls(plan_text, nsp, fn2, 2)) &&
-		(fn3 == NULL || !plan_calls(plan_text, nsp, fn3, 2)))
+	for (int i = 0; fns[i] != NULL && !calls; i++)
+		calls = plan_calls(plan_text, nsp, fns[i], 2);
+	if (!calls)
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -252,10 +257,11 @@ ar_executor_start(QueryDesc *queryDesc, int eflags)
 
 		if (plan_is_distributed(plan_text) && OidIsValid(nsp = extension_schema()))
 		{
-			check_threshold(plan_text, nsp, "pg_arabic.similarity_threshold",
-							"arabic_similar_op", NULL, NULL);
-			check_threshold(plan_text, nsp, "pg_arabic.containment_threshold",
-							"arabic_inside_op", "arabic_contains_op", NULL);
+			static const char *const similar[] = {"arabic_similar_op", NULL};
+			static const char *const contain[] = {"arabic_inside_op", "arabic_contains_op", NULL};
+
+			check_threshold(plan_text, nsp, "pg_arabic.similarity_threshold", similar);
+			check_threshold(plan_text, nsp, "pg_arabic.containment_threshold", contain);
 			check_gazetteer(plan_text, nsp);
 		}
 		pfree(plan_text);
