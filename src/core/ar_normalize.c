@@ -979,3 +979,21 @@ ArNormalize(const char *in, size_t len, uint32_t flags, ArBuf *out,
 		rc = recompose(out, from, env);
 	return rc;
 }
+
+void
+ArFoldAlefInPlace(char *s, size_t len)
+{
+	unsigned char *u = (unsigned char *) s;
+
+	/* D8 and D9 are lead bytes in valid UTF-8: no false match mid-character */
+	for (size_t i = 0; i + 1 < len; i++)
+	{
+		if (u[i] == 0xD8 && (u[i + 1] == 0xA2 || u[i + 1] == 0xA3 || u[i + 1] == 0xA5))
+			u[++i] = 0xA7;		/* U+0622 U+0623 U+0625 to U+0627 */
+		else if (u[i] == 0xD9 && u[i + 1] == 0xB1)
+		{
+			u[i] = 0xD8;		/* U+0671 to U+0627 */
+			u[++i] = 0xA7;
+		}
+	}
+}

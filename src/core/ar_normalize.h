@@ -76,6 +76,13 @@ extern const char *ArProfileNames(void);
 extern ArStatus ArNormalize(const char *in, size_t len, uint32_t flags,
 							ArBuf *out, const ArEnv *env);
 
+/*
+ * ArFoldAlefInPlace applies AR_F_ALEF to the valid UTF-8 text s[0..len-1]
+ * in place: أ إ آ ٱ become ا, which has the same length, so the text keeps
+ * its length.  Same result as ArNormalize with AR_F_ALEF alone.
+ */
+extern void ArFoldAlefInPlace(char *s, size_t len);
+
 /* The ICU version string, e.g. "72.1". */
 extern const char *ArIcuVersion(void);
 
