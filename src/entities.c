@@ -452,6 +452,81 @@ count_chars(const char *s, size_t n)
 	return c;
 }
 
+/*
+ * Writes the result rows of arabic_entities(), mention by mention, left to
+ * right: the tagger's mentions go straight to the tuplestore (which spills
+ * to disk past work_mem), so memory stays at the word list whatever the
+ * number of mentions.
+ */
+typedef struct Emitter
+{
+	ReturnSetInfo *rsinfo;
+	const char *s;
+	const ArTagWords *ws;
+	int64		chars;			/* characters before s[counted] */
+	size_t		counted;
+	int			rows;
+} Emitter;
+
+static void
+emit_row(Emitter *e, const ArMention *m, const UserEntry *user)
+{
+	ArBuf		clean = {0};
+	Datum		values[5];
+	bool		nulls[5] = {false};
+	ArStatus	rc;
+
+	if ((e->rows++ & 255) == 0)
+		CHECK_FOR_INTERRUPTS();
+	rc = ArMentionClean(e->s, e->ws, m, &clean, ArPgEnv());
+	if (rc != AR_OK)
+		ArReportStatus(rc, "arabic_entities");
+	e->chars += count_chars(e->s + e->counted, m->start - e->counted);
+	e->counted = m->start;
+	values[0] = PointerGetDatum(cstring_to_text_with_len(clean.data ? clean.data : "", (int) clean.len));
+	values[1] = CStringGetTextDatum(ArEntityTypeName(m->type));
+	values[2] = Int32GetDatum((int32) (e->chars + 1));
+	values[3] = Int32GetDatum((int32) count_chars(e->s + m->start, m->end - m->start));
+	if (user)
+		values[4] = CStringGetTextDatum(user->join_key);
+	else
+	{
+		ArBuf		key = {0};
+
+		rc = ArEntityKey(clean.data ? clean.data : "", clean.len, &key, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "arabic_entity_key");
+		values[4] = PointerGetDatum(cstring_to_text_with_len(key.data ? key.data : "", (int) key.len));
+		ArBufFree(&key, ArPgEnv());
+	}
+	tuplestore_putvalues(e->rsinfo->setResult, e->rsinfo->setDesc, values, nulls);
+	ArBufFree(&clean, ArPgEnv());
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && i != 3)
+			pfree(DatumGetPointer(values[i]));
+}
+
+static ArStatus
+emit_mention(void *arg, const ArMention *m)
+{
+	emit_row((Emitter *) arg, m, NULL);
+	return AR_OK;
+}
+
+/* The error for a failed ArExtract: the word list's limit, or the status. */
+static void
+report_extract_error(ArStatus rc, size_t len)
+{
+	if (rc == AR_ERR_TOO_LARGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("arabic_entities: the text has too many words for one call"),
+				 errdetail("The text has %zu bytes; its word list (%d bytes a word) may not exceed 1 GB, about %zu words.",
+						   len, (int) sizeof(ArTagWord), (size_t) (MaxAllocSize / sizeof(ArTagWord))),
+				 errhint("Split the text, for example with arabic_paragraphs(), and call arabic_entities() on each part.")));
+	ArReportStatus(rc, "arabic_entities");
+}
+
 Datum
 arabic_entities(PG_FUNCTION_ARGS)
 {
@@ -462,11 +537,8 @@ arabic_entities(PG_FUNCTION_ARGS)
 	const ArModel *m;
 	UserGaz    *ug;
 	ArTagWords	ws = {0};
-	FoundList	tagged = {0},
-				found;
+	Emitter		em = {0};
 	ArStatus	rc;
-	int64		chars = 0;
-	size_t		counted = 0;
 
 	ArRequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
@@ -481,45 +553,27 @@ arabic_entities(PG_FUNCTION_ARGS)
 	if (len == 0)
 		PG_RETURN_NULL();
 
-	rc = ArExtract(m, s, len, &ws, collect_mention, &tagged, ArPgEnv());
-	if (rc != AR_OK)
-		ArReportStatus(rc, "arabic_entities");
-	found = ug->n ? apply_user_gazetteer(ug, s, &ws, &tagged) : tagged;
-
-	for (int i = 0; i < found.n; i++)
+	em.rsinfo = rsinfo;
+	em.s = s;
+	em.ws = &ws;
+	if (ug->n == 0)
 	{
-		const Found *f = &found.f[i];
-		ArBuf		clean = {0};
-		Datum		values[5];
-		bool		nulls[5] = {false};
-		int64		pos;
-
-		if ((i & 255) == 0)
-			CHECK_FOR_INTERRUPTS();
-		rc = ArMentionClean(s, &ws, &f->m, &clean, ArPgEnv());
+		/* no user names to merge: each mention is written as it comes */
+		rc = ArExtract(m, s, len, &ws, emit_mention, &em, ArPgEnv());
 		if (rc != AR_OK)
-			ArReportStatus(rc, "arabic_entities");
-		chars += count_chars(s + counted, f->m.start - counted);
-		counted = f->m.start;
-		pos = chars + 1;
-		values[0] = PointerGetDatum(cstring_to_text_with_len(clean.data ? clean.data : "", (int) clean.len));
-		values[1] = CStringGetTextDatum(ArEntityTypeName(f->m.type));
-		values[2] = Int32GetDatum((int32) pos);
-		values[3] = Int32GetDatum((int32) count_chars(s + f->m.start, f->m.end - f->m.start));
-		if (f->user)
-			values[4] = CStringGetTextDatum(f->user->join_key);
-		else
-		{
-			ArBuf		key = {0};
+			report_extract_error(rc, len);
+	}
+	else
+	{
+		FoundList	tagged = {0},
+					found;
 
-			rc = ArEntityKey(clean.data ? clean.data : "", clean.len, &key, ArPgEnv());
-			if (rc != AR_OK)
-				ArReportStatus(rc, "arabic_entity_key");
-			values[4] = PointerGetDatum(cstring_to_text_with_len(key.data ? key.data : "", (int) key.len));
-			ArBufFree(&key, ArPgEnv());
-		}
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		ArBufFree(&clean, ArPgEnv());
+		rc = ArExtract(m, s, len, &ws, collect_mention, &tagged, ArPgEnv());
+		if (rc != AR_OK)
+			report_extract_error(rc, len);
+		found = apply_user_gazetteer(ug, s, &ws, &tagged);
+		for (int i = 0; i < found.n; i++)
+			emit_row(&em, &found.f[i].m, found.f[i].user);
 	}
 	ArTagWordsFree(&ws, ArPgEnv());
 	PG_RETURN_NULL();

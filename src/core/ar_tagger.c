@@ -56,7 +56,6 @@ collect_word(void *arg, const char *text, size_t start, size_t len)
 	SplitState *st = arg;
 	ArTagWords *ws = st->words;
 	ArTagWord  *w;
-	ArWordSeg	seg;
 
 	if (ws->n == ws->cap)
 	{
@@ -71,22 +70,29 @@ collect_word(void *arg, const char *text, size_t start, size_t len)
 		ws->w = p;
 		ws->cap = (int) cap;
 	}
+	(void) text;
 	w = &ws->w[ws->n++];
-	w->start = start;
-	w->len = len;
-	ArSegmentWord(text + start, len, &seg);
-	if (seg.article_contracted)
-	{
-		w->clean_off = seg.stem_start;
-		w->restore_article = 1;
-	}
-	else
-	{
-		w->clean_off = seg.article ? seg.article_start : seg.stem_start;
-		w->restore_article = 0;
-	}
+	w->start = (uint32_t) start;
+	w->len = (uint32_t) len;
 	w->sent_start = 0;
 	return AR_OK;
+}
+
+/*
+ * Where the cleaned form of word w starts (bytes from its start): after its
+ * proclitics, at the article, or at the stem after لل (then *restore is
+ * set: the cleaned form needs ال before it).
+ */
+static size_t
+clean_off(const char *text, const ArTagWord *w, int *restore)
+{
+	ArWordSeg	seg;
+
+	ArSegmentWord(text + w->start, w->len, &seg);
+	*restore = seg.article_contracted;
+	if (seg.article_contracted)
+		return seg.stem_start;
+	return seg.article ? seg.article_start : seg.stem_start;
 }
 
 /* Does text[a..b-1] (the gap between two words) end a sentence? */
@@ -115,6 +121,8 @@ ArTagSplit(const char *text, size_t len, ArTagWords *words, const ArEnv *env)
 	int			run = 0;
 
 	words->n = 0;
+	if (len > AR_TAG_MAX_TEXT)
+		return AR_ERR_TOO_LARGE;
 	rc = ArTokenize(text, len, collect_word, &st, env);
 	if (rc != AR_OK)
 		return rc;
@@ -1051,12 +1059,14 @@ ArWordKeys(const char *text, const ArTagWord *w, uint64_t *stem,
 		   uint64_t *bare, size_t *bare_skip)
 {
 	WordInfo	wi;
+	int			restore;
+	size_t		off;
 
 	word_info(text, w, &wi);
 	*stem = wi.stem;
 	*bare = wi.bare;
-	*bare_skip = wi.bare ? first_letter_bytes(text + w->start + w->clean_off,
-											   w->len - w->clean_off) : 0;
+	off = wi.bare ? clean_off(text, w, &restore) : 0;
+	*bare_skip = wi.bare ? first_letter_bytes(text + w->start + off, w->len - off) : 0;
 }
 
 /* FNV-1a of bytes, never 0 */
@@ -1073,20 +1083,22 @@ ArWordSpellingKeys(const char *text, const ArTagWord *w, int has_bare,
 				   uint64_t *key, uint64_t *bare, ArBuf scratch[2],
 				   const ArEnv *env)
 {
-	const char *form = text + w->start + w->clean_off;
-	size_t		n = w->len - w->clean_off;
+	int			restore;
+	size_t		off = clean_off(text, w, &restore);
+	const char *form = text + w->start + off;
+	size_t		n = w->len - off;
 	ArStatus	rc;
 
 	*key = *bare = 0;
 	scratch[0].len = scratch[1].len = 0;
-	if (w->restore_article &&
+	if (restore &&
 		(rc = ArBufAppend(&scratch[0], "\xD8\xA7\xD9\x84", 4, env)) != AR_OK)
 		return rc;
 	if ((rc = ArBufAppend(&scratch[0], form, n, env)) != AR_OK ||
 		(rc = ArEntityKey(scratch[0].data, scratch[0].len, &scratch[1], env)) != AR_OK)
 		return rc;
 	*key = hash_bytes(scratch[1].data, scratch[1].len);
-	if (has_bare && !w->restore_article)
+	if (has_bare && !restore)
 	{
 		size_t		skip = first_letter_bytes(form, n);
 
