@@ -169,12 +169,15 @@ typedef struct Folded
 /*
  * Folds word bytes s[0..len-1]: drops diacritics, tatweel and joiners,
  * writes alef forms as ا, ى as ي, ة as ه, Farsi kaf/yeh as Arabic, digits
- * as ASCII and Latin in lower case.  Keeps the first FOLD_MAX code points.
+ * as ASCII and Latin in lower case.  Keeps the first FOLD_MAX code points;
+ * reads at most AR_SEG_MAX_BYTES.
  */
 static void
 fold_word(const char *s, size_t len, Folded *out)
 {
 	out->n = out->arabic = out->latin = out->digit = 0;
+	if (len > AR_SEG_MAX_BYTES)
+		len = AR_SEG_MAX_BYTES;
 	for (size_t i = 0; i < len;)
 	{
 		int			nb;
@@ -1043,7 +1046,7 @@ first_letter_bytes(const char *s, size_t n)
 
 	(void) ArUtf8Decode((const unsigned char *) s, n, &nb);
 	k = (size_t) nb;
-	while (k < n)
+	while (k < n && k < AR_SEG_MAX_BYTES)
 	{
 		uint32_t	c = ArUtf8Decode((const unsigned char *) s + k, n - k, &nb);
 

@@ -275,6 +275,8 @@ ArSegmentWord(const char *word, size_t len, ArWordSeg *seg)
 	int			k = 0;
 
 	memset(seg, 0, sizeof(*seg));
+	if (len > AR_SEG_MAX_BYTES)
+		return;					/* too long to be a real word: whole */
 	if (!lists_ready)
 		lists_init();
 

@@ -1460,6 +1460,20 @@ test_hardening(void)
 		idempotent_is("ZWJ: display is idempotent", zin, strlen(zin), AR_PROFILE_DISPLAY);
 		idempotent_is("ZWJ: search is idempotent", zin, strlen(zin), AR_PROFILE_SEARCH);
 	}
+	/* a word over AR_SEG_MAX_BYTES is not segmented (bounded work per word) */
+	{
+		ArWordSeg	seg;
+
+		str_repeat(&in, "\u0648\u0628\u0627\u0644\u0645\u062F\u064A\u0646\u0629", "\u0640",
+				   (AR_SEG_MAX_BYTES - 18) / 2, "");
+		ArSegmentWord(in.p, in.len, &seg);
+		check(in.len <= AR_SEG_MAX_BYTES && seg.nclitics == 2 && seg.article == 1,
+			  "segment: wa + bi + al + madina with tatweel up to %d bytes still splits", AR_SEG_MAX_BYTES);
+		str_adds(&in, "\u0640");
+		ArSegmentWord(in.p, in.len, &seg);
+		check(in.len > AR_SEG_MAX_BYTES && seg.nclitics == 0 && seg.article == 0 && seg.stem_start == 0,
+			  "segment: the same word over %d bytes stays whole", AR_SEG_MAX_BYTES);
+	}
 	free(in.p);
 	free(exp.p);
 }
