@@ -324,6 +324,51 @@ collect_mention(void *arg, const ArMention *m)
 }
 
 /*
+ * The matching keys of the words a user name starting at word i may cover
+ * (i .. i + AR_GAZ_MAXWORDS - 1), computed once each as the scan moves
+ * right: a window of KEY_WINDOW words instead of five arrays over the text.
+ */
+#define KEY_WINDOW 8			/* a power of two above AR_GAZ_MAXWORDS */
+
+typedef struct WordKeys
+{
+	uint64		stem;
+	uint64		bare;
+	uint64		spell;
+	uint64		spell_bare;
+	size_t		skip;
+} WordKeys;
+
+typedef struct KeyWindow
+{
+	WordKeys	k[KEY_WINDOW];
+	int			done;			/* words 0 .. done-1 have been computed */
+	ArBuf		scratch[2];
+} KeyWindow;
+
+/* The keys of word j (j >= the caller's i, j < i + AR_GAZ_MAXWORDS). */
+static const WordKeys *
+word_keys(KeyWindow *kw, const char *text, const ArTagWords *ws, int j)
+{
+	StaticAssertStmt(KEY_WINDOW > AR_GAZ_MAXWORDS, "key window too small");
+	while (kw->done <= j)
+	{
+		WordKeys   *k = &kw->k[kw->done % KEY_WINDOW];
+		ArStatus	rc;
+
+		if ((kw->done & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		ArWordKeys(text, &ws->w[kw->done], &k->stem, &k->bare, &k->skip);
+		rc = ArWordSpellingKeys(text, &ws->w[kw->done], k->bare != 0, &k->spell,
+								&k->spell_bare, kw->scratch, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "arabic_entities");
+		kw->done++;
+	}
+	return &kw->k[j % KEY_WINDOW];
+}
+
+/*
  * apply_user_gazetteer finds the user's names in the words (longest first,
  * left to right, no overlaps) and merges them with the tagger's mentions:
  * a listed name replaces every tagger mention it overlaps, and an IGNORE
@@ -335,26 +380,9 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 {
 	FoundList	user = {0},
 				out = {0};
-	uint64	   *stem = palloc(sizeof(uint64) * (ws->n + 1));
-	uint64	   *bare = palloc(sizeof(uint64) * (ws->n + 1));
-	uint64	   *spell = palloc(sizeof(uint64) * (ws->n + 1));
-	uint64	   *spell_bare = palloc(sizeof(uint64) * (ws->n + 1));
-	size_t	   *skip = palloc(sizeof(size_t) * (ws->n + 1));
-	ArBuf		scratch[2] = {{0}};
+	KeyWindow	kw = {0};
 	int			k = 0;
 
-	for (int i = 0; i < ws->n; i++)
-	{
-		ArStatus	rc;
-
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-		ArWordKeys(text, &ws->w[i], &stem[i], &bare[i], &skip[i]);
-		rc = ArWordSpellingKeys(text, &ws->w[i], bare[i] != 0, &spell[i], &spell_bare[i],
-								scratch, ArPgEnv());
-		if (rc != AR_OK)
-			ArReportStatus(rc, "arabic_entities");
-	}
 	for (int i = 0; i < ws->n;)
 	{
 		const UserEntry *best = NULL;
@@ -366,11 +394,12 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 		 * لافرنتيف matches الكساندر لافرينتييف); each with the first word
 		 * as it is, or without a ب ل ك; the longest match wins, exact first
 		 */
+		const WordKeys *wi = word_keys(&kw, text, ws, i);
+
 		for (int variant = 0; variant < 4; variant++)
 		{
-			const uint64 *keys = variant < 2 ? stem : spell;
-			uint64		first = variant == 0 ? stem[i] : variant == 1 ? bare[i]
-				: variant == 2 ? spell[i] : spell_bare[i];
+			uint64		first = variant == 0 ? wi->stem : variant == 1 ? wi->bare
+				: variant == 2 ? wi->spell : wi->spell_bare;
 			uint64		h;
 
 			if (first == 0)
@@ -379,10 +408,12 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 			for (int L = 1; L <= g->maxwords && i + L <= ws->n; L++)
 			{
 				const UserEntry *e;
+				const WordKeys *wl;
 
 				if (L > 1 && ws->w[i + L - 1].sent_start)
 					break;
-				h = ArGazStep(h, L == 1 ? first : keys[i + L - 1]);
+				wl = word_keys(&kw, text, ws, i + L - 1);
+				h = ArGazStep(h, L == 1 ? first : variant < 2 ? wl->stem : wl->spell);
 				e = user_lookup(g, h);
 				if (e && L > bestlen)
 				{
@@ -403,7 +434,7 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 			m.end = ws->w[i + bestlen - 1].start + ws->w[i + bestlen - 1].len;
 			ArMentionResolve(ArModelGaz(model), text, ws, &m, 0);
 			if (bestbare)
-				m.first_off += skip[i];
+				m.first_off += wi->skip;
 			found_push(&user, &m, best);
 			i += bestlen;
 		}
@@ -431,13 +462,8 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 	for (; k < user.n; k++)
 		if (user.f[k].user->type != GAZ_IGNORE)
 			found_push(&out, &user.f[k].m, user.f[k].user);
-	pfree(stem);
-	pfree(bare);
-	pfree(spell);
-	pfree(spell_bare);
-	pfree(skip);
-	ArBufFree(&scratch[0], ArPgEnv());
-	ArBufFree(&scratch[1], ArPgEnv());
+	ArBufFree(&kw.scratch[0], ArPgEnv());
+	ArBufFree(&kw.scratch[1], ArPgEnv());
 	return out;
 }
 

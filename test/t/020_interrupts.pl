@@ -11,7 +11,8 @@
 #   - the whole call, timeout included, returns within 60 s: a generous
 #     bound, not a timing claim (before the fix these calls ran for minutes
 #     and ignored the timeout);
-#   - pg_cancel_backend() from a second session stops a running call.
+#   - pg_cancel_backend() and pg_terminate_backend() from a second session
+#     stop a running call.
 # Runs inside the throwaway cluster of make test (PG* variables).
 use strict;
 use warnings;
@@ -78,36 +79,46 @@ for my $c (@calls)
 	}
 }
 
-# pg_cancel_backend from a second session
-my $file = "/tmp/pg_arabic_tap_int_bg_$$.out";
-my $pid = fork();
-die "fork: $!" unless defined $pid;
-if ($pid == 0)
+# pg_cancel_backend and pg_terminate_backend from a second session
+sub stop_from_outside
 {
-	exec("timeout 120 psql -X -q -At -d $db -c \"/* tap_cancel */ SELECT length(arabic_normalize(t, 'display')) FROM v WHERE name = 'marks'\" >$file 2>&1");
-	exit 127;
+	my ($fn, $expect) = @_;
+	my $file = "/tmp/pg_arabic_tap_int_bg_$$.out";
+	my $pid = fork();
+	die "fork: $!" unless defined $pid;
+	if ($pid == 0)
+	{
+		exec("timeout 120 psql -X -q -At -d $db -c \"/* tap_$fn */ SELECT length(arabic_normalize(t, 'display')) FROM v WHERE name = 'marks'\" >$file 2>&1");
+		exit 127;
+	}
+	my ($rc, $backend) = (0, '');
+	for (1 .. 200)
+	{
+		($rc, $backend) = psql("SELECT pid FROM pg_stat_activity WHERE query LIKE '/* tap_$fn */%' AND state = 'active';\n");
+		chomp $backend;
+		last if $backend ne '';
+		sleep 0.02;
+	}
+	my $sent = time;
+	psql("SELECT $fn($backend);\n") if $backend ne '';
+	waitpid($pid, 0);
+	my $waited = time - $sent;
+	my $result = '';
+	if (open(my $fh, '<', $file))
+	{
+		local $/;
+		$result = <$fh>;
+	}
+	unlink $file;
+  SKIP:
+	{
+		skip "$fn: the call ended before a second session saw it running", 2 if $backend eq '';
+		ok($waited < 60, "$fn: the call ends within 60 s (took " . sprintf('%.2f', $waited) . ' s)');
+		like($result, qr/$expect|^\d+$/m, "$fn: the call is stopped (or had just finished)")
+		  or diag($result);
+	}
 }
-my $backend = '';
-for (1 .. 200)
-{
-	($rc, $backend) = psql("SELECT pid FROM pg_stat_activity WHERE query LIKE '/* tap_cancel */%' AND state = 'active';\n");
-	chomp $backend;
-	last if $backend ne '';
-	sleep 0.02;
-}
-my $sent = time;
-my ($crc, $cout) = $backend ne '' ? psql("SELECT pg_cancel_backend($backend);\n") : (1, 'not found');
-waitpid($pid, 0);
-my $waited = time - $sent;
-open(my $fh, '<', $file);
-my $result = $fh ? do { local $/; <$fh> } : '';
-unlink $file;
-SKIP:
-{
-	skip 'the call ended before a second session saw it running', 2 if $backend eq '';
-	ok($waited < 60, 'pg_cancel_backend: the call ends within 60 s (took ' . sprintf('%.2f', $waited) . ' s)');
-	like($result, qr/canceling statement due to user request|^\d+$/m,
-		'pg_cancel_backend: the call is canceled (or had just finished)');
-}
+stop_from_outside('pg_cancel_backend', 'canceling statement due to user request');
+stop_from_outside('pg_terminate_backend', 'terminating connection due to administrator command');
 
 done_testing();
