@@ -505,11 +505,7 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 		int			n;
 		size_t		need;
 
-		if (i >= next_check)
-		{
-			ArCheckInterrupts(env);
-			next_check = i + AR_INTERRUPT_STRIDE;
-		}
+		ArInterruptPoint(env, i, &next_check);
 		if (s[i] < 0x80)
 		{
 			c = s[i++];
@@ -896,11 +892,7 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 		uint8_t		ss;
 		bool		folded_away;
 
-		if (i >= next_check)
-		{
-			ArCheckInterrupts(env);
-			next_check = i + AR_INTERRUPT_STRIDE;
-		}
+		ArInterruptPoint(env, i, &next_check);
 		c = ArUtf8Decode(s + i, len - i, &n);
 		i += n;
 		if (dropped_before_icu(c, flags) &&
@@ -945,6 +937,8 @@ recompose(ArBuf *out, size_t from, const ArEnv *env)
 	ArBuf		tmp = {0};
 	ArStatus	rc;
 
+	if (out->len == from)
+		return AR_OK;			/* nothing came out (out->data may be NULL) */
 	if (!needs_unicode_stage((const unsigned char *) out->data + from,
 							 out->len - from, AR_F_NFC, env))
 		return AR_OK;

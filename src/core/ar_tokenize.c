@@ -30,11 +30,7 @@ ArTokenize(const char *text, size_t len, ArWordFn fn, void *arg,
 		uint32_t	c;
 		bool		w;
 
-		if (i >= next_check)
-		{
-			ArCheckInterrupts(env);
-			next_check = i + AR_INTERRUPT_STRIDE;
-		}
+		ArInterruptPoint(env, i, &next_check);
 		c = ArUtf8Decode(s + i, len - i, &n);
 		w = c != AR_REPLACEMENT && ArIsWordChar(c);
 		/* joiners and marks do not start a word */

@@ -12,8 +12,9 @@
 # Functions, each returning one number so nothing goes to the client:
 #   length(v)    the floor (detoast), lower(v) the built-in baseline;
 #   arabic_normalize display/search/camel, arabic_normalize_unicode,
-#   arabic_tokens, arabic_fingerprint, arabic_entities, and the trigger
-#   (an INSERT of the value into a table with arabic_normalize_trigger).
+#   arabic_tokens, arabic_fingerprint, arabic_entities (without and with a
+#   row in arabic_gazetteer), and the trigger (an INSERT of the value into a
+#   table with arabic_normalize_trigger).
 # Reported per input and function:
 #   ms/MB        median of BENCH_ROUNDS (default 3) timed runs, and the ratio
 #                to lower(v) on the same value in the same run;
@@ -57,6 +58,7 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Inputs: unit repeated to about N MB (STORAGE EXTERNAL: no pglz, so the
 # detoast is a plain copy in every measurement).
+psql_db -f "$here/measure.sql"  # bench_peak_kb(q)
 psql_db -v mb="$mb" -v cmb="$cancel_mb" <<'SQL'
 CREATE TABLE unit (ord int, name text, head text, unit text);
 INSERT INTO unit VALUES
@@ -93,7 +95,19 @@ INSERT INTO fn VALUES
   (7, 'tokens', 'SELECT cardinality(arabic_tokens(v)) FROM %s WHERE name = %L', true),
   (8, 'fingerprint', 'SELECT cardinality(arabic_fingerprint(v)) FROM %s WHERE name = %L', true),
   (9, 'entities', 'SELECT count(*) FROM %s, arabic_entities(v) WHERE name = %L', true),
-  (10, 'trigger', 'WITH i AS (INSERT INTO trig_t SELECT v FROM %s WHERE name = %L RETURNING length(body)) SELECT sum(length) FROM i', true);
+  (10, 'trigger', 'WITH i AS (INSERT INTO trig_t SELECT v FROM %s WHERE name = %L RETURNING length(body)) SELECT sum(length) FROM i', true),
+  (11, 'entities+gazetteer', 'SELECT entities_gaz(''%s'', %L)', true);
+-- arabic_entities with one row in arabic_gazetteer (the matching path that
+-- merges user names): the row is added in its own statement, so the call
+-- sees it, and removed after
+CREATE FUNCTION entities_gaz(tbl text, nm text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE r bigint;
+BEGIN
+  INSERT INTO arabic_gazetteer (name, type) VALUES ('بيدرسون', 'PERSON');
+  EXECUTE format('SELECT count(*) FROM %s, arabic_entities(v) WHERE name = %L', tbl, nm) INTO r;
+  DELETE FROM arabic_gazetteer;
+  RETURN r;
+END $$;
 
 CREATE FUNCTION bench_ms(q text) RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz; r numeric;
@@ -101,22 +115,6 @@ BEGIN
   t0 := clock_timestamp();
   EXECUTE q INTO r;
   RETURN 1000 * extract(epoch FROM clock_timestamp() - t0);
-END $$;
--- peak memory of one query, as in test/bench/linear.sql
-CREATE FUNCTION bench_peak_kb(q text) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE s text; rss bigint; hwm bigint; r numeric;
-BEGIN
-  BEGIN
-    EXECUTE $c$COPY (SELECT 5) TO '/proc/self/clear_refs'$c$;
-    s := pg_read_file('/proc/self/status');
-  EXCEPTION WHEN others THEN
-    RETURN NULL;
-  END;
-  rss := substring(s FROM 'VmRSS:\s+(\d+) kB')::bigint;
-  EXECUTE q INTO r;
-  s := pg_read_file('/proc/self/status');
-  hwm := substring(s FROM 'VmHWM:\s+(\d+) kB')::bigint;
-  RETURN hwm - rss;
 END $$;
 CREATE TABLE timing (ord int, f int, ms float8);
 CREATE TABLE mem (ord int, f int, kb bigint);

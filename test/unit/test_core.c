@@ -1422,6 +1422,13 @@ test_hardening(void)
 	str_repeat(&in, "\u0628", "\u0650", 40, "");
 	norm_is("cap: not applied without a Unicode stage (tatweel step)", in.p, AR_F_TATWEEL, in.p);
 
+	/* everything dropped before ICU: nothing comes out, nothing is read
+	 * from the still unallocated output (found by fuzz_fingerprint) */
+	norm_is("empty output: a BOM alone (dropped before ICU) under display", "\uFEFF",
+			AR_PROFILE_DISPLAY, "");
+	norm_is("empty output: BOM, BEL and ZWSP under search", "\uFEFF\x07\u200B",
+			AR_PROFILE_SEARCH, "");
+
 	/* C0/C1 controls: dropped by display and search, kept by camel */
 	norm_is("controls: BEL ESC DEL U+0080 U+009F dropped, tab and line break kept (display)",
 			"a\x07" "b\x1B" "c\x7F" "d\xC2\x80" "e\xC2\x9F" "f\tg\nh", AR_PROFILE_DISPLAY, "abcdef g\nh");
