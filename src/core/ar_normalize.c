@@ -180,28 +180,27 @@ ss_lookup(uint32_t c)
 }
 
 /*
- * The mark-run cap.  *run counts the non-starters since the last starter
+ * The mark-run cap.  run counts the non-starters since the last starter
  * (in decomposed form); a character that would take it past
- * AR_MAX_NONSTARTERS is refused (false) and leaves *run alone, so at most
- * AR_MAX_NONSTARTERS combining marks follow any starter.  Unicode's
+ * AR_MAX_NONSTARTERS is refused (cap_next gives -1; the caller keeps its
+ * count), so at most AR_MAX_NONSTARTERS combining marks follow any starter.  Unicode's
  * stream-safe text format uses the same count (and the same 30).
  */
-static inline void
-run_add(int *run, uint8_t info)
+static inline int
+run_add(int run, uint8_t info)
 {
-	if (info & SS_ALL)
-		*run += SS_LEAD(info);
-	else
-		*run = SS_TRAIL(info);
+	return (info & SS_ALL) ? run + SS_LEAD(info) : SS_TRAIL(info);
 }
 
-static inline bool
-cap_step(int *run, uint8_t info)
+/* The count after a character with info, or -1 when it passes the cap. */
+static inline int
+cap_next(int run, uint8_t info)
 {
-	if (*run + SS_LEAD(info) > AR_MAX_NONSTARTERS)
-		return false;
-	run_add(run, info);
-	return true;
+	if (info == 0)
+		return 0;				/* a starter that decomposes to starters */
+	if (run + SS_LEAD(info) > AR_MAX_NONSTARTERS)
+		return -1;
+	return run_add(run, info);
 }
 
 /* Quick check flags and combining class of any code point. */
@@ -532,7 +531,7 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 			}
 			if (t->arabic[k] == MAP_DROP)
 				continue;
-			if (check && !cap_step(&run, t->arabic_ss[k]))
+			if (check && (run = cap_next(run, t->arabic_ss[k])) < 0)
 			{
 				rc = AR_NEED_UNICODE;
 				break;
@@ -589,7 +588,7 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 					rc = AR_NEED_UNICODE;
 					break;
 				}
-				if (!cap_step(&run, ss_lookup(c)))
+				if ((run = cap_next(run, ss_lookup(c))) < 0)
 				{
 					rc = AR_NEED_UNICODE;
 					break;
@@ -847,7 +846,7 @@ flush_piece(const UNormalizer2 *norm, U16Buf *src, U16Buf *dst, ArBuf *mid,
  * is read one code point at a time into an ICU input buffer, without what
  * the profile removes before ICU (invisible characters, controls, tatweel;
  * a ZWJ only outside emoji sequences), with the profile's replacements, and
- * with the mark-run cap (cap_step): a combining mark that follows
+ * with the mark-run cap (cap_next): a combining mark that follows
  * AR_MAX_NONSTARTERS others after the same starter is dropped.  Two counts
  * decide that: marks the folds keep (run_keep, what the output shows) and
  * every mark ICU would see (run_icu; a mark the folds drop anyway goes
@@ -880,10 +879,14 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 	int			run_keep = 0;
 	int			run_icu = 0;
 	uint32_t	prev = 0;		/* last code point kept and not folded away */
+	const FoldTables *t = fold_tables(flags);
 
 	if (U_FAILURE(err))
 		return AR_ERR_ICU;
 	st.after_icu = true;
+	/* one reservation: a piece passes PIECE_MAX_UNITS by one replacement at most */
+	if ((rc = u16_reserve(&src, PIECE_MAX_UNITS + 64, env)) != AR_OK)
+		return rc;
 
 	while (i < len && rc == AR_OK)
 	{
@@ -891,8 +894,43 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 		uint32_t	c;
 		uint8_t		ss;
 		bool		folded_away;
+		int			nk;
 
 		ArInterruptPoint(env, i, &next_check);
+		if (s[i] < 0x80)
+		{
+			/* ASCII: a starter with a boundary before it, never replaced */
+			c = s[i++];
+			if (t->ascii_info[c] & INFO_DROP)
+				continue;		/* a control the profile removes */
+			run_keep = run_icu = 0;
+			prev = c;
+			if (src.len >= PIECE_UNITS)
+				rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
+			src.data[src.len++] = (UChar) c;
+			continue;
+		}
+		if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
+		{
+			/* the Arabic block, from the tables, unless the folds drop it */
+			uint32_t	k = ((uint32_t) (s[i] & 0x03) << 6) | (s[i + 1] & 0x3F);
+
+			if (t->arabic[k] != MAP_DROP)
+			{
+				c = 0x0600 + k;
+				i += 2;
+				if ((nk = cap_next(run_keep, t->arabic_ss[k])) < 0)
+					continue;
+				run_keep = nk;
+				run_icu = run_add(run_icu, t->arabic_ss[k]);
+				prev = c;
+				if (src.len >= PIECE_MAX_UNITS ||
+					(src.len >= PIECE_UNITS && unorm2_hasBoundaryBefore(norm, (UChar32) c)))
+					rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
+				src.data[src.len++] = (UChar) c;
+				continue;
+			}
+		}
 		c = ArUtf8Decode(s + i, len - i, &n);
 		i += n;
 		if (dropped_before_icu(c, flags) &&
@@ -902,12 +940,13 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 		folded_away = c != ZWJ && fold_char(c, flags) == FOLD_DROP;
 		if (!folded_away)
 		{
-			if (!cap_step(&run_keep, ss))
+			if ((nk = cap_next(run_keep, ss)) < 0)
 				continue;
+			run_keep = nk;
 		}
 		else if (run_icu + SS_LEAD(ss) > AR_MAX_NONSTARTERS)
 			continue;
-		run_add(&run_icu, ss);
+		run_icu = run_add(run_icu, ss);
 		if (!folded_away)
 			prev = c;
 
