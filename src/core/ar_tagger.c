@@ -1092,6 +1092,14 @@ ArWordSpellingKeys(const char *text, const ArTagWord *w, int has_bare,
 	size_t		n = w->len - off;
 	ArStatus	rc;
 
+	/* a word over AR_SEG_MAX_BYTES is keyed by its first AR_SEG_MAX_BYTES */
+	if (n > AR_SEG_MAX_BYTES)
+	{
+		n = AR_SEG_MAX_BYTES;
+		while (n > 0 && ((unsigned char) form[n] & 0xC0) == 0x80)
+			n--;
+	}
+
 	*key = *bare = 0;
 	scratch[0].len = scratch[1].len = 0;
 	if (restore &&

@@ -267,7 +267,8 @@ extern ArStatus ArMentionClean(const char *text, const ArTagWords *words,
  * restored after لل) and, when has_bare (ArWordKeys gave a bare key: the
  * form starts with ب ل ك before four letters or more, no article), of the
  * form without that letter (else 0); scratch holds two buffers the caller
- * reuses and frees.
+ * reuses and frees.  A form over AR_SEG_MAX_BYTES is keyed by its first
+ * AR_SEG_MAX_BYTES (bounded work per word).
  * ArGazSpellingPhraseKey is the phrase key of a name over the same word
  * hashes (nwords 0: no word, or more than AR_GAZ_MAXWORDS), so that
  * الكساندر لافرينتييف matches ألكسندر لافرنتيف.  Combine word hashes with
