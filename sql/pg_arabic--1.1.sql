@@ -485,3 +485,9 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION arabic_entity_key(text) IS
 'Join key of a name: one key for its spelling variants (letter forms, diacritics, tatweel, doubled letters, the vowel letters transliterations add or drop), different keys for different names (سعد/سعيد, محمد/محمود)';
+
+-- Hardening of normalization (issue 14: long mark runs, controls, ZWJ in
+-- emoji).  The C functions changed behaviour, not signature; only this
+-- comment says more.
+COMMENT ON FUNCTION arabic_normalize_unicode(text) IS
+'the Unicode part of the display profile: presentation forms and ligatures folded, NFC (at most 30 combining marks after a character), zero-width and bidi controls and C0/C1 control characters other than tab and line breaks removed (ZWJ kept inside emoji sequences), spaces unified (line breaks kept), trimmed';

@@ -35,9 +35,10 @@
 static const ArProfile profiles[] = {
 	{"display", AR_PROFILE_DISPLAY,
 	 "for storage and display: presentation forms and ligatures folded, "
-	 "NFC (madda and hamza composed), tatweel and invisible controls removed, "
+	 "NFC (madda and hamza composed), tatweel, invisible and control "
+	 "characters removed (ZWJ kept inside emoji), "
 	 "spaces unified and collapsed, line breaks kept, trimmed; "
-	 "letters and diacritics kept"},
+	 "letters and diacritics kept (at most 30 marks after a letter)"},
 	{"search", AR_PROFILE_SEARCH,
 	 "for matching and indexing: display, plus diacritics removed, "
 	 "alef forms to bare alef, alef maksura to yeh, teh marbuta to heh, "
