@@ -389,6 +389,7 @@ fold_char(uint32_t c, uint32_t f)
 #define INFO_QC_BAD	0x01		/* the Unicode stage may change this character */
 #define INFO_WS		0x02		/* white space handled by the white space rules */
 #define INFO_DROP	0x04		/* an ASCII character the folds drop */
+#define INFO_MARK	0x08		/* combining class or stream-safe count not 0 */
 
 typedef struct FoldTables
 {
@@ -440,6 +441,8 @@ fold_tables(uint32_t flags)
 		t->arabic_info[i] = (qc_lookup(c, &ccc) & bad) ? INFO_QC_BAD : 0;
 		t->arabic_ccc[i] = ccc;
 		t->arabic_ss[i] = ss_lookup(c);
+		if (ccc != 0 || t->arabic_ss[i] != 0)
+			t->arabic_info[i] |= INFO_MARK;
 	}
 	t->flags = flags;
 	t->ready = true;
@@ -532,14 +535,11 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 			}
 			if (t->arabic[k] == MAP_DROP)
 				continue;
-			if (check && (run = cap_next(run, t->arabic_ss[k])) < 0)
+			if (check && (t->arabic_info[k] & INFO_MARK))
 			{
-				rc = AR_NEED_UNICODE;
-				break;
-			}
-			if (check && t->arabic_ccc[k])
-			{
-				if (t->arabic_ccc[k] < last_ccc)
+				/* a mark, or a letter that decomposes to one (أ) */
+				if ((run = cap_next(run, t->arabic_ss[k])) < 0 ||
+					(t->arabic_ccc[k] && t->arabic_ccc[k] < last_ccc))
 				{
 					rc = AR_NEED_UNICODE;
 					break;
@@ -547,7 +547,10 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 				last_ccc = t->arabic_ccc[k];
 			}
 			else
+			{
 				last_ccc = 0;
+				run = 0;
+			}
 			c = t->arabic[k];
 		}
 		else
