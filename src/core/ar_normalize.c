@@ -888,8 +888,9 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 	if (U_FAILURE(err))
 		return AR_ERR_ICU;
 	st.after_icu = true;
-	/* one reservation: a piece passes PIECE_MAX_UNITS by one replacement at most */
-	if ((rc = u16_reserve(&src, PIECE_MAX_UNITS + 64, env)) != AR_OK)
+	/* UTF-16 takes at most one unit per UTF-8 byte; replacements reserve more */
+	if ((rc = u16_reserve(&src, (len < (size_t) PIECE_MAX_UNITS ? len : (size_t) PIECE_MAX_UNITS) + 64,
+						  env)) != AR_OK)
 		return rc;
 
 	while (i < len && rc == AR_OK)
@@ -911,6 +912,10 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 			prev = c;
 			if (src.len >= PIECE_UNITS)
 				rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
+			if (src.len >= src.cap && rc == AR_OK)
+				rc = u16_reserve(&src, 64, env);
+			if (rc != AR_OK)
+				break;
 			src.data[src.len++] = (UChar) c;
 			continue;
 		}
@@ -931,6 +936,10 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 				if (src.len >= PIECE_MAX_UNITS ||
 					(src.len >= PIECE_UNITS && unorm2_hasBoundaryBefore(norm, (UChar32) c)))
 					rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
+				if (src.len >= src.cap && rc == AR_OK)
+					rc = u16_reserve(&src, 64, env);
+				if (rc != AR_OK)
+					break;
 				src.data[src.len++] = (UChar) c;
 				continue;
 			}
