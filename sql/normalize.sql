@@ -8,8 +8,9 @@ RESET client_min_messages;
 
 -- code points of a text, to make invisible characters and composition visible
 CREATE FUNCTION pg_temp.cps(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT string_agg('U+' || lpad(upper(to_hex(ascii(c))), 4, '0'), ' ' ORDER BY i)
-  FROM regexp_split_to_table(t, '') WITH ORDINALITY AS x(c, i)
+  SELECT string_agg('U+' || lpad(h, greatest(4, length(h)), '0'), ' ' ORDER BY i)
+  FROM regexp_split_to_table(t, '') WITH ORDINALITY AS x(c, i),
+       LATERAL upper(to_hex(ascii(c))) AS h
 $$;
 
 -- the profiles, in the order arabic_profiles() lists them, each described

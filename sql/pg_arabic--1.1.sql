@@ -611,8 +611,15 @@ ALTER TEXT SEARCH CONFIGURATION arabic_search
 COMMENT ON TEXT SEARCH CONFIGURATION arabic_search IS
 'Full-text search of Arabic news text that matches every spelling the search normalization profile folds; arabic_search parser, arabic_light dictionary';
 
+-- Hardening of normalization (issue 14: long mark runs, controls, ZWJ in
+-- emoji).  The C functions changed behaviour, not signature; only this
+-- comment says more.
+COMMENT ON FUNCTION arabic_normalize_unicode(text) IS
+'the Unicode part of the display profile: presentation forms and ligatures folded, NFC (at most 30 combining marks after a character), zero-width and bidi controls and C0/C1 control characters other than tab and line breaks removed (ZWJ kept inside emoji sequences), spaces unified (line breaks kept), trimmed';
+
+-- ---------------------------------------------------------------------
 -- Citus (issue 11): the gazetteer on every node, an IMMUTABLE extraction
--- without it, and costs measured per call (test/bench/citus_costs.sh)
+-- without it, and costs measured per call (test/bench/costs.sh)
 -- ---------------------------------------------------------------------
 
 -- VOLATILE: it changes the cluster.  Run once, on the coordinator.

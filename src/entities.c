@@ -468,6 +468,51 @@ collect_mention(void *arg, const ArMention *m)
 }
 
 /*
+ * The matching keys of the words a user name starting at word i may cover
+ * (i .. i + AR_GAZ_MAXWORDS - 1), computed once each as the scan moves
+ * right: a window of KEY_WINDOW words instead of five arrays over the text.
+ */
+#define KEY_WINDOW 8			/* a power of two above AR_GAZ_MAXWORDS */
+
+typedef struct WordKeys
+{
+	uint64		stem;
+	uint64		bare;
+	uint64		spell;
+	uint64		spell_bare;
+	size_t		skip;
+} WordKeys;
+
+typedef struct KeyWindow
+{
+	WordKeys	k[KEY_WINDOW];
+	int			done;			/* words 0 .. done-1 have been computed */
+	ArBuf		scratch[2];
+} KeyWindow;
+
+/* The keys of word j (j >= the caller's i, j < i + AR_GAZ_MAXWORDS). */
+static const WordKeys *
+word_keys(KeyWindow *kw, const char *text, const ArTagWords *ws, int j)
+{
+	StaticAssertStmt(KEY_WINDOW > AR_GAZ_MAXWORDS, "key window too small");
+	while (kw->done <= j)
+	{
+		WordKeys   *k = &kw->k[kw->done % KEY_WINDOW];
+		ArStatus	rc;
+
+		if ((kw->done & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		ArWordKeys(text, &ws->w[kw->done], &k->stem, &k->bare, &k->skip);
+		rc = ArWordSpellingKeys(text, &ws->w[kw->done], k->bare != 0, &k->spell,
+								&k->spell_bare, kw->scratch, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "arabic_entities");
+		kw->done++;
+	}
+	return &kw->k[j % KEY_WINDOW];
+}
+
+/*
  * apply_user_gazetteer finds the user's names in the words (longest first,
  * left to right, no overlaps) and merges them with the tagger's mentions:
  * a listed name replaces every tagger mention it overlaps, and an IGNORE
@@ -479,26 +524,9 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 {
 	FoundList	user = {0},
 				out = {0};
-	uint64	   *stem = palloc(sizeof(uint64) * (ws->n + 1));
-	uint64	   *bare = palloc(sizeof(uint64) * (ws->n + 1));
-	uint64	   *spell = palloc(sizeof(uint64) * (ws->n + 1));
-	uint64	   *spell_bare = palloc(sizeof(uint64) * (ws->n + 1));
-	size_t	   *skip = palloc(sizeof(size_t) * (ws->n + 1));
-	ArBuf		scratch[2] = {{0}};
+	KeyWindow	kw = {0};
 	int			k = 0;
 
-	for (int i = 0; i < ws->n; i++)
-	{
-		ArStatus	rc;
-
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-		ArWordKeys(text, &ws->w[i], &stem[i], &bare[i], &skip[i]);
-		rc = ArWordSpellingKeys(text, &ws->w[i], bare[i] != 0, &spell[i], &spell_bare[i],
-								scratch, ArPgEnv());
-		if (rc != AR_OK)
-			ArReportStatus(rc, "arabic_entities");
-	}
 	for (int i = 0; i < ws->n;)
 	{
 		const UserEntry *best = NULL;
@@ -510,11 +538,12 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 		 * لافرنتيف matches الكساندر لافرينتييف); each with the first word
 		 * as it is, or without a ب ل ك; the longest match wins, exact first
 		 */
+		const WordKeys *wi = word_keys(&kw, text, ws, i);
+
 		for (int variant = 0; variant < 4; variant++)
 		{
-			const uint64 *keys = variant < 2 ? stem : spell;
-			uint64		first = variant == 0 ? stem[i] : variant == 1 ? bare[i]
-				: variant == 2 ? spell[i] : spell_bare[i];
+			uint64		first = variant == 0 ? wi->stem : variant == 1 ? wi->bare
+				: variant == 2 ? wi->spell : wi->spell_bare;
 			uint64		h;
 
 			if (first == 0)
@@ -523,10 +552,12 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 			for (int L = 1; L <= g->maxwords && i + L <= ws->n; L++)
 			{
 				const UserEntry *e;
+				const WordKeys *wl;
 
 				if (L > 1 && ws->w[i + L - 1].sent_start)
 					break;
-				h = ArGazStep(h, L == 1 ? first : keys[i + L - 1]);
+				wl = word_keys(&kw, text, ws, i + L - 1);
+				h = ArGazStep(h, L == 1 ? first : variant < 2 ? wl->stem : wl->spell);
 				e = user_lookup(g, h);
 				if (e && L > bestlen)
 				{
@@ -547,7 +578,7 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 			m.end = ws->w[i + bestlen - 1].start + ws->w[i + bestlen - 1].len;
 			ArMentionResolve(ArModelGaz(model), text, ws, &m, 0);
 			if (bestbare)
-				m.first_off += skip[i];
+				m.first_off += wi->skip;
 			found_push(&user, &m, best);
 			i += bestlen;
 		}
@@ -575,13 +606,8 @@ apply_user_gazetteer(const UserGaz *g, const char *text, const ArTagWords *ws,
 	for (; k < user.n; k++)
 		if (user.f[k].user->type != GAZ_IGNORE)
 			found_push(&out, &user.f[k].m, user.f[k].user);
-	pfree(stem);
-	pfree(bare);
-	pfree(spell);
-	pfree(spell_bare);
-	pfree(skip);
-	ArBufFree(&scratch[0], ArPgEnv());
-	ArBufFree(&scratch[1], ArPgEnv());
+	ArBufFree(&kw.scratch[0], ArPgEnv());
+	ArBufFree(&kw.scratch[1], ArPgEnv());
 	return out;
 }
 
@@ -594,6 +620,81 @@ count_chars(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		c += ((unsigned char) s[i] & 0xC0) != 0x80;
 	return c;
+}
+
+/*
+ * Writes the result rows of arabic_entities(), mention by mention, left to
+ * right: the tagger's mentions go straight to the tuplestore (which spills
+ * to disk past work_mem), so memory stays at the word list whatever the
+ * number of mentions.
+ */
+typedef struct Emitter
+{
+	ReturnSetInfo *rsinfo;
+	const char *s;
+	const ArTagWords *ws;
+	int64		chars;			/* characters before s[counted] */
+	size_t		counted;
+	int			rows;
+} Emitter;
+
+static void
+emit_row(Emitter *e, const ArMention *m, const UserEntry *user)
+{
+	ArBuf		clean = {0};
+	Datum		values[5];
+	bool		nulls[5] = {false};
+	ArStatus	rc;
+
+	if ((e->rows++ & 255) == 0)
+		CHECK_FOR_INTERRUPTS();
+	rc = ArMentionClean(e->s, e->ws, m, &clean, ArPgEnv());
+	if (rc != AR_OK)
+		ArReportStatus(rc, "arabic_entities");
+	e->chars += count_chars(e->s + e->counted, m->start - e->counted);
+	e->counted = m->start;
+	values[0] = PointerGetDatum(cstring_to_text_with_len(clean.data ? clean.data : "", (int) clean.len));
+	values[1] = CStringGetTextDatum(ArEntityTypeName(m->type));
+	values[2] = Int32GetDatum((int32) (e->chars + 1));
+	values[3] = Int32GetDatum((int32) count_chars(e->s + m->start, m->end - m->start));
+	if (user)
+		values[4] = CStringGetTextDatum(user->join_key);
+	else
+	{
+		ArBuf		key = {0};
+
+		rc = ArEntityKey(clean.data ? clean.data : "", clean.len, &key, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "arabic_entity_key");
+		values[4] = PointerGetDatum(cstring_to_text_with_len(key.data ? key.data : "", (int) key.len));
+		ArBufFree(&key, ArPgEnv());
+	}
+	tuplestore_putvalues(e->rsinfo->setResult, e->rsinfo->setDesc, values, nulls);
+	ArBufFree(&clean, ArPgEnv());
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && i != 3)
+			pfree(DatumGetPointer(values[i]));
+}
+
+static ArStatus
+emit_mention(void *arg, const ArMention *m)
+{
+	emit_row((Emitter *) arg, m, NULL);
+	return AR_OK;
+}
+
+/* The error for a failed ArExtract: the word list's limit, or the status. */
+static void
+report_extract_error(ArStatus rc, size_t len)
+{
+	if (rc == AR_ERR_TOO_LARGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("arabic_entities: the text has too many words for one call"),
+				 errdetail("The text has %zu bytes; its word list (%d bytes a word) may not exceed 1 GB, about %zu words.",
+						   len, (int) sizeof(ArTagWord), (size_t) (MaxAllocSize / sizeof(ArTagWord))),
+				 errhint("Split the text, for example with arabic_paragraphs(), and call arabic_entities() on each part.")));
+	ArReportStatus(rc, "arabic_entities");
 }
 
 /*
@@ -612,11 +713,8 @@ extract_entities(FunctionCallInfo fcinfo, bool user)
 	static const UserGaz no_user_gazetteer = {0};
 	const UserGaz *ug = &no_user_gazetteer;
 	ArTagWords	ws = {0};
-	FoundList	tagged = {0},
-				found;
+	Emitter		em = {0};
 	ArStatus	rc;
-	int64		chars = 0;
-	size_t		counted = 0;
 
 	ArRequireUtf8();
 	InitMaterializedSRF(fcinfo, 0);
@@ -635,45 +733,27 @@ extract_entities(FunctionCallInfo fcinfo, bool user)
 	if (len == 0)
 		PG_RETURN_NULL();
 
-	rc = ArExtract(m, s, len, &ws, collect_mention, &tagged, ArPgEnv());
-	if (rc != AR_OK)
-		ArReportStatus(rc, "arabic_entities");
-	found = ug->n ? apply_user_gazetteer(ug, s, &ws, &tagged) : tagged;
-
-	for (int i = 0; i < found.n; i++)
+	em.rsinfo = rsinfo;
+	em.s = s;
+	em.ws = &ws;
+	if (ug->n == 0)
 	{
-		const Found *f = &found.f[i];
-		ArBuf		clean = {0};
-		Datum		values[5];
-		bool		nulls[5] = {false};
-		int64		pos;
-
-		if ((i & 255) == 0)
-			CHECK_FOR_INTERRUPTS();
-		rc = ArMentionClean(s, &ws, &f->m, &clean, ArPgEnv());
+		/* no user names to merge: each mention is written as it comes */
+		rc = ArExtract(m, s, len, &ws, emit_mention, &em, ArPgEnv());
 		if (rc != AR_OK)
-			ArReportStatus(rc, "arabic_entities");
-		chars += count_chars(s + counted, f->m.start - counted);
-		counted = f->m.start;
-		pos = chars + 1;
-		values[0] = PointerGetDatum(cstring_to_text_with_len(clean.data ? clean.data : "", (int) clean.len));
-		values[1] = CStringGetTextDatum(ArEntityTypeName(f->m.type));
-		values[2] = Int32GetDatum((int32) pos);
-		values[3] = Int32GetDatum((int32) count_chars(s + f->m.start, f->m.end - f->m.start));
-		if (f->user)
-			values[4] = CStringGetTextDatum(f->user->join_key);
-		else
-		{
-			ArBuf		key = {0};
+			report_extract_error(rc, len);
+	}
+	else
+	{
+		FoundList	tagged = {0},
+					found;
 
-			rc = ArEntityKey(clean.data ? clean.data : "", clean.len, &key, ArPgEnv());
-			if (rc != AR_OK)
-				ArReportStatus(rc, "arabic_entity_key");
-			values[4] = PointerGetDatum(cstring_to_text_with_len(key.data ? key.data : "", (int) key.len));
-			ArBufFree(&key, ArPgEnv());
-		}
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		ArBufFree(&clean, ArPgEnv());
+		rc = ArExtract(m, s, len, &ws, collect_mention, &tagged, ArPgEnv());
+		if (rc != AR_OK)
+			report_extract_error(rc, len);
+		found = apply_user_gazetteer(ug, s, &ws, &tagged);
+		for (int i = 0; i < found.n; i++)
+			emit_row(&em, &found.f[i].m, found.f[i].user);
 	}
 	ArTagWordsFree(&ws, ArPgEnv());
 	PG_RETURN_NULL();

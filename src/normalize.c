@@ -12,6 +12,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/array.h"
+#include "utils/memutils.h"
 #include "utils/builtins.h"
 
 /* arabic_normalize(input text, profile text DEFAULT 'search') */
@@ -70,29 +71,66 @@ arabic_profiles(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-typedef struct TokenCollector
+/*
+ * The token array under construction, in its final form: an ArrayType
+ * header (filled in at the end) followed by the elements, each a text
+ * with a 4-byte header, padded to 4 bytes as array storage wants.  Growing
+ * one buffer (repalloc_huge) instead of collecting a Datum, a palloc'd
+ * text and an array copy per token keeps the peak near the array's size.
+ */
+typedef struct TokenArray
 {
-	ArrayBuildState *astate;
-} TokenCollector;
+	ArBuf		buf;
+	int			n;
+	bool		fold_alef;
+	size_t		consumed;		/* input bytes done, for the error detail */
+} TokenArray;
+
+#define TOKEN_ARRAY_HEADER ARR_OVERHEAD_NONULLS(1)
 
 static void
-add_token(TokenCollector *tc, const char *s, size_t len, bool clitic)
+token_array_too_large(TokenArray *ta, const char *why)
 {
-	text	   *t = (text *) palloc(VARHDRSZ + len + 1);
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("arabic_tokens: the array of tokens would exceed %s", why),
+			 errdetail("%d tokens from the first %zu bytes of the input.",
+					   ta->n, ta->consumed),
+			 errhint("Split the text, for example with arabic_paragraphs(), and call arabic_tokens() on each part.")));
+}
 
-	memcpy(VARDATA(t), s, len);
+static void
+add_token(TokenArray *ta, const char *s, size_t len, bool clitic)
+{
+	size_t		elen = VARHDRSZ + len + (clitic ? 1 : 0);
+	size_t		padded = INTALIGN(elen);
+	ArStatus	rc;
+	char	   *p;
+
+	if (ta->n >= (int) MaxArraySize)
+		token_array_too_large(ta, psprintf("%d elements, the maximum array size", (int) MaxArraySize));
+	rc = ArBufReserve(&ta->buf, padded, ArPgEnv());
+	if (rc == AR_ERR_TOO_LARGE)
+		token_array_too_large(ta, "1 GB, the maximum size of a value");
+	if (rc != AR_OK)
+		ArReportStatus(rc, "arabic_tokens");
+	p = ta->buf.data + ta->buf.len;
+	SET_VARSIZE(p, elen);
+	memcpy(p + VARHDRSZ, s, len);
+	if (ta->fold_alef)
+		ArFoldAlefInPlace(p + VARHDRSZ, len);
 	if (clitic)
-		VARDATA(t)[len++] = '+';
-	SET_VARSIZE(t, VARHDRSZ + len);
-	tc->astate = accumArrayResult(tc->astate, PointerGetDatum(t), false,
-								  TEXTOID, CurrentMemoryContext);
+		p[VARHDRSZ + len] = '+';
+	memset(p + elen, 0, padded - elen);
+	ta->buf.len += padded;
+	ta->n++;
 }
 
 /* Emits the proclitics, the article and the stem of one word. */
 static ArStatus
 collect_word(void *arg, const char *text, size_t start, size_t len)
 {
-	TokenCollector *tc = (TokenCollector *) arg;
+	TokenArray *ta = (TokenArray *) arg;
 	const char *w = text + start;
 	ArWordSeg	seg;
 	size_t		from = 0;
@@ -100,19 +138,29 @@ collect_word(void *arg, const char *text, size_t start, size_t len)
 	ArSegmentWord(w, len, &seg);
 	for (int i = 0; i < seg.nclitics; i++)
 	{
-		add_token(tc, w + from, seg.clitic_end[i] - from, true);
+		add_token(ta, w + from, seg.clitic_end[i] - from, true);
 		from = seg.clitic_end[i];
 	}
 	if (seg.article)
 	{
 		if (seg.article_contracted)
-			add_token(tc, "\xD8\xA7\xD9\x84", 4, true); /* ال */
+			add_token(ta, "\xD8\xA7\xD9\x84", 4, true); /* ال */
 		else
-			add_token(tc, w + seg.article_start, seg.stem_start - seg.article_start, true);
+			add_token(ta, w + seg.article_start, seg.stem_start - seg.article_start, true);
 	}
-	add_token(tc, w + seg.stem_start, len - seg.stem_start, false);
+	add_token(ta, w + seg.stem_start, len - seg.stem_start, false);
 	return AR_OK;
 }
+
+/*
+ * The input is normalized and tokenized in pieces of about this many
+ * bytes, each ending just after an ASCII space or line feed: no word spans
+ * one, and no profile lets characters on its two sides affect each other
+ * (a space is a normalization boundary, starts a new mark run and is no
+ * emoji), so the tokens are those of the whole text.  Text with no space
+ * for longer than this is one piece.
+ */
+#define TOKEN_PIECE_BYTES ((size_t) 256 * 1024)
 
 /*
  * arabic_tokens(input text, profile text DEFAULT 'search') RETURNS text[]
@@ -121,37 +169,65 @@ collect_word(void *arg, const char *text, size_t start, size_t len)
  * and article as its own element marked with a trailing '+' (وبالمدينة:
  * {و+,ب+,ال+,مدينه}).  Segmentation looks at the letters before the alef
  * fold, so أل and إل are never taken for the article; the alef fold is
- * then applied to every element.
+ * then applied to every element.  Memory: the result array plus one
+ * normalized piece (see README, Performance).
  */
 PG_FUNCTION_INFO_V1(arabic_tokens);
 Datum
 arabic_tokens(PG_FUNCTION_ARGS)
 {
 	text	   *in = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in);
 	const ArProfile *p;
 	uint32		flags;
-	text	   *norm;
-	TokenCollector tc = {NULL};
+	TokenArray	ta = {{0}};
+	ArBuf		norm = {0};
+	ArrayType  *result;
 	ArStatus	rc;
 
 	ArRequireUtf8();
 	p = ArProfileFromText(PG_GETARG_TEXT_PP(1));
 	flags = p->flags;
-	norm = ArNormalizeText(in, flags & ~AR_F_ALEF);
-	rc = ArTokenize(VARDATA_ANY(norm), VARSIZE_ANY_EXHDR(norm), collect_word,
-					&tc, ArPgEnv());
+	ta.fold_alef = (flags & AR_F_ALEF) != 0;
+	rc = ArBufReserve(&ta.buf, TOKEN_ARRAY_HEADER, ArPgEnv());
 	if (rc != AR_OK)
-		ArReportStatus(rc, "Arabic tokenization");
-	if (tc.astate == NULL)
-		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
-	if (flags & AR_F_ALEF)
-	{
-		for (int i = 0; i < tc.astate->nelems; i++)
-		{
-			text	   *t = DatumGetTextPP(tc.astate->dvalues[i]);
+		ArReportStatus(rc, "arabic_tokens");
+	ta.buf.len = TOKEN_ARRAY_HEADER;
 
-			tc.astate->dvalues[i] = PointerGetDatum(ArNormalizeText(t, AR_F_ALEF));
+	while (ta.consumed < len)
+	{
+		size_t		end = len;
+
+		if (len - ta.consumed > TOKEN_PIECE_BYTES)
+		{
+			const char *sp = s + ta.consumed + TOKEN_PIECE_BYTES;
+			const char *stop = s + len;
+
+			while (sp < stop && *sp != ' ' && *sp != '\n')
+				sp++;
+			end = sp < stop ? (size_t) (sp - s) + 1 : len;
 		}
+		norm.len = 0;
+		rc = ArNormalize(s + ta.consumed, end - ta.consumed, flags & ~AR_F_ALEF,
+						 &norm, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "Arabic normalization");
+		rc = ArTokenize(norm.data, norm.len, collect_word, &ta, ArPgEnv());
+		if (rc != AR_OK)
+			ArReportStatus(rc, "Arabic tokenization");
+		ta.consumed = end;
 	}
-	PG_RETURN_DATUM(makeArrayResult(tc.astate, CurrentMemoryContext));
+	ArBufFree(&norm, ArPgEnv());
+	if (ta.n == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
+
+	result = (ArrayType *) ta.buf.data;
+	SET_VARSIZE(result, ta.buf.len);
+	result->ndim = 1;
+	result->dataoffset = 0;		/* no nulls */
+	result->elemtype = TEXTOID;
+	ARR_DIMS(result)[0] = ta.n;
+	ARR_LBOUND(result)[0] = 1;
+	PG_RETURN_ARRAYTYPE_P(result);
 }

@@ -63,6 +63,20 @@ ArCheckInterrupts(const ArEnv *env)
 		env->check_interrupts(env->ctx);
 }
 
+/*
+ * For loops over long input: runs the interrupt callback once pos has
+ * reached *next, then sets *next AR_INTERRUPT_STRIDE bytes further.
+ */
+static inline void
+ArInterruptPoint(const ArEnv *env, size_t pos, size_t *next)
+{
+	if (pos >= *next)
+	{
+		ArCheckInterrupts(env);
+		*next = pos + AR_INTERRUPT_STRIDE;
+	}
+}
+
 /* Appends n bytes; the fast path is inlined. */
 static inline ArStatus
 ArBufAppend(ArBuf *buf, const char *bytes, size_t n, const ArEnv *env)

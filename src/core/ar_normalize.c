@@ -35,9 +35,10 @@
 static const ArProfile profiles[] = {
 	{"display", AR_PROFILE_DISPLAY,
 	 "for storage and display: presentation forms and ligatures folded, "
-	 "NFC (madda and hamza composed), tatweel and invisible controls removed, "
+	 "NFC (madda and hamza composed), tatweel, invisible and control "
+	 "characters removed (ZWJ kept inside emoji), "
 	 "spaces unified and collapsed, line breaks kept, trimmed; "
-	 "letters and diacritics kept"},
+	 "letters and diacritics kept (at most 30 marks after a letter)"},
 	{"search", AR_PROFILE_SEARCH,
 	 "for matching and indexing: display, plus diacritics removed, "
 	 "alef forms to bare alef, alef maksura to yeh, teh marbuta to heh, "
@@ -98,7 +99,55 @@ ArIcuVersion(void)
 
 static uint8_t qc_table[0x10000];
 static uint8_t ccc_table[0x10000];
+static uint8_t ss_table[0x10000];
 static bool qc_block_ready[256];
+
+/*
+ * Stream-safe information of a code point (UAX #15, section 13): how many
+ * non-starters its full compatibility decomposition begins with (bits
+ * 0-3) and ends with (bits 4-6), and SS_ALL when it is non-starters only
+ * (a combining mark).  Counting these is what makes the mark-run cap
+ * (AR_MAX_NONSTARTERS) invariant under NFC, NFKC and the folds.
+ */
+#define SS_LEAD(i)	((int) ((i) & 0x0F))
+#define SS_TRAIL(i)	((int) (((i) >> 4) & 0x07))
+#define SS_ALL		0x80
+
+static uint8_t
+ss_compute(uint32_t c)
+{
+	UErrorCode	err = U_ZERO_ERROR;
+	const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&err);
+	UChar		dec[64];
+	uint8_t		ccc[64];
+	int32_t		n = -1;
+	int			k = 0;
+	int			lead = 0;
+	int			trail = 0;
+
+	if (U_SUCCESS(err))
+		n = unorm2_getDecomposition(nfkd, (UChar32) c, dec, 64, &err);
+	if (U_FAILURE(err) || n <= 0)
+		ccc[k++] = u_getCombiningClass((UChar32) c);
+	else
+	{
+		for (int32_t i = 0; i < n; i++)
+		{
+			uint32_t	d = dec[i];
+
+			if (d >= 0xD800 && d <= 0xDBFF && i + 1 < n)
+				d = 0x10000 + ((d - 0xD800) << 10) + (dec[++i] - 0xDC00);
+			ccc[k++] = u_getCombiningClass((UChar32) d);
+		}
+	}
+	while (lead < k && ccc[lead] != 0)
+		lead++;
+	while (trail < k && ccc[k - 1 - trail] != 0)
+		trail++;
+	if (lead == k)
+		return (uint8_t) (SS_ALL | (lead > 15 ? 15 : lead) | ((lead > 7 ? 7 : lead) << 4));
+	return (uint8_t) ((lead > 15 ? 15 : lead) | ((trail > 7 ? 7 : trail) << 4));
+}
 
 static void
 qc_fill_block(uint32_t block)
@@ -113,8 +162,46 @@ qc_fill_block(uint32_t block)
 			f |= QC_NFKC_NOT_YES;
 		qc_table[c] = f;
 		ccc_table[c] = u_getCombiningClass((UChar32) c);
+		ss_table[c] = ss_compute(c);
 	}
 	qc_block_ready[block] = true;
+}
+
+/* Stream-safe information (SS_LEAD, SS_TRAIL, SS_ALL) of any code point. */
+static inline uint8_t
+ss_lookup(uint32_t c)
+{
+	if (c < 0x10000)
+	{
+		if (!qc_block_ready[c >> 8])
+			qc_fill_block(c >> 8);
+		return ss_table[c];
+	}
+	return ss_compute(c);
+}
+
+/*
+ * The mark-run cap.  run counts the non-starters since the last starter
+ * (in decomposed form); a character that would take it past
+ * AR_MAX_NONSTARTERS is refused (cap_next gives -1; the caller keeps its
+ * count), so at most AR_MAX_NONSTARTERS combining marks follow any starter.  Unicode's
+ * stream-safe text format uses the same count (and the same 30).
+ */
+static inline int
+run_add(int run, uint8_t info)
+{
+	return (info & SS_ALL) ? run + SS_LEAD(info) : SS_TRAIL(info);
+}
+
+/* The count after a character with info, or -1 when it passes the cap. */
+static inline int
+cap_next(int run, uint8_t info)
+{
+	if (info == 0)
+		return 0;				/* a starter that decomposes to starters */
+	if (run + SS_LEAD(info) > AR_MAX_NONSTARTERS)
+		return -1;
+	return run_add(run, info);
 }
 
 /* Quick check flags and combining class of any code point. */
@@ -147,10 +234,64 @@ qc_lookup(uint32_t c, uint8_t *ccc)
 
 #define FOLD_DROP 0xFFFFFFFFu
 
+/*
+ * C0 and C1 control characters other than tab, the line breaks and the two
+ * that ArIsSpace counts as white space (VT, FF): what AR_F_IGNORABLES
+ * removes besides the invisible format characters.
+ */
+static inline bool
+is_dropped_control(uint32_t c)
+{
+	return (c < 0x20 && !(c >= 0x09 && c <= 0x0D)) ||
+		(c >= 0x7F && c <= 0x9F && c != 0x85);
+}
+
+#define ZWJ 0x200D
+
+/* May c stand before a ZWJ of an emoji sequence (👨‍👩, 👩🏽‍💻, 🏳️‍🌈)? */
+static bool
+emoji_before_zwj(uint32_t c)
+{
+	return c == 0xFE0F ||
+		u_hasBinaryProperty((UChar32) c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+		u_hasBinaryProperty((UChar32) c, UCHAR_EMOJI_MODIFIER);
+}
+
+/*
+ * True when a ZWJ between prev (the last character kept before it, 0 for
+ * none) and the text at next[0..left-1] joins an emoji sequence: prev is a
+ * pictograph, an emoji modifier or VS16, and the next character is a
+ * pictograph.  Such a ZWJ is kept by AR_F_IGNORABLES; every other goes.
+ */
+static bool
+zwj_in_emoji(uint32_t prev, const unsigned char *next, size_t left)
+{
+	int			n;
+
+	if (prev == 0 || left == 0 || !emoji_before_zwj(prev))
+		return false;
+	return u_hasBinaryProperty((UChar32) ArUtf8Decode(next, left, &n),
+							   UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
+/* The last code point of the UTF-8 text s[0..len-1] (len > 0). */
+static uint32_t
+last_code_point(const char *s, size_t len)
+{
+	size_t		i = len - 1;
+	int			n;
+
+	while (i > 0 && len - i < 4 && ((unsigned char) s[i] & 0xC0) == 0x80)
+		i--;
+	return ArUtf8Decode((const unsigned char *) s + i, len - i, &n);
+}
+
 /* The image of c under the folds in flags, or FOLD_DROP. */
 static inline uint32_t
 fold_char(uint32_t c, uint32_t f)
 {
+	if ((f & AR_F_IGNORABLES) && is_dropped_control(c))
+		return FOLD_DROP;
 	if (c < 0x80)
 		return ((f & AR_F_LATIN_LOWER) && c >= 'A' && c <= 'Z') ? c + 32 : c;
 	if ((f & AR_F_IGNORABLES) && ArIsIgnorable(c))
@@ -247,6 +388,8 @@ fold_char(uint32_t c, uint32_t f)
 #define MAP_DROP	0xFFFF
 #define INFO_QC_BAD	0x01		/* the Unicode stage may change this character */
 #define INFO_WS		0x02		/* white space handled by the white space rules */
+#define INFO_DROP	0x04		/* an ASCII character the folds drop */
+#define INFO_MARK	0x08		/* combining class or stream-safe count not 0 */
 
 typedef struct FoldTables
 {
@@ -257,6 +400,7 @@ typedef struct FoldTables
 	uint16_t	arabic[256];	/* image of U+0600 + i, or MAP_DROP */
 	uint8_t		arabic_info[256];
 	uint8_t		arabic_ccc[256];
+	uint8_t		arabic_ss[256]; /* stream-safe information (ss_lookup) */
 } FoldTables;
 
 static FoldTables tables_cache[16];
@@ -281,8 +425,11 @@ fold_tables(uint32_t flags)
 	t->ready = false;
 	for (uint32_t c = 0; c < 128; c++)
 	{
-		t->ascii[c] = (uint8_t) fold_char(c, flags);
-		t->ascii_info[c] = (ws && (ArIsSpace(c) || ArIsLineBreak(c))) ? INFO_WS : 0;
+		uint32_t	m = fold_char(c, flags);
+
+		t->ascii[c] = m == FOLD_DROP ? 0 : (uint8_t) m;
+		t->ascii_info[c] = (ws && (ArIsSpace(c) || ArIsLineBreak(c))) ? INFO_WS :
+			m == FOLD_DROP ? INFO_DROP : 0;
 	}
 	for (uint32_t i = 0; i < 256; i++)
 	{
@@ -293,6 +440,9 @@ fold_tables(uint32_t flags)
 		t->arabic[i] = m == FOLD_DROP ? MAP_DROP : (uint16_t) m;
 		t->arabic_info[i] = (qc_lookup(c, &ccc) & bad) ? INFO_QC_BAD : 0;
 		t->arabic_ccc[i] = ccc;
+		t->arabic_ss[i] = ss_lookup(c);
+		if (ccc != 0 || t->arabic_ss[i] != 0)
+			t->arabic_info[i] |= INFO_MARK;
 	}
 	t->flags = flags;
 	t->ready = true;
@@ -306,6 +456,8 @@ typedef struct FoldState
 	bool		pending_space;
 	int			pending_breaks; /* line breaks seen since the last output */
 	bool		after_cr;		/* the last white space was a CR */
+	bool		after_icu;		/* input comes from the Unicode stage, which
+								 * already decided each ZWJ */
 } FoldState;
 
 #define AR_NEED_UNICODE ((ArStatus) -1)
@@ -338,6 +490,7 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 	int			pending_breaks = st->pending_breaks;
 	bool		after_cr = st->after_cr;
 	uint8_t		last_ccc = 0;
+	int			run = 0;		/* kept non-starters since the last starter */
 	size_t		i = 0;
 	size_t		next_check = AR_INTERRUPT_STRIDE;
 	size_t		olen;			/* out->len and out->cap, kept in registers */
@@ -355,18 +508,19 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 		int			n;
 		size_t		need;
 
-		if (i >= next_check)
-		{
-			ArCheckInterrupts(env);
-			next_check = i + AR_INTERRUPT_STRIDE;
-		}
+		ArInterruptPoint(env, i, &next_check);
 		if (s[i] < 0x80)
 		{
 			c = s[i++];
-			if (t->ascii_info[c] & INFO_WS)
-				goto white_space;
+			if (t->ascii_info[c] & (INFO_WS | INFO_DROP))
+			{
+				if (t->ascii_info[c] & INFO_WS)
+					goto white_space;
+				continue;
+			}
 			c = t->ascii[c];
 			last_ccc = 0;
+			run = 0;
 		}
 		else if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len &&
 				 (s[i + 1] & 0xC0) == 0x80)
@@ -381,9 +535,11 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 			}
 			if (t->arabic[k] == MAP_DROP)
 				continue;
-			if (check && t->arabic_ccc[k])
+			if (check && (t->arabic_info[k] & INFO_MARK))
 			{
-				if (t->arabic_ccc[k] < last_ccc)
+				/* a mark, or a letter that decomposes to one (أ) */
+				if ((run = cap_next(run, t->arabic_ss[k])) < 0 ||
+					(t->arabic_ccc[k] && t->arabic_ccc[k] < last_ccc))
 				{
 					rc = AR_NEED_UNICODE;
 					break;
@@ -391,7 +547,10 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 				last_ccc = t->arabic_ccc[k];
 			}
 			else
+			{
 				last_ccc = 0;
+				run = 0;
+			}
 			c = t->arabic[k];
 		}
 		else
@@ -403,7 +562,18 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 			if ((flags & (AR_F_SPACES | AR_F_SPACES_FLAT)) &&
 				(ArIsSpace(c) || ArIsLineBreak(c)))
 				goto white_space;
-			if (check)
+			if (c == ZWJ && (flags & AR_F_IGNORABLES))
+			{
+				/* kept inside an emoji sequence (see zwj_in_emoji) */
+				if (!st->after_icu &&
+					(!started || pending_space || pending_breaks ||
+					 !zwj_in_emoji(last_code_point(out->data, olen), s + i, len - i)))
+					continue;
+				m = c;
+				last_ccc = 0;
+				run = 0;
+			}
+			else if (check)
 			{
 				uint8_t		ccc;
 
@@ -418,6 +588,11 @@ fold_run(const unsigned char *s, size_t len, uint32_t flags, bool check,
 				if (m == FOLD_DROP)
 					continue;
 				if (ccc != 0 && ccc < last_ccc)
+				{
+					rc = AR_NEED_UNICODE;
+					break;
+				}
+				if ((run = cap_next(run, ss_lookup(c))) < 0)
 				{
 					rc = AR_NEED_UNICODE;
 					break;
@@ -475,6 +650,7 @@ white_space:
 			pending_breaks++;
 		after_cr = (c == '\r');
 		last_ccc = 0;
+		run = 0;
 	}
 	out->len = olen;
 	st->started = started;
@@ -500,8 +676,6 @@ needs_unicode_stage(const unsigned char *s, size_t len, uint32_t flags,
 /* ---------------------------------------------------------------------
  * Stage 1: the Unicode stage, chunk by chunk
  * --------------------------------------------------------------------- */
-
-#define CHUNK_BYTES ((size_t) 64 * 1024)
 
 typedef struct U16Buf
 {
@@ -563,61 +737,51 @@ u16_put_utf8(U16Buf *b, const char *s, const ArEnv *env)
 	return AR_OK;
 }
 
+/* Does the Unicode stage remove c before ICU sees it? */
+static inline bool
+dropped_before_icu(uint32_t c, uint32_t flags)
+{
+	return ((flags & AR_F_IGNORABLES) && (ArIsIgnorable(c) || is_dropped_control(c))) ||
+		((flags & AR_F_TATWEEL) && c == AR_TATWEEL);
+}
+
 /*
- * Prepares one chunk for ICU: UTF-8 to UTF-16, with the pre-normalization
- * removals and replacements of the profile.
+ * Appends code point c to the ICU input with the profile's replacements: a
+ * presentation form by its compatibility decomposition (NFC profiles),
+ * U+FDFC and U+FDFD by CAMeL's spellings (camel).
  */
 static ArStatus
-chunk_to_u16(const unsigned char *s, size_t len, uint32_t flags,
-			 const UNormalizer2 *nfkc, U16Buf *b, const ArEnv *env)
+u16_put_replaced(U16Buf *b, uint32_t c, uint32_t flags,
+				 const UNormalizer2 *nfkc, const ArEnv *env)
 {
-	size_t		i = 0;
 	ArStatus	rc;
 
-	b->len = 0;
-	if ((rc = u16_reserve(b, len + 16, env)) != AR_OK)
-		return rc;
-	while (i < len)
+	if ((flags & AR_F_NFC) && ArIsPresentationForm(c))
 	{
-		uint32_t	c;
-		int			n;
+		UChar		dec[32];
+		UErrorCode	err = U_ZERO_ERROR;
+		int32_t		dlen = unorm2_getDecomposition(nfkc, (UChar32) c, dec, 32, &err);
 
-		c = ArUtf8Decode(s + i, len - i, &n);
-		i += n;
-		if ((flags & AR_F_IGNORABLES) && ArIsIgnorable(c))
-			continue;
-		if ((flags & AR_F_TATWEEL) && c == AR_TATWEEL)
-			continue;
-		if ((flags & AR_F_NFC) && ArIsPresentationForm(c))
+		if (U_SUCCESS(err) && dlen > 0)
 		{
-			UChar		dec[32];
-			UErrorCode	err = U_ZERO_ERROR;
-			int32_t		dlen = unorm2_getDecomposition(nfkc, (UChar32) c, dec, 32, &err);
-
-			if (U_SUCCESS(err) && dlen > 0)
-			{
-				if ((rc = u16_reserve(b, (size_t) dlen + (len - i) + 16, env)) != AR_OK)
-					return rc;
-				memcpy(b->data + b->len, dec, dlen * sizeof(UChar));
-				b->len += dlen;
-				continue;
-			}
-		}
-		else if ((flags & AR_F_NFKC_CAMEL) && (c == 0xFDFC || c == 0xFDFD))
-		{
-			/* CAMeL's normalize_unicode replaces these two before NFKC */
-			rc = u16_put_utf8(b, c == 0xFDFC ? "\xD8\xB1\xD9\x8A\xD8\xA7\xD9\x84" :
-							  "\xD8\xA8\xD8\xB3\xD9\x85 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87 "
-							  "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xAD\xD9\x85\xD9\x86 "
-							  "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xAD\xD9\x8A\xD9\x85", env);
-			if (rc != AR_OK)
+			if ((rc = u16_reserve(b, (size_t) dlen, env)) != AR_OK)
 				return rc;
-			if ((rc = u16_reserve(b, (len - i) + 16, env)) != AR_OK)
-				return rc;
-			continue;
+			memcpy(b->data + b->len, dec, dlen * sizeof(UChar));
+			b->len += dlen;
+			return AR_OK;
 		}
-		u16_put(b, c);
 	}
+	else if ((flags & AR_F_NFKC_CAMEL) && (c == 0xFDFC || c == 0xFDFD))
+	{
+		/* CAMeL's normalize_unicode replaces these two before NFKC */
+		return u16_put_utf8(b, c == 0xFDFC ? "\xD8\xB1\xD9\x8A\xD8\xA7\xD9\x84" :
+							"\xD8\xA8\xD8\xB3\xD9\x85 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87 "
+							"\xD8\xA7\xD9\x84\xD8\xB1\xD8\xAD\xD9\x85\xD9\x86 "
+							"\xD8\xA7\xD9\x84\xD8\xB1\xD8\xAD\xD9\x8A\xD9\x85", env);
+	}
+	if ((rc = u16_reserve(b, 2, env)) != AR_OK)
+		return rc;
+	u16_put(b, c);
 	return AR_OK;
 }
 
@@ -647,33 +811,59 @@ u16_to_utf8(const UChar *u, int32_t len, ArBuf *out, const ArEnv *env)
 }
 
 /*
- * The end of the chunk that starts at s[start]: at least CHUNK_BYTES long,
- * ending before a code point ICU says has a normalization boundary before
- * it (and that the profile does not replace), or at the end of the text.
+ * One piece of ICU input: normalized by ICU, converted to UTF-8 and folded
+ * onto out.  src is emptied.
  */
-static size_t
-chunk_end(const unsigned char *s, size_t len, size_t start,
-		  const UNormalizer2 *norm)
+static ArStatus
+flush_piece(const UNormalizer2 *norm, U16Buf *src, U16Buf *dst, ArBuf *mid,
+			uint32_t flags, FoldState *st, ArBuf *out, const ArEnv *env)
 {
-	size_t		i;
+	UErrorCode	err = U_ZERO_ERROR;
+	int32_t		n;
+	ArStatus	rc;
 
-	if (len - start <= CHUNK_BYTES)
-		return len;
-	i = start + CHUNK_BYTES;
-	while (i < len && (s[i] & 0xC0) == 0x80)
-		i++;
-	while (i < len)
+	if (src->len == 0)
+		return AR_OK;
+	ArCheckInterrupts(env);
+	dst->len = 0;
+	if ((rc = u16_reserve(dst, (size_t) src->len * 2 + 16, env)) != AR_OK)
+		return rc;
+	n = unorm2_normalize(norm, src->data, src->len, dst->data, dst->cap, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR)
 	{
-		int			n;
-		uint32_t	c = ArUtf8Decode(s + i, len - i, &n);
-
-		if (!ArIsPresentationForm(c) && !ArIsIgnorable(c) && c != AR_TATWEEL &&
-			unorm2_hasBoundaryBefore(norm, (UChar32) c))
-			return i;
-		i += n;
+		if ((rc = u16_reserve(dst, (size_t) n + 16, env)) != AR_OK)
+			return rc;
+		err = U_ZERO_ERROR;
+		n = unorm2_normalize(norm, src->data, src->len, dst->data, dst->cap, &err);
 	}
-	return len;
+	if (U_FAILURE(err))
+		return AR_ERR_ICU;
+	src->len = 0;
+	mid->len = 0;
+	if ((rc = u16_to_utf8(dst->data, n, mid, env)) != AR_OK)
+		return rc;
+	return fold_run((const unsigned char *) mid->data, mid->len, flags, false, st, out, env);
 }
+
+/*
+ * The Unicode stage and the folds over the whole text, in pieces: the text
+ * is read one code point at a time into an ICU input buffer, without what
+ * the profile removes before ICU (invisible characters, controls, tatweel;
+ * a ZWJ only outside emoji sequences), with the profile's replacements, and
+ * with the mark-run cap (cap_next): a combining mark that follows
+ * AR_MAX_NONSTARTERS others after the same starter is dropped.  Two counts
+ * decide that: marks the folds keep (run_keep, what the output shows) and
+ * every mark ICU would see (run_icu; a mark the folds drop anyway goes
+ * once that count is full), so no ICU call ever reorders a run longer than
+ * 2 * AR_MAX_NONSTARTERS.  The buffer goes to ICU (flush_piece) once it
+ * holds PIECE_UNITS code units and the next character starts a new
+ * normalization segment, or regardless at PIECE_MAX_UNITS (only a text
+ * with no segment boundary in 128K characters, which real text never has,
+ * sees that cut).  So every ICU call is bounded, and the interrupt
+ * callback runs between calls and every AR_INTERRUPT_STRIDE input bytes.
+ */
+#define PIECE_UNITS		((int32_t) 32 * 1024)
+#define PIECE_MAX_UNITS	((int32_t) 128 * 1024)
 
 static ArStatus
 unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
@@ -688,43 +878,99 @@ unicode_stage_and_folds(const unsigned char *s, size_t len, uint32_t flags,
 	ArBuf		mid = {0};
 	FoldState	st = {0};
 	ArStatus	rc = AR_OK;
-	size_t		start = 0;
+	size_t		i = 0;
+	size_t		next_check = AR_INTERRUPT_STRIDE;
+	int			run_keep = 0;
+	int			run_icu = 0;
+	uint32_t	prev = 0;		/* last code point kept and not folded away */
+	const FoldTables *t = fold_tables(flags);
 
 	if (U_FAILURE(err))
 		return AR_ERR_ICU;
+	st.after_icu = true;
+	/* UTF-16 takes at most one unit per UTF-8 byte; replacements reserve more */
+	if ((rc = u16_reserve(&src, (len < (size_t) PIECE_MAX_UNITS ? len : (size_t) PIECE_MAX_UNITS) + 64,
+						  env)) != AR_OK)
+		return rc;
 
-	while (start < len && rc == AR_OK)
+	while (i < len && rc == AR_OK)
 	{
-		size_t		end = chunk_end(s, len, start, norm);
-		int32_t		n;
+		int			n;
+		uint32_t	c;
+		uint8_t		ss;
+		bool		folded_away;
+		int			nk;
 
-		ArCheckInterrupts(env);
-		rc = chunk_to_u16(s + start, end - start, flags, nfkc, &src, env);
-		if (rc != AR_OK)
-			break;
-		dst.len = 0;
-		if ((rc = u16_reserve(&dst, (size_t) src.len * 2 + 16, env)) != AR_OK)
-			break;
-		err = U_ZERO_ERROR;
-		n = unorm2_normalize(norm, src.data, src.len, dst.data, dst.cap, &err);
-		if (err == U_BUFFER_OVERFLOW_ERROR)
+		ArInterruptPoint(env, i, &next_check);
+		if (s[i] < 0x80)
 		{
-			if ((rc = u16_reserve(&dst, (size_t) n + 16, env)) != AR_OK)
+			/* ASCII: a starter with a boundary before it, never replaced */
+			c = s[i++];
+			if (t->ascii_info[c] & INFO_DROP)
+				continue;		/* a control the profile removes */
+			run_keep = run_icu = 0;
+			prev = c;
+			if (src.len >= PIECE_UNITS)
+				rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
+			if (src.len >= src.cap && rc == AR_OK)
+				rc = u16_reserve(&src, 64, env);
+			if (rc != AR_OK)
 				break;
-			err = U_ZERO_ERROR;
-			n = unorm2_normalize(norm, src.data, src.len, dst.data, dst.cap, &err);
+			src.data[src.len++] = (UChar) c;
+			continue;
 		}
-		if (U_FAILURE(err))
+		if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
 		{
-			rc = AR_ERR_ICU;
-			break;
+			/* the Arabic block, from the tables, unless the folds drop it */
+			uint32_t	k = ((uint32_t) (s[i] & 0x03) << 6) | (s[i + 1] & 0x3F);
+
+			if (t->arabic[k] != MAP_DROP)
+			{
+				c = 0x0600 + k;
+				i += 2;
+				if ((nk = cap_next(run_keep, t->arabic_ss[k])) < 0)
+					continue;
+				run_keep = nk;
+				run_icu = run_add(run_icu, t->arabic_ss[k]);
+				prev = c;
+				if (src.len >= PIECE_MAX_UNITS ||
+					(src.len >= PIECE_UNITS && unorm2_hasBoundaryBefore(norm, (UChar32) c)))
+					rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
+				if (src.len >= src.cap && rc == AR_OK)
+					rc = u16_reserve(&src, 64, env);
+				if (rc != AR_OK)
+					break;
+				src.data[src.len++] = (UChar) c;
+				continue;
+			}
 		}
-		mid.len = 0;
-		if ((rc = u16_to_utf8(dst.data, n, &mid, env)) != AR_OK)
-			break;
-		rc = fold_run((const unsigned char *) mid.data, mid.len, flags, false, &st, out, env);
-		start = end;
+		c = ArUtf8Decode(s + i, len - i, &n);
+		i += n;
+		if (dropped_before_icu(c, flags) &&
+			!(c == ZWJ && (flags & AR_F_IGNORABLES) && zwj_in_emoji(prev, s + i, len - i)))
+			continue;
+		ss = ss_lookup(c);
+		folded_away = c != ZWJ && fold_char(c, flags) == FOLD_DROP;
+		if (!folded_away)
+		{
+			if ((nk = cap_next(run_keep, ss)) < 0)
+				continue;
+			run_keep = nk;
+		}
+		else if (run_icu + SS_LEAD(ss) > AR_MAX_NONSTARTERS)
+			continue;
+		run_icu = run_add(run_icu, ss);
+		if (!folded_away)
+			prev = c;
+
+		if (src.len >= PIECE_MAX_UNITS ||
+			(src.len >= PIECE_UNITS && unorm2_hasBoundaryBefore(norm, (UChar32) c)))
+			rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
+		if (rc == AR_OK)
+			rc = u16_put_replaced(&src, c, flags, nfkc, env);
 	}
+	if (rc == AR_OK)
+		rc = flush_piece(norm, &src, &dst, &mid, flags, &st, out, env);
 	if (src.data)
 		env->free_fn(env->ctx, src.data);
 	if (dst.data)
@@ -743,6 +989,8 @@ recompose(ArBuf *out, size_t from, const ArEnv *env)
 	ArBuf		tmp = {0};
 	ArStatus	rc;
 
+	if (out->len == from)
+		return AR_OK;			/* nothing came out (out->data may be NULL) */
 	if (!needs_unicode_stage((const unsigned char *) out->data + from,
 							 out->len - from, AR_F_NFC, env))
 		return AR_OK;
@@ -776,4 +1024,22 @@ ArNormalize(const char *in, size_t len, uint32_t flags, ArBuf *out,
 	if (rc == AR_OK && (flags & AR_F_NFC) && flags != AR_F_NFC)
 		rc = recompose(out, from, env);
 	return rc;
+}
+
+void
+ArFoldAlefInPlace(char *s, size_t len)
+{
+	unsigned char *u = (unsigned char *) s;
+
+	/* D8 and D9 are lead bytes in valid UTF-8: no false match mid-character */
+	for (size_t i = 0; i + 1 < len; i++)
+	{
+		if (u[i] == 0xD8 && (u[i + 1] == 0xA2 || u[i + 1] == 0xA3 || u[i + 1] == 0xA5))
+			u[++i] = 0xA7;		/* U+0622 U+0623 U+0625 to U+0627 */
+		else if (u[i] == 0xD9 && u[i + 1] == 0xB1)
+		{
+			u[i] = 0xD8;		/* U+0671 to U+0627 */
+			u[++i] = 0xA7;
+		}
+	}
 }

@@ -14,7 +14,9 @@
 #define AR_F_NFC			(1u << 0)	/* NFC, presentation forms folded */
 #define AR_F_NFKC_CAMEL		(1u << 1)	/* NFKC with CAMeL's two fixes */
 /* character folds */
-#define AR_F_IGNORABLES		(1u << 2)	/* drop zero-width and bidi controls */
+#define AR_F_IGNORABLES		(1u << 2)	/* drop zero-width and bidi controls and
+										 * C0/C1 controls (not tab or line
+										 * breaks); ZWJ kept inside emoji */
 #define AR_F_SPACES			(1u << 3)	/* spaces collapsed, line breaks kept, trim */
 #define AR_F_SPACES_FLAT	(1u << 4)	/* all white space to one space, trim */
 #define AR_F_TATWEEL		(1u << 5)	/* drop tatweel */
@@ -58,6 +60,14 @@ extern const ArProfile *ArProfileLookup(const char *name, size_t len);
 extern const char *ArProfileNames(void);
 
 /*
+ * The mark-run cap: at most this many combining marks (non-starters, as
+ * Unicode's stream-safe text format counts them) follow one starter in the
+ * output of a profile with a Unicode stage; further marks are dropped.  No
+ * real text comes near it; it bounds the work of every ICU call.
+ */
+#define AR_MAX_NONSTARTERS 30
+
+/*
  * ArNormalize appends the normalization of in[0..len-1] under flags to out
  * (which the caller owns and frees through env).  Invalid UTF-8 bytes come
  * out as U+FFFD.  Time and extra memory are linear in len; env's interrupt
@@ -65,6 +75,13 @@ extern const char *ArProfileNames(void);
  */
 extern ArStatus ArNormalize(const char *in, size_t len, uint32_t flags,
 							ArBuf *out, const ArEnv *env);
+
+/*
+ * ArFoldAlefInPlace applies AR_F_ALEF to the valid UTF-8 text s[0..len-1]
+ * in place: أ إ آ ٱ become ا, which has the same length, so the text keeps
+ * its length.  Same result as ArNormalize with AR_F_ALEF alone.
+ */
+extern void ArFoldAlefInPlace(char *s, size_t len);
 
 /* The ICU version string, e.g. "72.1". */
 extern const char *ArIcuVersion(void);

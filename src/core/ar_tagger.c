@@ -56,7 +56,6 @@ collect_word(void *arg, const char *text, size_t start, size_t len)
 	SplitState *st = arg;
 	ArTagWords *ws = st->words;
 	ArTagWord  *w;
-	ArWordSeg	seg;
 
 	if (ws->n == ws->cap)
 	{
@@ -71,22 +70,29 @@ collect_word(void *arg, const char *text, size_t start, size_t len)
 		ws->w = p;
 		ws->cap = (int) cap;
 	}
+	(void) text;
 	w = &ws->w[ws->n++];
-	w->start = start;
-	w->len = len;
-	ArSegmentWord(text + start, len, &seg);
-	if (seg.article_contracted)
-	{
-		w->clean_off = seg.stem_start;
-		w->restore_article = 1;
-	}
-	else
-	{
-		w->clean_off = seg.article ? seg.article_start : seg.stem_start;
-		w->restore_article = 0;
-	}
+	w->start = (uint32_t) start;
+	w->len = (uint32_t) len;
 	w->sent_start = 0;
 	return AR_OK;
+}
+
+/*
+ * Where the cleaned form of word w starts (bytes from its start): after its
+ * proclitics, at the article, or at the stem after لل (then *restore is
+ * set: the cleaned form needs ال before it).
+ */
+static size_t
+clean_off(const char *text, const ArTagWord *w, int *restore)
+{
+	ArWordSeg	seg;
+
+	ArSegmentWord(text + w->start, w->len, &seg);
+	*restore = seg.article_contracted;
+	if (seg.article_contracted)
+		return seg.stem_start;
+	return seg.article ? seg.article_start : seg.stem_start;
 }
 
 /* Does text[a..b-1] (the gap between two words) end a sentence? */
@@ -115,6 +121,8 @@ ArTagSplit(const char *text, size_t len, ArTagWords *words, const ArEnv *env)
 	int			run = 0;
 
 	words->n = 0;
+	if (len > AR_TAG_MAX_TEXT)
+		return AR_ERR_TOO_LARGE;
 	rc = ArTokenize(text, len, collect_word, &st, env);
 	if (rc != AR_OK)
 		return rc;
@@ -161,12 +169,15 @@ typedef struct Folded
 /*
  * Folds word bytes s[0..len-1]: drops diacritics, tatweel and joiners,
  * writes alef forms as ا, ى as ي, ة as ه, Farsi kaf/yeh as Arabic, digits
- * as ASCII and Latin in lower case.  Keeps the first FOLD_MAX code points.
+ * as ASCII and Latin in lower case.  Keeps the first FOLD_MAX code points;
+ * reads at most AR_SEG_MAX_BYTES.
  */
 static void
 fold_word(const char *s, size_t len, Folded *out)
 {
 	out->n = out->arabic = out->latin = out->digit = 0;
+	if (len > AR_SEG_MAX_BYTES)
+		len = AR_SEG_MAX_BYTES;
 	for (size_t i = 0; i < len;)
 	{
 		int			nb;
@@ -1035,7 +1046,7 @@ first_letter_bytes(const char *s, size_t n)
 
 	(void) ArUtf8Decode((const unsigned char *) s, n, &nb);
 	k = (size_t) nb;
-	while (k < n)
+	while (k < n && k < AR_SEG_MAX_BYTES)
 	{
 		uint32_t	c = ArUtf8Decode((const unsigned char *) s + k, n - k, &nb);
 
@@ -1051,12 +1062,14 @@ ArWordKeys(const char *text, const ArTagWord *w, uint64_t *stem,
 		   uint64_t *bare, size_t *bare_skip)
 {
 	WordInfo	wi;
+	int			restore;
+	size_t		off;
 
 	word_info(text, w, &wi);
 	*stem = wi.stem;
 	*bare = wi.bare;
-	*bare_skip = wi.bare ? first_letter_bytes(text + w->start + w->clean_off,
-											   w->len - w->clean_off) : 0;
+	off = wi.bare ? clean_off(text, w, &restore) : 0;
+	*bare_skip = wi.bare ? first_letter_bytes(text + w->start + off, w->len - off) : 0;
 }
 
 /* FNV-1a of bytes, never 0 */
@@ -1073,20 +1086,30 @@ ArWordSpellingKeys(const char *text, const ArTagWord *w, int has_bare,
 				   uint64_t *key, uint64_t *bare, ArBuf scratch[2],
 				   const ArEnv *env)
 {
-	const char *form = text + w->start + w->clean_off;
-	size_t		n = w->len - w->clean_off;
+	int			restore;
+	size_t		off = clean_off(text, w, &restore);
+	const char *form = text + w->start + off;
+	size_t		n = w->len - off;
 	ArStatus	rc;
+
+	/* a word over AR_SEG_MAX_BYTES is keyed by its first AR_SEG_MAX_BYTES */
+	if (n > AR_SEG_MAX_BYTES)
+	{
+		n = AR_SEG_MAX_BYTES;
+		while (n > 0 && ((unsigned char) form[n] & 0xC0) == 0x80)
+			n--;
+	}
 
 	*key = *bare = 0;
 	scratch[0].len = scratch[1].len = 0;
-	if (w->restore_article &&
+	if (restore &&
 		(rc = ArBufAppend(&scratch[0], "\xD8\xA7\xD9\x84", 4, env)) != AR_OK)
 		return rc;
 	if ((rc = ArBufAppend(&scratch[0], form, n, env)) != AR_OK ||
 		(rc = ArEntityKey(scratch[0].data, scratch[0].len, &scratch[1], env)) != AR_OK)
 		return rc;
 	*key = hash_bytes(scratch[1].data, scratch[1].len);
-	if (has_bare && !w->restore_article)
+	if (has_bare && !restore)
 	{
 		size_t		skip = first_letter_bytes(form, n);
 

@@ -51,15 +51,20 @@ extern const char *ArEntityTypeName(ArEntityType t);
 /* The class bit for a gazetteer.tsv type name, or 0. */
 extern uint16_t ArGazClass(const char *name, size_t len);
 
-/* One word of a text: byte span and how it segments. */
+/*
+ * One word of a text: its byte span (8 bytes a word, so the word list of a
+ * text of one-letter words is under 3 times its size; texts are limited to
+ * AR_TAG_MAX_TEXT bytes).  How it segments is computed again where needed.
+ */
 typedef struct ArTagWord
 {
-	size_t		start;			/* byte offset in the text */
-	size_t		len;			/* bytes */
-	size_t		clean_off;		/* bytes from start to the cleaned form */
-	uint8_t		restore_article;	/* ل + ال written لل: cleaned form needs ال */
-	uint8_t		sent_start;		/* first word of a sentence segment */
+	uint32_t	start;			/* byte offset in the text */
+	uint32_t	len:31;			/* bytes */
+	uint32_t	sent_start:1;	/* first word of a sentence segment */
 } ArTagWord;
+
+/* The longest text ArTagSplit and ArExtract take (1 GiB - 1, as PostgreSQL). */
+#define AR_TAG_MAX_TEXT ((size_t) 0x3FFFFFFF)
 
 /* The words of a text, grown through env. */
 typedef struct ArTagWords
@@ -73,6 +78,8 @@ typedef struct ArTagWords
  * ArTagSplit fills words with the words of text[0..len-1] and marks
  * sentence starts (after . ! ? ؟ or a line break between two words, and
  * every AR_TAG_MAX_SENT words).  Frees nothing; call ArTagWordsFree.
+ * AR_ERR_TOO_LARGE when len passes AR_TAG_MAX_TEXT or the list would pass
+ * env->max_size.
  */
 #define AR_TAG_MAX_SENT 200
 extern ArStatus ArTagSplit(const char *text, size_t len, ArTagWords *words,
@@ -260,7 +267,8 @@ extern ArStatus ArMentionClean(const char *text, const ArTagWords *words,
  * restored after لل) and, when has_bare (ArWordKeys gave a bare key: the
  * form starts with ب ل ك before four letters or more, no article), of the
  * form without that letter (else 0); scratch holds two buffers the caller
- * reuses and frees.
+ * reuses and frees.  A form over AR_SEG_MAX_BYTES is keyed by its first
+ * AR_SEG_MAX_BYTES (bounded work per word).
  * ArGazSpellingPhraseKey is the phrase key of a name over the same word
  * hashes (nwords 0: no word, or more than AR_GAZ_MAXWORDS), so that
  * الكساندر لافرينتييف matches ألكسندر لافرنتيف.  Combine word hashes with

@@ -30,11 +30,7 @@ ArTokenize(const char *text, size_t len, ArWordFn fn, void *arg,
 		uint32_t	c;
 		bool		w;
 
-		if (i >= next_check)
-		{
-			ArCheckInterrupts(env);
-			next_check = i + AR_INTERRUPT_STRIDE;
-		}
+		ArInterruptPoint(env, i, &next_check);
 		c = ArUtf8Decode(s + i, len - i, &n);
 		w = ArInWord(c, in_word);
 		if (w && !in_word)
@@ -271,6 +267,8 @@ ArSegmentWord(const char *word, size_t len, ArWordSeg *seg)
 	int			k = 0;
 
 	memset(seg, 0, sizeof(*seg));
+	if (len > AR_SEG_MAX_BYTES)
+		return;					/* too long to be a real word: whole */
 	if (!lists_ready)
 		lists_init();
 

@@ -42,6 +42,13 @@ typedef ArStatus (*ArWordFn) (void *arg, const char *text, size_t start,
 extern ArStatus ArTokenize(const char *text, size_t len, ArWordFn fn,
 						   void *arg, const ArEnv *env);
 
+/*
+ * A word longer than this many bytes is not segmented (it stays whole) and
+ * the tagger reads only its first AR_SEG_MAX_BYTES: no real word comes
+ * near, and it bounds the work spent on one word however long it is.
+ */
+#define AR_SEG_MAX_BYTES 4096
+
 /* How one word splits; offsets are bytes from the start of the word. */
 typedef struct ArWordSeg
 {
@@ -65,7 +72,7 @@ typedef struct ArWordSeg
  *     letters follow and the word is not a listed exception (الذي, الله);
  *   - ل + ال contracted to لل (للسفارة: ل + ال + سفارة).
  * Diacritics and tatweel stay with the letter before them.  Words with
- * letters of other scripts are not split.
+ * letters of other scripts, and words over AR_SEG_MAX_BYTES, are not split.
  */
 extern void ArSegmentWord(const char *word, size_t len, ArWordSeg *seg);
 

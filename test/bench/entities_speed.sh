@@ -70,6 +70,7 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 xz -dc "$news_xz" > "$tmp/news.txt"
 limit=$rows
 [ "$rows" = 0 ] && limit=ALL
+psql_db -f "$here/measure.sql"  # bench_peak_kb(q)
 psql_db -v limit="$limit" -v big_mb="$big_mb" <<SQL
 CREATE UNLOGGED TABLE src (id bigint GENERATED ALWAYS AS IDENTITY, t text);
 -- CSV with a quote and a delimiter that never occur: one line, one field
@@ -93,24 +94,6 @@ BEGIN
   t0 := clock_timestamp();
   EXECUTE q INTO r;
   RETURN 1000 * extract(epoch FROM clock_timestamp() - t0);
-END \$\$;
--- Peak memory of one query (as in test/bench/linear.sql): reset VmHWM,
--- run q, return the new peak minus the RSS before, in kB; NULL when this
--- role may not write server files or read /proc.
-CREATE FUNCTION bench_peak_kb(q text) RETURNS bigint LANGUAGE plpgsql AS \$\$
-DECLARE s text; rss bigint; hwm bigint; r numeric;
-BEGIN
-  BEGIN
-    EXECUTE \$c\$COPY (SELECT 5) TO '/proc/self/clear_refs'\$c\$;
-    s := pg_read_file('/proc/self/status');
-  EXCEPTION WHEN others THEN
-    RETURN NULL;
-  END;
-  rss := substring(s FROM 'VmRSS:\\s+(\\d+) kB')::bigint;
-  EXECUTE q INTO r;
-  s := pg_read_file('/proc/self/status');
-  hwm := substring(s FROM 'VmHWM:\\s+(\\d+) kB')::bigint;
-  RETURN hwm - rss;
 END \$\$;
 CREATE TABLE expr (ord int, label text, query text, big_query text);
 INSERT INTO expr VALUES

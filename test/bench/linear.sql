@@ -10,31 +10,8 @@
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 
--- Peak memory of one query in this backend: resets the peak RSS (VmHWM,
--- Linux >= 4.0) through /proc/self/clear_refs, runs q, and returns the new
--- peak minus the RSS before, in kB.  NULL when this role may not write
--- server files or read /proc (not a superuser, not Linux).
-CREATE FUNCTION bench_peak_kb(q text) RETURNS bigint
-LANGUAGE plpgsql AS $$
-DECLARE
-    s   text;
-    rss bigint;
-    hwm bigint;
-    r   numeric;
-BEGIN
-    BEGIN
-        EXECUTE $c$COPY (SELECT 5) TO '/proc/self/clear_refs'$c$;
-        s := pg_read_file('/proc/self/status');
-    EXCEPTION WHEN others THEN
-        RETURN NULL;
-    END;
-    rss := substring(s FROM 'VmRSS:\s+(\d+) kB')::bigint;
-    EXECUTE q INTO r;
-    s := pg_read_file('/proc/self/status');
-    hwm := substring(s FROM 'VmHWM:\s+(\d+) kB')::bigint;
-    RETURN hwm - rss;
-END
-$$;
+-- bench_peak_kb(q): the peak memory of one query (see measure.sql)
+\ir measure.sql
 
 CREATE TEMP TABLE lin_src AS
 SELECT body AS fast,

@@ -56,6 +56,12 @@ HAVING count(DISTINCT p.paragraph) > 1
 ORDER BY 2, 3;
 
 \echo
+\echo '-- Hostile input: a million combining marks on one letter take milliseconds (at most'
+\echo '-- 30 stay after a letter); control characters go; an emoji family stays one family.'
+SELECT length(arabic_normalize('ب' || repeat(E'\u0650\u064E', 500000), 'display')) AS left,
+       arabic_normalize(E'عاجل\u0007: \U0001F468\u200D\U0001F469\u200D\U0001F467', 'display');
+
+\echo
 \echo '---- 2. Tokens: proclitics and the article split off -----------'
 SELECT arabic_tokens('وبالمدينة وصل وزير الخارجية للسفارة الروسية، وقال إن الوفد سيعود');
 

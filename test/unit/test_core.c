@@ -807,7 +807,8 @@ test_chunking(void)
 		check_int(bad, 0, "CRLF and blank-line limit across the 64 KiB chunk end (display, ICU path)");
 	}
 
-	/* a long run with no normalization boundary (marks only) is not cut */
+	/* a long run with no normalization boundary (marks only) keeps its
+	 * first AR_MAX_NONSTARTERS marks, put in canonical order */
 	{
 		Str			in = {0},
 					exp = {0};
@@ -817,13 +818,13 @@ test_chunking(void)
 		for (int i = 0; i < 40000; i++)
 			str_adds(&in, "\u0651\u064E");	/* shadda, fatha: out of order */
 		str_adds(&exp, "\u0627");
-		for (int i = 0; i < 40000; i++)
+		for (int i = 0; i < AR_MAX_NONSTARTERS / 2; i++)
 			str_adds(&exp, "\u064E");
-		for (int i = 0; i < 40000; i++)
+		for (int i = 0; i < AR_MAX_NONSTARTERS / 2; i++)
 			str_adds(&exp, "\u0651");
 		norm_len(in.p, in.len, AR_F_NFC, &out);
 		check(out.len == exp.len && memcmp(out.data, exp.p, exp.len) == 0,
-			  "160 KB of combining marks on one letter are reordered as one sequence");
+			  "160 KB of combining marks on one letter: the first 30 kept, in canonical order");
 		ArBufFree(&out, ArMallocEnv());
 		free(in.p);
 		free(exp.p);
@@ -1334,6 +1335,156 @@ test_segment(void)
  * tatweel + kasra) was dropped after NFC, leaving marks out of canonical
  * order (fuzz_normalize found 0610 FE7B).  Fixed in src by 09fd2eb.
  */
+/* ---------------------------------------------------------------------
+ * Hardening: the mark-run cap, controls, ZWJ in emoji sequences
+ * --------------------------------------------------------------------- */
+
+/* head, then unit repeated n times, then tail, in s (emptied first). */
+static void
+str_repeat(Str *s, const char *head, const char *unit, size_t n, const char *tail)
+{
+	s->len = 0;
+	str_adds(s, head);
+	for (size_t i = 0; i < n; i++)
+		str_adds(s, unit);
+	str_adds(s, tail);
+}
+
+/* normalizing s under flags gives the same bytes as normalizing it twice */
+static void
+idempotent_is(const char *desc, const char *in, size_t len, uint32_t flags)
+{
+	ArBuf		once,
+				twice;
+
+	norm_len(in, len, flags, &once);
+	norm_len(once.data ? once.data : "", once.len, flags, &twice);
+	check_bytes(twice.data, twice.len, once.data, once.len, desc);
+	ArBufFree(&once, ArMallocEnv());
+	ArBufFree(&twice, ArMallocEnv());
+}
+
+static void
+test_hardening(void)
+{
+	Str			in = {0},
+				exp = {0};
+	ArBuf		out;
+	ArEnv		env = *ArMallocEnv();
+	size_t		calls = 0;
+
+	/* at most AR_MAX_NONSTARTERS marks after a starter, in every profile
+	 * with a Unicode stage; the fast path and the ICU path agree */
+	str_repeat(&in, "\u0628", "\u0650", 40, "");
+	str_repeat(&exp, "\u0628", "\u0650", 30, "");
+	norm_is("cap: beh + 40 kasras keeps 30 (display, fast path)", in.p, AR_PROFILE_DISPLAY, exp.p);
+	str_repeat(&in, "\uFEFB \u0628", "\u0650", 40, "");
+	str_repeat(&exp, "\u0644\u0627 \u0628", "\u0650", 30, "");
+	norm_is("cap: beh + 40 kasras keeps 30 (display, ICU path)", in.p, AR_PROFILE_DISPLAY, exp.p);
+	str_repeat(&in, "\u0628", "\u0650", 30, "");
+	norm_is("cap: exactly 30 kasras are all kept", in.p, AR_PROFILE_DISPLAY, in.p);
+	str_repeat(&in, "\u0628", "\u0650", 40, "\u0628\u0650 x");
+	str_repeat(&exp, "\u0628", "\u0650", 30, "\u0628\u0650 x");
+	norm_is("cap: counting starts again at the next letter", in.p, AR_PROFILE_DISPLAY, exp.p);
+	/* kasra (class 32) and fatha (class 30) interleaved: the 30 kept are
+	 * the first 30 as written, then put in canonical order */
+	str_repeat(&in, "\u0628", "\u0650\u064E", 128000, "");
+	str_repeat(&exp, "\u0628", "\u064E", 15, "");
+	for (int i = 0; i < 15; i++)
+		str_adds(&exp, "\u0650");
+	norm_is("cap: 256,000 kasra-fatha pairs give beh + 15 fathas + 15 kasras (display)",
+			in.p, AR_PROFILE_DISPLAY, exp.p);
+	norm_is("cap: the same run under search drops every mark", in.p, AR_PROFILE_SEARCH, "\u0628");
+	norm_is("cap: the same run under camel drops every mark", in.p, AR_PROFILE_CAMEL, "\u0628");
+	env.check_interrupts = count_calls;
+	env.ctx = &calls;
+	memset(&out, 0, sizeof(out));
+	ArNormalize(in.p, in.len, AR_PROFILE_DISPLAY, &out, &env);
+	check(calls >= in.len / AR_INTERRUPT_STRIDE - 1,
+		  "cap: the interrupt callback runs along a 1 MB mark run (%zu calls)", calls);
+	ArBufFree(&out, &env);
+	idempotent_is("cap: display is idempotent on the long mark run", in.p, in.len, AR_PROFILE_DISPLAY);
+	/* Latin: a + 40 acutes is a-acute (which carries one) + 29 acutes */
+	str_repeat(&in, "a", "\u0301", 40, "");
+	str_repeat(&exp, "\u00E1", "\u0301", 29, "");
+	norm_is("cap: a + 40 acute accents gives U+00E1 + 29 (search)", in.p, AR_PROFILE_SEARCH, exp.p);
+	idempotent_is("cap: search is idempotent on Latin marks", in.p, in.len, AR_PROFILE_SEARCH);
+	/* marks the folds drop count towards ICU's bound, not the output's */
+	str_repeat(&in, "a", "\u0301\u0650", 40, "");
+	str_repeat(&exp, "\u00E1", "\u0301", 29, "");
+	norm_is("cap: acutes mixed with kasras under search keep 30 acutes", in.p, AR_PROFILE_SEARCH, exp.p);
+	idempotent_is("cap: search is idempotent on mixed marks", in.p, in.len, AR_PROFILE_SEARCH);
+	str_repeat(&in, "\u0628", "\u0651\u06DD\u064E", 40, "");
+	idempotent_is("cap: search is idempotent when a dropped starter (U+06DD) splits the run",
+				  in.p, in.len, AR_PROFILE_SEARCH);
+	idempotent_is("cap: display is idempotent on the same", in.p, in.len, AR_PROFILE_DISPLAY);
+	/* steps without a Unicode stage are linear already and keep every mark */
+	str_repeat(&in, "\u0628", "\u0650", 40, "");
+	norm_is("cap: not applied without a Unicode stage (tatweel step)", in.p, AR_F_TATWEEL, in.p);
+
+	/* everything dropped before ICU: nothing comes out, nothing is read
+	 * from the still unallocated output (found by fuzz_fingerprint) */
+	norm_is("empty output: a BOM alone (dropped before ICU) under display", "\uFEFF",
+			AR_PROFILE_DISPLAY, "");
+	norm_is("empty output: BOM, BEL and ZWSP under search", "\uFEFF\x07\u200B",
+			AR_PROFILE_SEARCH, "");
+
+	/* C0/C1 controls: dropped by display and search, kept by camel */
+	norm_is("controls: BEL ESC DEL U+0080 U+009F dropped, tab and line break kept (display)",
+			"a\x07" "b\x1B" "c\x7F" "d\xC2\x80" "e\xC2\x9F" "f\tg\nh", AR_PROFILE_DISPLAY, "abcdef g\nh");
+	norm_is("controls: U+001C-001F dropped (search)", "a\x1C" "b\x1F" "c", AR_PROFILE_SEARCH, "abc");
+	norm_is("controls: NEL is a line break (display)", "a\xC2\x85" "b", AR_PROFILE_DISPLAY, "a\nb");
+	norm_is("controls: camel keeps BEL (as CAMeL Tools does)", "a\x07" "b", AR_PROFILE_CAMEL, "a\x07" "b");
+	norm_is("controls: dropped on the ICU path too", "a\x07\uFEFB", AR_PROFILE_DISPLAY, "a\u0644\u0627");
+
+	/* ZWJ kept inside emoji sequences, dropped elsewhere */
+	norm_is("ZWJ: family emoji keeps its ZWJs (display)",
+			"\U0001F468\u200D\U0001F469\u200D\U0001F467", AR_PROFILE_DISPLAY,
+			"\U0001F468\u200D\U0001F469\u200D\U0001F467");
+	norm_is("ZWJ: after a skin tone modifier (search)",
+			"\U0001F469\U0001F3FD\u200D\U0001F4BB", AR_PROFILE_SEARCH,
+			"\U0001F469\U0001F3FD\u200D\U0001F4BB");
+	norm_is("ZWJ: after VS16 (rainbow flag)",
+			"\U0001F3F3\uFE0F\u200D\U0001F308", AR_PROFILE_DISPLAY,
+			"\U0001F3F3\uFE0F\u200D\U0001F308");
+	norm_is("ZWJ: on the ICU path too",
+			"\uFEFB \U0001F468\u200D\U0001F469", AR_PROFILE_DISPLAY,
+			"\u0644\u0627 \U0001F468\u200D\U0001F469");
+	norm_is("ZWJ: between Arabic letters dropped", "\u0645\u200D\u0631", AR_PROFILE_DISPLAY,
+			"\u0645\u0631");
+	norm_is("ZWJ: between an emoji and a letter dropped", "\U0001F468\u200Dx", AR_PROFILE_DISPLAY,
+			"\U0001F468x");
+	norm_is("ZWJ: at the end dropped", "\U0001F468\u200D", AR_PROFILE_DISPLAY, "\U0001F468");
+	norm_is("ZWJ: after a space dropped", "\U0001F468 \u200D\U0001F469", AR_PROFILE_DISPLAY,
+			"\U0001F468 \U0001F469");
+	norm_is("ZWJ: two in a row keep one", "\U0001F468\u200D\u200D\U0001F469", AR_PROFILE_DISPLAY,
+			"\U0001F468\u200D\U0001F469");
+	norm_is("ZWJ: camel keeps every ZWJ", "\u0645\u200D\u0631", AR_PROFILE_CAMEL,
+			"\u0645\u200D\u0631");
+	{
+		const char *zin = "\U0001F468\u200D\u200D\U0001F469 \U0001F468\x07\u200D\U0001F469 x\u200D\U0001F469";
+
+		idempotent_is("ZWJ: display is idempotent", zin, strlen(zin), AR_PROFILE_DISPLAY);
+		idempotent_is("ZWJ: search is idempotent", zin, strlen(zin), AR_PROFILE_SEARCH);
+	}
+	/* a word over AR_SEG_MAX_BYTES is not segmented (bounded work per word) */
+	{
+		ArWordSeg	seg;
+
+		str_repeat(&in, "\u0648\u0628\u0627\u0644\u0645\u062F\u064A\u0646\u0629", "\u0640",
+				   (AR_SEG_MAX_BYTES - 18) / 2, "");
+		ArSegmentWord(in.p, in.len, &seg);
+		check(in.len <= AR_SEG_MAX_BYTES && seg.nclitics == 2 && seg.article == 1,
+			  "segment: wa + bi + al + madina with tatweel up to %d bytes still splits", AR_SEG_MAX_BYTES);
+		str_adds(&in, "\u0640");
+		ArSegmentWord(in.p, in.len, &seg);
+		check(in.len > AR_SEG_MAX_BYTES && seg.nclitics == 0 && seg.article == 0 && seg.stem_start == 0,
+			  "segment: the same word over %d bytes stays whole", AR_SEG_MAX_BYTES);
+	}
+	free(in.p);
+	free(exp.p);
+}
+
 static void
 test_idempotence(void)
 {
@@ -1400,5 +1551,6 @@ main(void)
 	test_tokenize();
 	test_segment();
 	test_idempotence();
+	test_hardening();
 	return harness_done();
 }

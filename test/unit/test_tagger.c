@@ -53,6 +53,19 @@ test_split(void)
 		check(starts == 3 && ws.w[200].sent_start && ws.w[400].sent_start,
 			  "a run without punctuation is cut every %d words", AR_TAG_MAX_SENT);
 		ArTagWordsFree(&ws, env);
+
+		/* the word list is 8 bytes a word and refuses to pass max_size */
+		{
+			ArEnv		small = *env;
+
+			check(sizeof(ArTagWord) == 8, "a word takes 8 bytes in the list (%zu)",
+				  sizeof(ArTagWord));
+			small.max_size = 256 * sizeof(ArTagWord);
+			check(ArTagSplit(buf, strlen(buf), &ws, &small) == AR_ERR_TOO_LARGE,
+				  "450 words with room for 256: AR_ERR_TOO_LARGE, not a partial list");
+			ArTagWordsFree(&ws, env);
+			ws = (ArTagWords) {0};
+		}
 	}
 }
 
