@@ -97,6 +97,32 @@ find_real_setting(const char *name)
 }
 
 /*
+ * Whether the last value given to each threshold was given while Citus
+ * sends SET LOCAL to the workers (citus.propagate_set_commands = 'local',
+ * in a transaction block): Citus sends only the SET LOCALs made while the
+ * setting is on, not the ones before.
+ */
+static bool sent_similarity;
+static bool sent_containment;
+
+/*
+ * ArCitusSettingAssigned, from the thresholds' assign hooks: records
+ * whether Citus will send this value (name: the setting's name).
+ */
+void
+ArCitusSettingAssigned(const char *name)
+{
+	const char *propagate = GetConfigOption("citus.propagate_set_commands", true, false);
+	bool		sent = propagate != NULL && strcmp(propagate, "local") == 0 &&
+		IsTransactionBlock();
+
+	if (strcmp(name, "pg_arabic.similarity_threshold") == 0)
+		sent_similarity = sent;
+	else
+		sent_containment = sent;
+}
+
+/*
  * setting_not_on_workers says whether the setting's value in this session
  * may differ from the one a Citus worker uses for this query: it differs
  * from the value a new session gets (postgresql.conf, ALTER SYSTEM, ALTER
@@ -109,16 +135,15 @@ static bool
 setting_not_on_workers(const char *name, double *reset)
 {
 	struct config_real *conf = find_real_setting(name);
-	const char *propagate;
+	bool		sent = strcmp(name, "pg_arabic.similarity_threshold") == 0 ?
+		sent_similarity : sent_containment;
 
 	if (conf == NULL)
 		return false;
 	*reset = conf->reset_val;
 	if (*conf->variable == conf->reset_val)
 		return false;
-	propagate = GetConfigOption("citus.propagate_set_commands", true, false);
-	if (propagate != NULL && strcmp(propagate, "local") == 0 && IsTransactionBlock() &&
-		conf->gen.stack != NULL &&
+	if (sent && IsTransactionBlock() && conf->gen.stack != NULL &&
 		(conf->gen.stack->state == GUC_LOCAL || conf->gen.stack->state == GUC_SET_LOCAL))
 		return false;
 	return true;
@@ -200,9 +225,9 @@ check_threshold(const char *plan_text, Oid nsp, const char *setting,
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("%s = %s was set in this session only, and the Citus workers would use %g",
+			 errmsg("%s = %s does not reach the Citus workers, which would use %g",
 					setting, GetConfigOption(setting, false, false), reset),
-			 errdetail("Citus runs the query's shard parts in other sessions, on other servers; SET (outside SET LOCAL) does not reach them."),
+			 errdetail("Citus runs the query's shard parts in other sessions, on other servers; of the settings made in a session, only a SET LOCAL made while citus.propagate_set_commands = 'local' reaches them."),
 			 errhint("Inside a transaction, SET LOCAL citus.propagate_set_commands = 'local' and then SET LOCAL %s; "
 					 "or ALTER ROLE/DATABASE ... SET %s, which Citus gives every node.",
 					 setting, setting)));

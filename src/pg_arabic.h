@@ -46,6 +46,8 @@ extern double ArSettingValue(const double *var);
 
 /* Citus (src/citus.c): the checks of distributed queries, from _PG_init */
 extern void ArCitusInit(void);
+/* a threshold was given a value (its assign hook) */
+extern void ArCitusSettingAssigned(const char *name);
 /* the gazetteer's statement trigger ran in this transaction */
 extern void ArGazetteerChanged(void);
 

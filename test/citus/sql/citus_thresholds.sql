@@ -52,11 +52,32 @@ SET LOCAL pg_arabic.similarity_threshold = 0.9;
 WITH d AS (SELECT array_agg(id ORDER BY id) AS ids FROM paras WHERE body ~= :'q')
 SELECT d.ids = l.ids AS set_local_again_ok FROM d, local_answers l WHERE l.t = 0.9;
 COMMIT;
+-- SET LOCAL before the propagation setting was on: Citus did not send it,
+-- an error
+BEGIN;
+SET LOCAL pg_arabic.similarity_threshold = 0.1;
+SET LOCAL citus.propagate_set_commands = 'local';
+SELECT count(*) FROM paras WHERE body ~= :'q';
+ROLLBACK;
 -- SET LOCAL without the propagation setting: an error
 BEGIN;
 SET LOCAL pg_arabic.similarity_threshold = 0.1;
 SELECT count(*) FROM paras WHERE body ~= :'q';
 ROLLBACK;
+
+-- a prepared statement's cached plan is checked when it runs, too
+PREPARE near(text) AS SELECT count(*) FROM paras WHERE body ~= $1;
+EXECUTE near(:'q');
+EXECUTE near(:'q');
+EXECUTE near(:'q');
+EXECUTE near(:'q');
+EXECUTE near(:'q');
+EXECUTE near(:'q');
+SET pg_arabic.similarity_threshold = 0.1;
+EXECUTE near(:'q');
+RESET pg_arabic.similarity_threshold;
+EXECUTE near(:'q');
+DEALLOCATE near;
 
 -- Way 2: ALTER ROLE ... SET (Citus gives it to every node)
 CREATE ROLE analyst LOGIN;
