@@ -13,7 +13,7 @@
 # Prints times and ratios (distributed / local).  The coordinator and the
 # workers share the machine's cores, so this measures overhead and
 # correctness more than scale-out.
-# Run: make bench BENCH=test/bench/citus.sh   (ROWS=20000 SHARDS=32 QUERIES=20)
+# Run: make bench BENCH=test/bench/citus.sh   (ROWS=20000 SHARDS=32 QUERIES=20 PAIRS=1)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -70,6 +70,15 @@ t_l=$(echo "$out_l" | grep -v '^M' | tail -n 1); t_d=$(echo "$out_d" | grep -v '
 printf '%-44s %12.0f %12.0f %8s\n' "$queries searches body ~= q (GIN)" "$t_l" "$t_d" "$(ratio "$t_d" "$t_l")"
 echo "   matches: local $m_l, Citus $m_d (must be equal)"
 
+# 1b. the same searches with 1.0's costs (COST 1) on every node: the shards
+# then scan sequentially
+sql -c "SELECT count(*) FROM run_command_on_all_nodes(\$\$ALTER FUNCTION arabic_similar_op(text, text) COST 1\$\$)" >/dev/null
+out_1=$(search news)
+t_1=$(echo "$out_1" | grep -v '^M' | tail -n 1)
+sql -c "SELECT count(*) FROM run_command_on_all_nodes(\$\$ALTER FUNCTION arabic_similar_op(text, text) COST 1000\$\$)" >/dev/null
+printf '%-44s %12s %12.0f %8s\n' "  the same with COST 1 (1.0) on every node" "" "$t_1" "$(ratio "$t_1" "$t_d")"
+echo "   (ratio: against the Citus search with the measured costs)"
+
 # 2. entities into a table
 sql -c "CREATE TABLE ents_local (para_id bigint, entity text, type text, key text)" \
 	-c "CREATE TABLE ents (para_id bigint, entity text, type text, key text)" \
@@ -79,7 +88,8 @@ t_d=$(ms "INSERT INTO ents SELECT n.id, e.entity, e.type, e.key FROM news n, LAT
 printf '%-44s %12.0f %12.0f %8s\n' "entities INSERT ... SELECT (co-located)" "$t_l" "$t_d" "$(ratio "$t_d" "$t_l")"
 echo "   rows: local $(sql -c 'SELECT count(*) FROM ents_local'), Citus $(sql -c 'SELECT count(*) FROM ents'); rows that differ: $(sql -c 'SELECT count(*) FROM (SELECT * FROM ents_local EXCEPT ALL SELECT * FROM ents) x')"
 
-# 3. every near-duplicate pair
+# 3. every near-duplicate pair (PAIRS=0 leaves it out: it takes minutes)
+[ "${PAIRS:-1}" = 0 ] && exit 0
 t_l=$(ms "CREATE TABLE pairs_local AS SELECT a.id AS a, b.id AS b FROM news_local a JOIN news_local b ON a.body ~= b.body AND a.id < b.id")
 t_r=$(ms "CREATE TABLE news_ref AS SELECT * FROM news_local")
 t_r2=$(ms "SELECT create_reference_table('news_ref')")
