@@ -209,3 +209,19 @@ JOIN pg_ts_config_map m ON m.mapcfg = c.oid
 JOIN ts_token_type(c.cfgparser) tt ON tt.tokid = m.maptokentype
 WHERE c.cfgname = 'arabic_search'
 ORDER BY m.maptokentype, m.mapseqno;
+
+-- declared COST and ROWS (measured by test/bench/costs.sh; COST 1 is one
+-- call of a cheap built-in operator): every function a query calls per row
+-- costs what it was measured to, so that small tables and Citus shards
+-- use the GIN and GiST indexes
+SELECT p.oid::regprocedure AS function, p.procost AS cost, p.prorows AS rows
+FROM pg_depend d
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_arabic'
+JOIN pg_proc p ON p.oid = d.objid
+WHERE d.classid = 'pg_proc'::regclass
+  AND d.refclassid = 'pg_extension'::regclass
+  AND d.deptype = 'e'
+  AND p.proname LIKE 'arabic\_%'
+  AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[] || p.prorettype)
+           OR 'cstring'::regtype = ANY (p.proargtypes::oid[] || p.prorettype))
+ORDER BY p.oid::regprocedure::text;

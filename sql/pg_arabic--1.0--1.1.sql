@@ -146,3 +146,85 @@ COMMENT ON TEXT SEARCH CONFIGURATION arabic_search IS
 -- comment says more.
 COMMENT ON FUNCTION arabic_normalize_unicode(text) IS
 'the Unicode part of the display profile: presentation forms and ligatures folded, NFC (at most 30 combining marks after a character), zero-width and bidi controls and C0/C1 control characters other than tab and line breaks removed (ZWJ kept inside emoji sequences), spaces unified (line breaks kept), trimmed';
+
+-- ---------------------------------------------------------------------
+-- Citus (issue 11): the gazetteer on every node, an IMMUTABLE extraction
+-- without it, and costs measured per call (test/bench/costs.sh)
+-- ---------------------------------------------------------------------
+
+-- VOLATILE: it changes the cluster.  Run once, on the coordinator.
+CREATE FUNCTION arabic_gazetteer_distribute()
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    gaz text := (SELECT format('%I.arabic_gazetteer', n.nspname)
+                 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                 WHERE e.extname = 'pg_arabic');
+    unsafe text;
+BEGIN
+    IF to_regproc('pg_catalog.create_reference_table') IS NULL THEN
+        RAISE EXCEPTION 'Citus is not installed in this database'
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Without Citus the gazetteer needs no distribution; with it, run CREATE EXTENSION citus first.';
+    END IF;
+    IF EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = gaz::regclass) THEN
+        RAISE NOTICE 'arabic_gazetteer is already a Citus reference table';
+        RETURN;
+    END IF;
+    -- Citus copies a table's triggers (the row check, the version stamp)
+    -- to its placements only when allowed; allowed here, for this call only
+    unsafe := current_setting('citus.enable_unsafe_triggers');
+    PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+    PERFORM create_reference_table(gaz::regclass);
+    PERFORM set_config('citus.enable_unsafe_triggers', unsafe, true);
+END
+$$;
+
+COMMENT ON FUNCTION arabic_gazetteer_distribute() IS
+'Citus: makes arabic_gazetteer a reference table, copied to every node in one transaction with each change, so arabic_entities() tags with the same gazetteer on every shard; run once on the coordinator (the coordinator must be a node: citus_set_coordinator_host)';
+
+-- IMMUTABLE: the model and its built-in gazetteers change only with the
+-- extension's files (like normalization with ICU); no table is read.
+CREATE FUNCTION arabic_builtin_entities(input text,
+    OUT entity text, OUT type text, OUT pos int, OUT len int, OUT key text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'arabic_builtin_entities'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 8;
+
+COMMENT ON FUNCTION arabic_builtin_entities(text) IS
+'arabic_entities() without the user gazetteer (arabic_gazetteer): the model and its built-in names only; IMMUTABLE, so Citus pushes INSERT ... SELECT ... LATERAL arabic_builtin_entities() down to co-located shards';
+
+-- Costs per call from test/bench/costs.sh (COST 1 is one call of a cheap
+-- built-in operator, the planner's cpu_operator_cost; paragraphs of 315
+-- characters on average): normalizing ~150, fingerprinting a text or
+-- comparing one with a constant ~1,000, extracting entities ~20,000 with
+-- about 3 rows.  With COST 1 the planner took these for free and chose a
+-- sequential scan over a GIN or GiST index on small tables (Citus shards).
+ALTER FUNCTION arabic_normalize(text, text) COST 150;
+ALTER FUNCTION arabic_normalize_unicode(text) COST 150;
+ALTER FUNCTION arabic_strip_diacritics(text) COST 150;
+ALTER FUNCTION arabic_strip_tatweel(text) COST 150;
+ALTER FUNCTION arabic_normalize_alef(text) COST 150;
+ALTER FUNCTION arabic_normalize_yeh(text) COST 150;
+ALTER FUNCTION arabic_normalize_teh_marbuta(text) COST 150;
+ALTER FUNCTION arabic_normalize_hamza(text) COST 150;
+ALTER FUNCTION arabic_normalize_farsi(text) COST 150;
+ALTER FUNCTION arabic_normalize_digits(text) COST 150;
+ALTER FUNCTION arabic_normalize_punctuation(text) COST 150;
+ALTER FUNCTION arabic_tokens(text, text) COST 1500;
+ALTER FUNCTION arabic_paragraphs(text) COST 250 ROWS 4;
+ALTER FUNCTION arabic_fingerprint(text) COST 1000;
+ALTER FUNCTION arabic_similarity(text, text) COST 1000;
+ALTER FUNCTION arabic_containment(text, text) COST 1000;
+ALTER FUNCTION arabic_distance(text, text) COST 1000;
+ALTER FUNCTION arabic_similarity(int4[], int4[]) COST 150;
+ALTER FUNCTION arabic_containment(int4[], int4[]) COST 150;
+ALTER FUNCTION arabic_similar_op(text, text) COST 1000;
+ALTER FUNCTION arabic_inside_op(text, text) COST 1000;
+ALTER FUNCTION arabic_contains_op(text, text) COST 1000;
+ALTER FUNCTION arabic_entities(text) COST 20000 ROWS 3;
+ALTER FUNCTION arabic_builtin_entities(text) COST 20000 ROWS 3;
+ALTER FUNCTION arabic_entity_key(text) COST 100;

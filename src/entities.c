@@ -23,6 +23,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_authid.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -208,21 +209,22 @@ entity_key_cstring(const char *name, size_t len)
 }
 
 /*
- * load_user_gazetteer reads the gazetteer table that lives in the schema of
- * the calling function into a sorted array allocated in mcxt.  Rows whose
+ * load_user_gazetteer reads the gazetteer table rel (arabic_gazetteer, or
+ * on Citus this node's placement of it) that lives in the schema of the
+ * calling function into a sorted array allocated in mcxt.  Rows whose
  * names fold to the same words: the first by name wins (deterministic).
  */
 static UserGaz *
-load_user_gazetteer(const char *nsp, MemoryContext mcxt)
+load_user_gazetteer(const char *nsp, const char *rel, MemoryContext mcxt)
 {
 	UserGaz    *g = MemoryContextAllocZero(mcxt, sizeof(UserGaz));
 	char	   *sql;
 	int			out = 0;
 
-	sql = psprintf("SELECT name, type, key FROM %s.arabic_gazetteer ORDER BY name COLLATE \"C\", type COLLATE \"C\"",
-				   quote_identifier(nsp));
+	sql = psprintf("SELECT name, type, key FROM %s.%s ORDER BY name COLLATE \"C\", type COLLATE \"C\"",
+				   quote_identifier(nsp), quote_identifier(rel));
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read %s.arabic_gazetteer", nsp);
+		elog(ERROR, "could not read %s.%s", nsp, rel);
 	/* each row twice: by folded stems, and by spelling (entity key) */
 	g->e = MemoryContextAlloc(mcxt, sizeof(UserEntry) * (2 * SPI_processed + 1));
 	for (uint64 i = 0; i < SPI_processed; i++)
@@ -301,12 +303,20 @@ user_lookup(const UserGaz *g, uint64 key)
  * change, and the xmin tells apart the states of transactions (and
  * subtransactions) that changed the table and rolled back, so a version
  * never names two different contents.
+ *
+ * On Citus the gazetteer is a reference table (arabic_gazetteer_distribute()):
+ * every node holds a placement, arabic_gazetteer_<shard id>, changed with the
+ * others in one distributed transaction, and its statement trigger bumps
+ * the node's own (not distributed) stamp.  Each node reads its placement
+ * directly: reading the distributed table from a shard's query would be a
+ * distributed query inside one, which Citus refuses.
  */
 static struct
 {
 	Oid			relid;			/* arabic_gazetteer_stamp's OID */
 	TransactionId xmin;
 	int64		counter;
+	int64		shardid;		/* Citus: the placement read; else 0 */
 	MemoryContext cxt;			/* holds g; a child of TopMemoryContext */
 	UserGaz    *g;
 }			gaz_cache;
@@ -328,21 +338,37 @@ stamp_row_missing(const char *nsp)
  * (that of the function fn_oid) as the current snapshot sees it: the cached
  * copy when the stamp's version is the cached one, else a fresh read that
  * replaces the cache.  A copy being replaced is only freed here, between
- * calls, so no call still holds it.
+ * calls, so no call still holds it.  In a database with Citus, the
+ * gazetteer must be a reference table with a placement on this node (or
+ * the shards would tag with other names than the coordinator): an error
+ * says how to get there.
  */
 static const UserGaz *
 current_gazetteer(Oid fn_oid)
 {
 	char	   *nsp = get_namespace_name(get_func_namespace(fn_oid));
+	bool		citus = OidIsValid(get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE));
 	char	   *sql;
 	Oid			relid;
 	TransactionId xmin;
 	int64		counter;
+	int64		shardid = 0;
+	char		placement[NAMEDATALEN];
 	bool		isnull;
 	MemoryContext cxt;
 
-	sql = psprintf("SELECT tableoid, xmin, n FROM %s.arabic_gazetteer_stamp",
-				   quote_identifier(nsp));
+	if (!citus)
+		sql = psprintf("SELECT tableoid, xmin, n FROM %s.arabic_gazetteer_stamp",
+					   quote_identifier(nsp));
+	else
+		sql = psprintf("SELECT s.tableoid, s.xmin, s.n, r.shardid,"
+					   " pg_catalog.to_regclass(%s || '.' || pg_catalog.quote_ident('arabic_gazetteer_' || r.shardid)) IS NOT NULL"
+					   " FROM %s.arabic_gazetteer_stamp s LEFT JOIN"
+					   " (SELECT d.shardid FROM pg_catalog.pg_dist_partition p"
+					   "  JOIN pg_catalog.pg_dist_shard d ON d.logicalrelid = p.logicalrelid"
+					   "  WHERE p.logicalrelid = pg_catalog.to_regclass(%s) AND p.partmethod = 'n') r ON true",
+					   quote_literal_cstr(quote_identifier(nsp)), quote_identifier(nsp),
+					   quote_literal_cstr(psprintf("%s.arabic_gazetteer", quote_identifier(nsp))));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
@@ -350,17 +376,38 @@ current_gazetteer(Oid fn_oid)
 	relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	xmin = DatumGetTransactionId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 	counter = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	if (citus)
+	{
+		shardid = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull));
+		if (isnull)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("arabic_gazetteer is not a Citus reference table"),
+					 errdetail("In a database with Citus, the shards would tag with another gazetteer than the one you see."),
+					 errhint("Run SELECT %s.arabic_gazetteer_distribute(); once, on the coordinator.",
+							 quote_identifier(nsp))));
+		if (!DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5, &isnull)))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("this node holds no copy of the reference table arabic_gazetteer"),
+					 errhint("On the coordinator, run SELECT replicate_reference_tables(); (and make sure the coordinator is a node: SELECT citus_set_coordinator_host(...)).")));
+	}
 	if (gaz_cache.g != NULL && gaz_cache.relid == relid &&
-		gaz_cache.xmin == xmin && gaz_cache.counter == counter)
+		gaz_cache.xmin == xmin && gaz_cache.counter == counter &&
+		gaz_cache.shardid == shardid)
 	{
 		SPI_finish();
 		return gaz_cache.g;
 	}
+	if (citus)
+		snprintf(placement, sizeof(placement), "arabic_gazetteer_" INT64_FORMAT, shardid);
+	else
+		strlcpy(placement, "arabic_gazetteer", sizeof(placement));
 	cxt = AllocSetContextCreate(TopMemoryContext, "pg_arabic user gazetteer",
 								ALLOCSET_DEFAULT_SIZES);
 	PG_TRY();
 	{
-		UserGaz    *g = load_user_gazetteer(nsp, cxt);
+		UserGaz    *g = load_user_gazetteer(nsp, placement, cxt);
 
 		if (gaz_cache.cxt != NULL)
 			MemoryContextDelete(gaz_cache.cxt);
@@ -369,6 +416,7 @@ current_gazetteer(Oid fn_oid)
 		gaz_cache.relid = relid;
 		gaz_cache.xmin = xmin;
 		gaz_cache.counter = counter;
+		gaz_cache.shardid = shardid;
 	}
 	PG_CATCH();
 	{
@@ -649,15 +697,21 @@ report_extract_error(ArStatus rc, size_t len)
 	ArReportStatus(rc, "arabic_entities");
 }
 
-Datum
-arabic_entities(PG_FUNCTION_ARGS)
+/*
+ * extract_entities: the body of arabic_entities() (user true: with the
+ * user gazetteer) and arabic_builtin_entities() (user false: the model and
+ * its built-in gazetteers only, IMMUTABLE in SQL).
+ */
+static Datum
+extract_entities(FunctionCallInfo fcinfo, bool user)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	text	   *in = PG_GETARG_TEXT_PP(0);
 	const char *s = VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
 	const ArModel *m;
-	const UserGaz *ug;
+	static const UserGaz no_user_gazetteer = {0};
+	const UserGaz *ug = &no_user_gazetteer;
 	ArTagWords	ws = {0};
 	Emitter		em = {0};
 	ArStatus	rc;
@@ -669,12 +723,13 @@ arabic_entities(PG_FUNCTION_ARGS)
 	 * the user gazetteer: checked once per call site and statement; between
 	 * two calls only current_gazetteer replaces the cache, so take it anew
 	 */
-	if (fcinfo->flinfo->fn_extra == NULL)
+	if (user && fcinfo->flinfo->fn_extra == NULL)
 	{
 		(void) current_gazetteer(fcinfo->flinfo->fn_oid);
 		fcinfo->flinfo->fn_extra = &gaz_cache;
 	}
-	ug = gaz_cache.g;
+	if (user)
+		ug = gaz_cache.g;
 	if (len == 0)
 		PG_RETURN_NULL();
 
@@ -702,6 +757,19 @@ arabic_entities(PG_FUNCTION_ARGS)
 	}
 	ArTagWordsFree(&ws, ArPgEnv());
 	PG_RETURN_NULL();
+}
+
+Datum
+arabic_entities(PG_FUNCTION_ARGS)
+{
+	return extract_entities(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(arabic_builtin_entities);
+Datum
+arabic_builtin_entities(PG_FUNCTION_ARGS)
+{
+	return extract_entities(fcinfo, false);
 }
 
 /*
@@ -826,6 +894,7 @@ Datum
 arabic_gazetteer_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
+	const char *relname;
 	char	   *nsp;
 	char	   *sql;
 
@@ -834,8 +903,14 @@ arabic_gazetteer_changed(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("arabic_gazetteer_changed() must be called as an AFTER STATEMENT trigger")));
-	/* only on the gazetteer: other tables must not force reloads */
-	if (strcmp(RelationGetRelationName(td->tg_relation), "arabic_gazetteer") != 0 ||
+	/*
+	 * only on the gazetteer (or, on Citus, a placement of it, named
+	 * arabic_gazetteer_<shard id>): other tables must not force reloads
+	 */
+	relname = RelationGetRelationName(td->tg_relation);
+	if ((strcmp(relname, "arabic_gazetteer") != 0 &&
+		 !(strncmp(relname, "arabic_gazetteer_", 17) == 0 && relname[17] != '\0' &&
+		   strspn(relname + 17, "0123456789") == strlen(relname + 17))) ||
 		RelationGetNamespace(td->tg_relation) != get_func_namespace(fcinfo->flinfo->fn_oid))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
@@ -849,5 +924,6 @@ arabic_gazetteer_changed(PG_FUNCTION_ARGS)
 	if (SPI_execute(sql, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
 		stamp_row_missing(nsp);
 	SPI_finish();
+	ArGazetteerChanged();
 	return PointerGetDatum(NULL);
 }

@@ -54,13 +54,17 @@ static ArSetting settings[2] = {
 	"Share of the shorter text's word shingles found in the other text, between 0 and 1.", NULL},
 };
 
-/* A value was SET or RESET in the session: forget a refused one. */
+/*
+ * A value was SET or RESET in the session: forget a refused one, and note
+ * whether Citus sends it to the workers (src/citus.c).
+ */
 static void
 assign_similarity(double newval, void *extra)
 {
 	(void) newval;
 	(void) extra;
 	settings[0].refused = NULL;
+	ArCitusSettingAssigned(settings[0].name);
 }
 
 static void
@@ -69,11 +73,14 @@ assign_containment(double newval, void *extra)
 	(void) newval;
 	(void) extra;
 	settings[1].refused = NULL;
+	ArCitusSettingAssigned(settings[1].name);
 }
 
 void
 _PG_init(void)
 {
+	/* first: it may refuse to load, and nothing must be defined by then */
+	ArCitusInit();
 	for (int i = 0; i < (int) lengthof(settings); i++)
 	{
 		ArSetting  *st = &settings[i];

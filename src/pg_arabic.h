@@ -44,6 +44,13 @@ extern double ar_containment_threshold;
  */
 extern double ArSettingValue(const double *var);
 
+/* Citus (src/citus.c): the checks of distributed queries, from _PG_init */
+extern void ArCitusInit(void);
+/* a threshold was given a value (its assign hook) */
+extern void ArCitusSettingAssigned(const char *name);
+/* the gazetteer's statement trigger ran in this transaction */
+extern void ArGazetteerChanged(void);
+
 /* Operator strategies shared by the GIN and GiST operator classes. */
 #define AR_STRATEGY_SIMILAR		1	/* ~=  */
 #define AR_STRATEGY_CONTAINS	2	/* ~@> : indexed text contains the query */

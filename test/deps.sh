@@ -7,6 +7,8 @@ set -eu
 PG_MAJOR=${PG_MAJOR:-15}
 # Required: server (includes contrib on Debian 12), headers/PGXS, pg_virtualenv, ICU, toolchain.
 REQUIRED="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-common libicu-dev pkg-config gcc make xz-utils"
+# EXTRA_DEPS: more required packages for one caller (test/citus/build.sh: Citus's build).
+REQUIRED="$REQUIRED ${EXTRA_DEPS:-}"
 # Optional: clang with libFuzzer (make fuzz); a failure to install them is only a warning.
 OPTIONAL="clang libclang-rt-14-dev"
 

@@ -94,7 +94,22 @@ for d in regression.diffs output_iso/regression.diffs; do
 done
 passed=$((passed + rp + tp)) failed=$((failed + rf + tf)) skipped=$((skipped + ri))
 
-# 4. Leave nothing behind: the staging install goes (make stage makes it
+# 4. The Citus suite: a coordinator and two workers (test/citus/run.sh);
+# skipped, and said so, without ../shared/deps/citus-13.2.2.tar.gz.
+step "Citus suite (coordinator and two workers)"
+STAGE="$STAGE" STAGE_BASE="${STAGE_BASE:-/tmp}" PG_CONFIG="$PG_CONFIG" bash test/citus/run.sh 2>&1 | tee "$LOGDIR/citus.log"
+citus_rc=$?
+cp=$(grep -cE '^(test +)?[[:space:]]*[^[:space:]]+[[:space:]]+\.\.\. ok( |$)' "$LOGDIR/citus.log")
+cf=$(grep -cE '^(test +)?[[:space:]]*[^[:space:]]+[[:space:]]+\.\.\. FAILED( |$)' "$LOGDIR/citus.log")
+if grep -q '^citus: skipped' "$LOGDIR/citus.log"; then
+	skipped=$((skipped + 1))
+elif [ "$citus_rc" -ne 0 ] && [ "$cf" -eq 0 ]; then
+	echo "Citus suite did not complete (status $citus_rc)"
+	cf=1
+fi
+passed=$((passed + cp)) failed=$((failed + cf))
+
+# 5. Leave nothing behind: the staging install goes (make stage makes it
 # anew), and that it went is one more check.
 rm -rf "$STAGE"
 if [ -e "$STAGE" ]; then
@@ -103,5 +118,5 @@ else
 	echo "cleanup: ok, removed $STAGE"; passed=$((passed + 1))
 fi
 echo
-echo "unit: $up passed, $uf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")$( [ $((tp + tf)) -gt 0 ] && echo "; tap: $tp passed, $tf failed")"
+echo "unit: $up passed, $uf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")$( [ $((tp + tf)) -gt 0 ] && echo "; tap: $tp passed, $tf failed"); citus: $cp passed, $cf failed"
 summary

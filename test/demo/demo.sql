@@ -253,6 +253,12 @@ WHERE p.name = 'ألكسندر لافرنتيف' AND e.type = 'PERSON'
 GROUP BY p.name;
 
 \echo
+\echo '-- Without the user gazetteer: arabic_builtin_entities() is IMMUTABLE, so Citus runs'
+\echo '-- INSERT ... SELECT with it on the shards of a co-located table (see README, Citus).'
+SELECT entity, type, key
+FROM arabic_builtin_entities(:'s') ORDER BY pos;
+
+\echo
 \echo '---- 7. Full-text search that matches every spelling -----------'
 \echo '-- A generated tsvector column with the arabic_search configuration, and a GIN index:'
 ALTER TABLE articles ADD COLUMN tsv tsvector

@@ -39,6 +39,7 @@ my %shows = (
 	'a join by key'                 => qr/e\.key = arabic_entity_key\(p\.name\)/,
 	'a per-week count'              => qr/date_trunc\('week'/,
 	'the user gazetteer'            => qr/INSERT INTO arabic_gazetteer/,
+	'entities without the gazetteer' => qr/FROM arabic_builtin_entities\(/,
 );
 for my $what (sort keys %shows) {
 	like($out, $shows{$what}, "the demo shows $what");
