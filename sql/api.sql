@@ -180,7 +180,7 @@ SELECT c.relname, c.relkind,
  ORDER BY c.relname;
 SELECT count(*) AS stamp_rows FROM arabic_gazetteer_stamp;
 SELECT p.oid::regprocedure AS function, p.prosecdef AS security_definer, p.proconfig
-  FROM pg_proc p WHERE p.proname LIKE 'arabic\_gazetteer\_%' ORDER BY 1::text;
+  FROM pg_proc p WHERE p.proname LIKE 'arabic\_gazetteer\_%' ORDER BY p.proname;
 SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull
   FROM pg_attribute a
  WHERE a.attrelid = 'arabic_gazetteer'::regclass AND a.attnum > 0
