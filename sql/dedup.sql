@@ -111,12 +111,15 @@ ORDER BY 1, 2, 3;
 
 -- 2. every paragraph inside another: a's prefix keys against all of b's hashes
 CREATE TABLE joined_inside AS
-WITH candidates AS (
+WITH probe AS MATERIALIZED (
+    SELECT fp.id, cardinality(fp.fp) AS n, k.*
+    FROM fp, stats, arabic_containment_keys(fp.fp, stats.stats, 0.7) AS k),
+hashes AS MATERIALIZED (
+    SELECT fp.id, cardinality(fp.fp) AS n, h.key FROM fp, unnest(fp.fp) AS h(key)),
+candidates AS (
     SELECT x.id AS a, y.id AS b
-    FROM (SELECT fp.id, k.* FROM fp, stats,
-                 arabic_containment_keys(fp.fp, stats.stats, 0.7) AS k) x
-    JOIN (SELECT fp.id, h.key FROM fp, unnest(fp.fp) AS h(key)) y
-      ON y.key = x.key AND y.id <> x.id
+    FROM probe x JOIN hashes y ON y.key = x.key AND y.id <> x.id
+    WHERE 10 * y.n >= 7 * x.n
     GROUP BY x.id, y.id
     HAVING count(*) >= min(x.min_shared))
 SELECT c.a, c.b

@@ -138,6 +138,44 @@ SELECT x.id, y.id FROM paragraphs x JOIN paragraphs y ON x.paragraph ~= y.paragr
 RESET enable_seqscan;
 
 \echo
+\echo '---- 5b. Deduplicating the whole archive: keys as rows, no lookups ----'
+\echo '-- Every pair in one join on prefix keys (rarest shingles first), then the exact score:'
+CREATE TABLE dedup_pairs AS
+WITH fp AS MATERIALIZED (
+    SELECT id, arabic_fingerprint(paragraph) AS fp FROM paragraphs),
+stats AS (
+    SELECT arabic_shingle_stats(fp) AS stats FROM fp),
+keys AS MATERIALIZED (
+    SELECT fp.id, cardinality(fp.fp) AS n, k.*
+    FROM fp, stats, arabic_similarity_keys(fp.fp, stats.stats, 0.5) AS k),
+candidates AS (
+    SELECT x.id AS a, y.id AS b
+    FROM keys x JOIN keys y ON y.key = x.key
+    WHERE x.indexed AND (x.n, x.id) < (y.n, y.id) AND 2 * x.n >= y.n
+    GROUP BY x.id, y.id
+    HAVING count(*) >= min(x.min_shared))
+SELECT least(c.a, c.b) AS a, greatest(c.a, c.b) AS b
+FROM candidates c JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
+WHERE arabic_similarity(x.fp, y.fp) >= real '0.5';
+SELECT (SELECT count(*) FROM dedup_pairs) AS pairs_by_keys,
+       (SELECT count(*) FROM paragraphs x JOIN paragraphs y
+          ON x.paragraph ~= y.paragraph AND x.id < y.id) AS pairs_by_nested_loop,
+       (SELECT count(*) FROM (SELECT a, b FROM dedup_pairs
+                              EXCEPT SELECT x.id, y.id FROM paragraphs x JOIN paragraphs y
+                                ON x.paragraph ~= y.paragraph AND x.id < y.id) d) AS different;
+
+\echo
+\echo '-- Groups as the pairs arrive (arabic_groups_agg), then each story once:'
+SELECT g.group_id AS representative, count(*) AS copies
+FROM (SELECT arabic_groups_agg(a, b) AS m FROM dedup_pairs) s, unnest(s.m) AS g
+GROUP BY g.group_id ORDER BY g.group_id;
+SELECT count(*) AS paragraphs,
+       count(*) FILTER (WHERE g.id IS NULL OR g.group_id = p.id) AS stories
+FROM paragraphs p
+LEFT JOIN (SELECT g.* FROM (SELECT arabic_groups_agg(a, b) AS m FROM dedup_pairs) s,
+           unnest(s.m) AS g) g ON g.id = p.id;
+
+\echo
 \echo '---- 6. Entities: people, places and organizations as rows -----'
 \echo '-- Extract the entities of every article into a table with a LATERAL join:'
 CREATE TABLE entities AS
