@@ -86,21 +86,14 @@ SELECT arabic_shingle_stats(fp) = (SELECT arabic_shingle_stats(fp) FROM fp)
 FROM (SELECT fp FROM fp UNION ALL SELECT NULL) s;
 CREATE TABLE stats AS SELECT arabic_shingle_stats(fp) AS stats FROM fp;
 
--- 1. every near-duplicate pair, as in the README: keys as rows, a join on
--- the key, the exact score on each candidate
-CREATE TABLE joined_similar AS
-WITH keys AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, k.*
-    FROM fp, stats, arabic_similarity_keys(fp.fp, stats.stats, 0.5) AS k),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM keys x JOIN keys y ON y.key = x.key
-    WHERE x.indexed AND (x.n, x.id) < (y.n, y.id) AND 2 * x.n >= y.n
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared))
-SELECT least(c.a, c.b) AS a, greatest(c.a, c.b) AS b
-FROM candidates c JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
-WHERE arabic_similarity(x.fp, y.fp) >= real '0.5';
+-- 1. every near-duplicate pair, the statement of the README (keys as rows,
+-- a join on the key, the exact score on each candidate), from the text
+\set tbl paragraphs
+\set sim 0.5
+\set inside 0.7
+\set result joined_similar
+\i test/dedup/pairs.sql
+ALTER TABLE joined_similar DROP COLUMN similarity;
 -- the same pairs as the nested loop: none missing, none extra, none twice
 SELECT (SELECT count(*) FROM joined_similar) AS joined,
        (SELECT count(*) FROM (SELECT DISTINCT a, b FROM joined_similar) s) AS distinct_pairs;
@@ -110,21 +103,8 @@ SELECT 'extra', * FROM (TABLE joined_similar EXCEPT TABLE exact_similar) e
 ORDER BY 1, 2, 3;
 
 -- 2. every paragraph inside another: a's prefix keys against all of b's hashes
-CREATE TABLE joined_inside AS
-WITH probe AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, k.*
-    FROM fp, stats, arabic_containment_keys(fp.fp, stats.stats, 0.7) AS k),
-hashes AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, h.key FROM fp, unnest(fp.fp) AS h(key)),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM probe x JOIN hashes y ON y.key = x.key AND y.id <> x.id
-    WHERE 10 * y.n >= 7 * x.n
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared))
-SELECT c.a, c.b
-FROM candidates c JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
-WHERE arabic_containment(x.fp, y.fp) >= real '0.7';
+\set result joined_inside
+\i test/dedup/inside.sql
 SELECT (SELECT count(*) FROM joined_inside) AS joined,
        (SELECT count(*) FROM (SELECT DISTINCT a, b FROM joined_inside) s) AS distinct_pairs;
 SELECT 'missing' AS problem, * FROM (TABLE exact_inside EXCEPT TABLE joined_inside) m
@@ -136,30 +116,15 @@ ORDER BY 1, 2, 3;
 -- at 0.3 and 0.9 too; the operators read the settings)
 SET pg_arabic.similarity_threshold = 0.3;
 SET pg_arabic.containment_threshold = 0.9;
+\set sim 0.3
+\set inside 0.9
+\set result other_similar
+\i test/dedup/pairs.sql
+\set result other_inside
+\i test/dedup/inside.sql
 CREATE TABLE joined_other AS
-WITH keys AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, k.*
-    FROM fp, stats, arabic_similarity_keys(fp.fp, stats.stats, 0.3) AS k),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM keys x JOIN keys y ON y.key = x.key
-    WHERE x.indexed AND (x.n, x.id) < (y.n, y.id)
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared))
-SELECT 'similar' AS kind, least(c.a, c.b) AS a, greatest(c.a, c.b) AS b
-FROM candidates c JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
-WHERE arabic_similarity(x.fp, y.fp) >= real '0.3'
-UNION ALL
-SELECT 'inside', c.a, c.b FROM (
-    SELECT x.id AS a, y.id AS b
-    FROM (SELECT fp.id, k.* FROM fp, stats,
-                 arabic_containment_keys(fp.fp, stats.stats, 0.9) AS k) x
-    JOIN (SELECT fp.id, h.key FROM fp, unnest(fp.fp) AS h(key)) y
-      ON y.key = x.key AND y.id <> x.id
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared)) c
-JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
-WHERE arabic_containment(x.fp, y.fp) >= real '0.9';
+SELECT 'similar' AS kind, a, b FROM other_similar
+UNION ALL SELECT 'inside', a, b FROM other_inside;
 SET enable_indexscan = off;
 SET enable_bitmapscan = off;
 CREATE TABLE exact_other AS
@@ -197,32 +162,9 @@ SELECT id, group_id FROM groups WHERE id > 9000 ORDER BY id;
 -- 4. each story once, in one statement from the table (README): identical
 -- fingerprints collapse first (a table of identical rows stays linear),
 -- then the near-duplicate join on what is left, then the groups
-CREATE TABLE stories AS
-WITH fp AS MATERIALIZED (
-    SELECT id, arabic_fingerprint(paragraph) AS fp FROM paragraphs),
-uniq AS MATERIALIZED (
-    SELECT min(id) AS id, fp FROM fp WHERE cardinality(fp) > 0 GROUP BY fp),
-stats AS (
-    SELECT arabic_shingle_stats(fp) AS stats FROM uniq),
-keys AS MATERIALIZED (
-    SELECT u.id, cardinality(u.fp) AS n, k.*
-    FROM uniq u, stats, arabic_similarity_keys(u.fp, stats.stats, 0.5) AS k),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM keys x JOIN keys y ON y.key = x.key
-    WHERE x.indexed AND (x.n, x.id) < (y.n, y.id) AND 2 * x.n >= y.n
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared)),
-pairs AS (
-    SELECT c.a, c.b
-    FROM candidates c JOIN uniq x ON x.id = c.a JOIN uniq y ON y.id = c.b
-    WHERE arabic_similarity(x.fp, y.fp) >= real '0.5'
-    UNION ALL
-    SELECT u.id, f.id FROM fp f JOIN uniq u ON u.fp = f.fp AND u.id <> f.id),
-groups AS (
-    SELECT g.* FROM (SELECT arabic_groups_agg(a, b) AS m FROM pairs) s, unnest(s.m) AS g)
-SELECT p.id FROM paragraphs p LEFT JOIN groups g ON g.id = p.id
-WHERE g.id IS NULL OR g.group_id = p.id;
+\set sim 0.5
+\set result stories
+\i test/dedup/stories.sql
 -- one paragraph per group of the nested loop's pairs, and every other paragraph
 SELECT (SELECT count(*) FROM stories) AS stories,
        (SELECT count(*) FROM paragraphs p

@@ -88,75 +88,11 @@ fi
 psql_db -c 'VACUUM ANALYZE paragraphs' -c 'CREATE TABLE timings (what text, ms float8, rows bigint, peak_kb bigint, temp_bytes bigint)'
 psql_db -At -c "SELECT count(*) || ' rows, ' || pg_size_pretty(pg_table_size('paragraphs')) FROM paragraphs" | sed 's/^/table: /'
 
-# The statements, as in the README, on a table or view named by :tbl.
-cat > "$tmp/pairs.sql" <<'SQL'
-WITH fp AS MATERIALIZED (
-    SELECT id, arabic_fingerprint(paragraph) AS fp FROM :tbl),
-stats AS (
-    SELECT arabic_shingle_stats(fp) AS stats FROM fp),
-keys AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, k.*
-    FROM fp, stats, arabic_similarity_keys(fp.fp, stats.stats, 0.5) AS k),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM keys x JOIN keys y ON y.key = x.key
-    WHERE x.indexed AND (x.n, x.id) < (y.n, y.id) AND 2 * x.n >= y.n
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared))
-SELECT least(c.a, c.b) AS a, greatest(c.a, c.b) AS b
-FROM candidates c JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
-WHERE arabic_similarity(x.fp, y.fp) >= real '0.5'
-SQL
-cat > "$tmp/inside.sql" <<'SQL'
-WITH fp AS MATERIALIZED (
-    SELECT id, arabic_fingerprint(paragraph) AS fp FROM :tbl),
-stats AS (
-    SELECT arabic_shingle_stats(fp) AS stats FROM fp),
-probe AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, k.*
-    FROM fp, stats, arabic_containment_keys(fp.fp, stats.stats, 0.7) AS k),
-hashes AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, h.key FROM fp, unnest(fp.fp) AS h(key)),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM probe x JOIN hashes y ON y.key = x.key AND y.id <> x.id
-    WHERE 10 * y.n >= 7 * x.n
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared))
-SELECT c.a, c.b
-FROM candidates c JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
-WHERE arabic_containment(x.fp, y.fp) >= real '0.7'
-SQL
-cat > "$tmp/stories.sql" <<'SQL'
-WITH fp AS MATERIALIZED (
-    SELECT id, arabic_fingerprint(paragraph) AS fp FROM :tbl),
-uniq AS MATERIALIZED (
-    SELECT min(id) AS id, fp FROM fp WHERE cardinality(fp) > 0 GROUP BY fp),
-stats AS (
-    SELECT arabic_shingle_stats(fp) AS stats FROM uniq),
-keys AS MATERIALIZED (
-    SELECT u.id, cardinality(u.fp) AS n, k.*
-    FROM uniq u, stats, arabic_similarity_keys(u.fp, stats.stats, 0.5) AS k),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM keys x JOIN keys y ON y.key = x.key
-    WHERE x.indexed AND (x.n, x.id) < (y.n, y.id) AND 2 * x.n >= y.n
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared)),
-pairs AS (
-    SELECT c.a, c.b
-    FROM candidates c JOIN uniq x ON x.id = c.a JOIN uniq y ON y.id = c.b
-    WHERE arabic_similarity(x.fp, y.fp) >= real '0.5'
-    UNION ALL
-    SELECT u.id, f.id FROM fp f JOIN uniq u ON u.fp = f.fp AND u.id <> f.id),
-groups AS (
-    SELECT g.* FROM (SELECT arabic_groups_agg(a, b) AS m FROM pairs) s, unnest(s.m) AS g)
-SELECT p.id FROM :tbl p LEFT JOIN groups g ON g.id = p.id
-WHERE g.id IS NULL OR g.group_id = p.id
-SQL
+# The statements of the README: test/dedup/{pairs,inside,stories}.sql.
+stmts=$root/test/dedup
 
-# timed WHAT TABLE SQLFILE RESULT: runs CREATE TABLE RESULT AS (the statement
-# of SQLFILE on TABLE) in a backend of its own, sampling that backend's
+# timed WHAT TABLE SQLFILE RESULT: runs SQLFILE (which creates the table
+# RESULT from TABLE) in a backend of its own, sampling that backend's
 # RssAnon; records the time, rows, peak private memory and temp bytes.
 timed() {
 	local what=$1 tbl=$2 file=$3 result=$4 pidfile="$tmp/pid" peak=0 kb t0 t1 temp0 temp1 rows
@@ -165,12 +101,10 @@ timed() {
 	{
 		echo "SELECT pg_backend_pid() \\g $pidfile"
 		echo "SELECT pg_sleep(0.3);"
-		echo "CREATE TABLE $result AS"
-		sed "s/:tbl/$tbl/g" "$file"
-		echo ";"
+		echo "\\i $file"
 	} > "$tmp/run.sql"
 	t0=$(date +%s%N)
-	psql_db -At -f "$tmp/run.sql" > /dev/null &
+	psql_db -At -v tbl="$tbl" -v result="$result" -v sim=0.5 -v inside=0.7 -f "$tmp/run.sql" > /dev/null &
 	local client=$!
 	while [ ! -s "$pidfile" ] && kill -0 "$client" 2>/dev/null; do sleep 0.05; done
 	local pid
@@ -191,10 +125,10 @@ timed() {
 
 echo
 echo "-- 1. the whole table, one statement each"
-timed 'pairs: similarity >= 0.5 (whole table)' paragraphs "$tmp/pairs.sql" pairs_all
+timed 'pairs: similarity >= 0.5 (whole table)' paragraphs "$stmts/pairs.sql" pairs_all
 # the million-row run measures pairs and groups only
-[ -z "${DEDUP_ROWS:-}" ] && timed 'inside: containment >= 0.7 (whole table)' paragraphs "$tmp/inside.sql" inside_all
-timed 'each story once: groups (whole table)' paragraphs "$tmp/stories.sql" stories_all
+[ -z "${DEDUP_ROWS:-}" ] && timed 'inside: containment >= 0.7 (whole table)' paragraphs "$stmts/inside.sql" inside_all
+timed 'each story once: groups (whole table)' paragraphs "$stmts/stories.sql" stories_all
 psql_db <<'SQL'
 CREATE FUNCTION ms_of(q text) RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz := clock_timestamp();
@@ -255,8 +189,8 @@ INSERT INTO timings SELECT 'subset: pg_trgm % index nested loop, ' || :trgm_rows
   1000 * extract(epoch FROM clock_timestamp() - t), (SELECT count(*) FROM trgm), NULL, NULL FROM t0;
 RESET enable_seqscan;
 SQL
-	timed 'subset: pairs join' sub "$tmp/pairs.sql" pairs_sub
-	timed 'subset: inside join' sub "$tmp/inside.sql" inside_sub
+	timed 'subset: pairs join' sub "$stmts/pairs.sql" pairs_sub
+	timed 'subset: inside join' sub "$stmts/inside.sql" inside_sub
 fi
 
 if [ "$workers" -gt 0 ]; then
@@ -283,14 +217,14 @@ WHERE arabic_similarity(x.fp, y.fp) >= real '0.5';
 INSERT INTO timings SELECT 'pairs as tables (fp, stats, keys, join), parallel',
   1000 * extract(epoch FROM clock_timestamp() - t), (SELECT count(*) FROM pairs_tables), NULL, NULL FROM t0;
 SELECT count(*) AS differences_from_the_statement FROM (
-  (TABLE pairs_tables EXCEPT TABLE pairs_all) UNION ALL (TABLE pairs_all EXCEPT TABLE pairs_tables)) d;
+  (TABLE pairs_tables EXCEPT SELECT a, b FROM pairs_all) UNION ALL (SELECT a, b FROM pairs_all EXCEPT TABLE pairs_tables)) d;
 SQL
 fi
 
 psql_db <<'SQL'
 \pset footer off
 \echo
-\echo timings (ms; peak_mb: the backend's private memory, sampled; temp_mb: temp files written)
+\echo timings (ms; peak_mb: private memory of the backend, sampled; temp_mb: temp files written)
 SELECT what, round(ms::numeric) AS ms, rows, round(peak_kb / 1024.0) AS peak_mb,
        round(temp_bytes / 1048576.0) AS temp_mb
 FROM timings ORDER BY what;
@@ -322,7 +256,7 @@ SELECT round(base.per_row::numeric, 1) AS nested_loop_ms_per_row,
        round((j.ms / 1000)::numeric, 1) AS join_seconds,
        round((base.per_row * n.rows / j.ms)::numeric, 0) AS speedup
 FROM n, base, j;
-\echo the subset: pg_trgm's index self-join against the joins, per row extrapolated
+\echo the subset: the index self-join of pg_trgm against the joins, per row extrapolated
 WITH n AS (SELECT count(*) AS rows FROM sub),
      t AS (SELECT ms / :trgm_rows AS per_row FROM timings WHERE what LIKE 'subset: pg_trgm%'),
      e AS (SELECT ms FROM timings WHERE what = 'subset: exact pairs, ~= index nested loop'),

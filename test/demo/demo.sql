@@ -140,23 +140,10 @@ RESET enable_seqscan;
 \echo
 \echo '---- 5b. Deduplicating the whole archive: keys as rows, no lookups ----'
 \echo '-- Every pair in one join on prefix keys (rarest shingles first), then the exact score:'
-CREATE TABLE dedup_pairs AS
-WITH fp AS MATERIALIZED (
-    SELECT id, arabic_fingerprint(paragraph) AS fp FROM paragraphs),
-stats AS (
-    SELECT arabic_shingle_stats(fp) AS stats FROM fp),
-keys AS MATERIALIZED (
-    SELECT fp.id, cardinality(fp.fp) AS n, k.*
-    FROM fp, stats, arabic_similarity_keys(fp.fp, stats.stats, 0.5) AS k),
-candidates AS (
-    SELECT x.id AS a, y.id AS b
-    FROM keys x JOIN keys y ON y.key = x.key
-    WHERE x.indexed AND (x.n, x.id) < (y.n, y.id) AND 2 * x.n >= y.n
-    GROUP BY x.id, y.id
-    HAVING count(*) >= min(x.min_shared))
-SELECT least(c.a, c.b) AS a, greatest(c.a, c.b) AS b
-FROM candidates c JOIN fp x ON x.id = c.a JOIN fp y ON y.id = c.b
-WHERE arabic_similarity(x.fp, y.fp) >= real '0.5';
+\set tbl paragraphs
+\set result dedup_pairs
+\set sim 0.5
+\i test/dedup/pairs.sql
 SELECT (SELECT count(*) FROM dedup_pairs) AS pairs_by_keys,
        (SELECT count(*) FROM paragraphs x JOIN paragraphs y
           ON x.paragraph ~= y.paragraph AND x.id < y.id) AS pairs_by_nested_loop,

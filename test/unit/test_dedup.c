@@ -8,6 +8,7 @@
  * min_shared prefix keys), and the union-find groups.
  */
 #include "ar_dedup.h"
+#include "ar_shingle.h"
 #include "harness.h"
 
 #include <stdlib.h>
@@ -55,25 +56,6 @@ random_set(int32_t *h, int n, int universe)
 		if (k == 0 || h[i] != h[k - 1])
 			h[k++] = h[i];
 	return k;
-}
-
-static int
-overlap(const int32_t *a, int na, const int32_t *b, int nb)
-{
-	int			i = 0,
-				j = 0,
-				c = 0;
-
-	while (i < na && j < nb)
-	{
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else
-			c++, i++, j++;
-	}
-	return c;
 }
 
 /* How many of a[0..na-1] are in b[0..nb-1] (both unsorted, small). */
@@ -238,7 +220,7 @@ test_prefix_filter(void)
 			if (nb == 0)
 				b[nb++] = a[0];
 		}
-		int			o = overlap(a, na, b, nb);
+		int			o = ArIntersectCount(a, na, b, nb);
 		double		sim = (double) o / (na + nb - o);
 		double		ts[] = {0.3, 0.5, 0.8};
 
