@@ -70,8 +70,9 @@ INSERT INTO paragraphs SELECT 2000000 + id, id, replace(replace(replace(body, ' 
 INSERT INTO paragraphs SELECT 3000000 + a.id, a.id, a.body || ' ' || b.body FROM src a JOIN src b ON b.id = a.id + 1;
 INSERT INTO paragraphs SELECT 4000000 + id, id, regexp_replace(body, '^(\S+ \S+ \S+) \S+', '\1 كذلك') FROM src;
 -- exact repeats up to the requested size
-INSERT INTO paragraphs SELECT 5000000 + g, ((g - 1) % 177839) + 1, (SELECT body FROM src WHERE id = ((g - 1) % 177839) + 1)
-  FROM generate_series(1, greatest(:rows - (SELECT count(*) FROM paragraphs), 0)) g;
+INSERT INTO paragraphs SELECT 5000000 + g, s.id, s.body
+  FROM generate_series(1, greatest(:rows - (SELECT count(*) FROM paragraphs), 0)) g
+  JOIN src s ON s.id = (g - 1) % (SELECT count(*) FROM src) + 1;
 SQL
 else
 	psql_db <<'SQL'
