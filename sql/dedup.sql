@@ -192,6 +192,18 @@ EXPLAIN (COSTS OFF) SELECT arabic_groups_agg(a, b) FROM big_pairs;
 EXPLAIN (COSTS OFF) SELECT arabic_shingle_stats(fp) FROM fp;
 SELECT md5(arabic_groups_agg(a, b)::text) AS parallel FROM big_pairs \gset
 SELECT md5(arabic_shingle_stats(fp)) AS parallel_stats FROM fp \gset
+-- workers that see no rows hand over no state: one row, and no rows
+SET parallel_leader_participation = off;
+CREATE TABLE one_row AS SELECT '{1,2,3}'::int4[] AS fp, 1::bigint AS a, 2::bigint AS b;
+EXPLAIN (COSTS OFF) SELECT arabic_shingle_stats(fp), arabic_groups_agg(a, b) FROM one_row;
+SELECT md5(arabic_shingle_stats(fp)) = md5((SELECT arabic_shingle_stats(x) FROM (VALUES ('{1,2,3}'::int4[])) v(x)))
+       AS one_row_stats,
+       arabic_groups_agg(a, b) AS one_row_groups
+FROM one_row;
+SELECT arabic_shingle_stats(fp) IS NULL AS no_rows_stats,
+       arabic_groups_agg(a, b) IS NULL AS no_rows_groups
+FROM one_row WHERE a > 5;
+RESET parallel_leader_participation;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

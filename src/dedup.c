@@ -72,7 +72,11 @@ arabic_shingle_stats_combine(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "arabic_shingle_stats_combine called in non-aggregate context");
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();	/* no rows on either side */
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
 	if (PG_ARGISNULL(0))
 	{
 		st = MemoryContextAllocHuge(aggcontext, sizeof(ArStats));
@@ -204,8 +208,8 @@ ordered_fingerprint(FunctionCallInfo fcinfo, int *n)
 {
 	const int32 *h = ArFingerprintArray(PG_GETARG_ARRAYTYPE_P(0), n);
 	const ArStats *st = cached_stats(fcinfo, 1);
-	int32	   *out = palloc(sizeof(int32) * (*n > 0 ? *n : 1));
-	uint64	   *work = palloc(sizeof(uint64) * (*n > 0 ? *n : 1));
+	int32	   *out = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * (*n > 0 ? *n : 1));
+	uint64	   *work = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(uint64) * (*n > 0 ? *n : 1));
 
 	ArPrefixOrder(h, *n, st, out, (uint64_t *) work);
 	pfree(work);
@@ -370,7 +374,11 @@ arabic_groups_combine(PG_FUNCTION_ARGS)
 	GroupsState *o = PG_ARGISNULL(1) ? NULL : (GroupsState *) PG_GETARG_POINTER(1);
 
 	if (o == NULL)
+	{
+		if (s == NULL)
+			PG_RETURN_NULL();	/* no pairs on either side */
 		PG_RETURN_POINTER(s);
+	}
 	if (s == NULL)
 		s = groups_new(cxt);
 	for (int i = 0; i < o->g.n; i++)
