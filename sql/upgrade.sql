@@ -67,6 +67,11 @@ SELECT pg_describe_object(m.classid, m.objid, 0),
            (SELECT format('len %s in %s out %s recv %s send %s align %s storage %s typmod %s/%s analyze %s',
                           t.typlen, t.typinput, t.typoutput, t.typreceive, t.typsend,
                           t.typalign, t.typstorage, t.typmodin, t.typmodout, t.typanalyze)
+                   -- a composite type: its columns
+                   || coalesce(' columns ' || (SELECT string_agg(format('%s %s', a.attname,
+                                                    format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+                                               FROM pg_attribute a
+                                               WHERE a.attrelid = t.typrelid AND a.attnum > 0), '')
             FROM pg_type t WHERE t.oid = m.objid)
          WHEN 'pg_class'::regclass THEN
            (SELECT format('kind %s acl %s config_dump %s filter %s', c.relkind, c.relacl,

@@ -67,4 +67,12 @@ struct ArFingerprint;
 /* The fingerprint of a text in the current memory context, or an error. */
 extern void ArFingerprintDatum(text *t, struct ArFingerprint *fp);
 
+struct ArrayType;
+/*
+ * The hashes of a stored fingerprint (int4[]), sorted and unique: into the
+ * array when it already is, else a sorted copy; an error on NULL elements
+ * or more than one dimension.
+ */
+extern const int32 *ArFingerprintArray(struct ArrayType *a, int *n);
+
 #endif							/* PG_ARABIC_H */

@@ -175,12 +175,19 @@ fingerprint_array(const ArFingerprint *fp)
 	return construct_array(d, fp->n, INT4OID, sizeof(int32), true, TYPALIGN_INT);
 }
 
-/* The elements of a fingerprint array, sorted and unique (a copy). */
-static int32 *
-array_fingerprint(ArrayType *a, int *n)
+/*
+ * The elements of a fingerprint array, sorted and unique: a pointer into
+ * the array itself when it already is (what arabic_fingerprint() returns,
+ * so comparing stored fingerprints copies nothing), else a sorted copy in
+ * the current memory context.  Errors on NULL elements or two dimensions.
+ */
+const int32 *
+ArFingerprintArray(ArrayType *a, int *n)
 {
 	int32	   *h;
+	const int32 *data;
 	int			count;
+	bool		sorted = true;
 
 	if (ARR_NDIM(a) > 1)
 		ereport(ERROR,
@@ -193,9 +200,14 @@ array_fingerprint(ArrayType *a, int *n)
 				 errmsg("a fingerprint must not contain NULL elements"),
 				 errhint("Compute it with arabic_fingerprint(text).")));
 	count = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
-	h = palloc(sizeof(int32) * (count > 0 ? count : 1));
-	if (count > 0)
-		memcpy(h, ARR_DATA_PTR(a), sizeof(int32) * count);
+	data = (const int32 *) ARR_DATA_PTR(a);
+	for (int i = 1; i < count && sorted; i++)
+		sorted = data[i - 1] < data[i];
+	*n = count;
+	if (sorted)
+		return data;
+	h = palloc(sizeof(int32) * count);
+	memcpy(h, data, sizeof(int32) * count);
 	*n = ArSortUnique(h, count);
 	return h;
 }
@@ -253,8 +265,8 @@ fingerprint_score(FunctionCallInfo fcinfo,
 {
 	int			na,
 				nb;
-	int32	   *a = array_fingerprint(PG_GETARG_ARRAYTYPE_P(0), &na);
-	int32	   *b = array_fingerprint(PG_GETARG_ARRAYTYPE_P(1), &nb);
+	const int32 *a = ArFingerprintArray(PG_GETARG_ARRAYTYPE_P(0), &na);
+	const int32 *b = ArFingerprintArray(PG_GETARG_ARRAYTYPE_P(1), &nb);
 
 	return (float4) score(a, na, b, nb);
 }

@@ -177,6 +177,31 @@ FROM groups g JOIN paragraphs p ON p.id = g.id
 GROUP BY g.group_id ORDER BY g.group_id;
 
 \echo
+\echo '---- 5b. Deduplicating the whole archive: keys as rows, no lookups ----'
+\echo '-- Every pair in one join on prefix keys (rarest shingles first), then the exact score:'
+\set tbl paragraphs
+\set result dedup_pairs
+\set sim 0.5
+\i test/dedup/pairs.sql
+SELECT (SELECT count(*) FROM dedup_pairs) AS pairs_by_keys,
+       (SELECT count(*) FROM paragraphs x JOIN paragraphs y
+          ON x.paragraph ~= y.paragraph AND x.id < y.id) AS pairs_by_nested_loop,
+       (SELECT count(*) FROM (SELECT a, b FROM dedup_pairs
+                              EXCEPT SELECT x.id, y.id FROM paragraphs x JOIN paragraphs y
+                                ON x.paragraph ~= y.paragraph AND x.id < y.id) d) AS different;
+
+\echo
+\echo '-- Groups as the pairs arrive (arabic_groups_agg), then each story once:'
+SELECT g.group_id AS representative, count(*) AS copies
+FROM (SELECT arabic_groups_agg(a, b) AS m FROM dedup_pairs) s, unnest(s.m) AS g
+GROUP BY g.group_id ORDER BY g.group_id;
+SELECT count(*) AS paragraphs,
+       count(*) FILTER (WHERE g.id IS NULL OR g.group_id = p.id) AS stories
+FROM paragraphs p
+LEFT JOIN (SELECT g.* FROM (SELECT arabic_groups_agg(a, b) AS m FROM dedup_pairs) s,
+           unnest(s.m) AS g) g ON g.id = p.id;
+
+\echo
 \echo '---- 6. Entities: people, places and organizations as rows -----'
 \echo '-- The model this backend loaded:'
 SELECT path, pg_size_pretty(bytes) AS size, features, gazetteer_keys

@@ -14,6 +14,7 @@
  *          -Isrc/core test/fuzz/fuzz_fingerprint.c src/core/ar_*.c -licuuc
  */
 #include "ar_shingle.h"
+#include "fuzz_input.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,11 +61,11 @@ int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	const ArEnv *env = ArMallocEnv();
-	const unsigned char *sep = memchr(data, 0xFF, size);
-	const char *a = (const char *) data;
-	size_t		alen = sep ? (size_t) (sep - data) : size;
-	const char *b = sep ? (const char *) sep + 1 : a;
-	size_t		blen = sep ? size - alen - 1 : size;
+	FuzzTexts	in = fuzz_split(data, size);
+	const char *a = in.a,
+			   *b = in.b;
+	size_t		alen = in.alen,
+				blen = in.blen;
 	ArFingerprint fa = {0},
 				fb = {0},
 				fab = {0};
