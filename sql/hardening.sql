@@ -10,11 +10,7 @@ CREATE EXTENSION IF NOT EXISTS pg_arabic;
 RESET client_min_messages;
 
 -- code points of a text, to make invisible characters visible
-CREATE FUNCTION pg_temp.cps(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT string_agg('U+' || lpad(h, greatest(4, length(h)), '0'), ' ' ORDER BY i)
-  FROM regexp_split_to_table(t, '') WITH ORDINALITY AS x(c, i),
-       LATERAL upper(to_hex(ascii(c))) AS h
-$$;
+\i test/data/cps.sql
 -- how many times the one-character string m occurs in t
 CREATE FUNCTION pg_temp.n(t text, m text) RETURNS int LANGUAGE sql IMMUTABLE AS $$
   SELECT length(t) - length(replace(t, m, ''))

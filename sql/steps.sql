@@ -7,11 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pg_arabic;
 RESET client_min_messages;
 
 -- code points of a text, to make invisible characters and composition visible
-CREATE FUNCTION pg_temp.cps(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT string_agg('U+' || lpad(h, greatest(4, length(h)), '0'), ' ' ORDER BY i)
-  FROM regexp_split_to_table(t, '') WITH ORDINALITY AS x(c, i),
-       LATERAL upper(to_hex(ascii(c))) AS h
-$$;
+\i test/data/cps.sql
 
 -- one sample through every step (spaces shown as ·): compare each line with the
 -- input; only the characters the step names change.  Only arabic_normalize_unicode
