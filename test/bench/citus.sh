@@ -116,7 +116,7 @@ fi
 
 # 4. the key join: local one statement, and the recipe pushed down on Citus
 # (both start from the text: fingerprints, sketch, keys, join, scores)
-cp test/dedup/pairs.sql test/dedup/citus_prepare.sql test/dedup/citus_pairs.sql "$BASE/"
+cp test/dedup/pairs.sql test/dedup/citus_prepare.sql test/dedup/citus_pairs.sql test/dedup/citus_candidates.sql "$BASE/"
 chmod a+r "$BASE"/*.sql
 sql -c "SET client_min_messages = error" -c "CREATE VIEW news_local_p AS SELECT id, body AS paragraph FROM news_local" \
 	-c "CREATE TABLE news_p (id bigint PRIMARY KEY, paragraph text)" \

@@ -21,12 +21,7 @@ INSERT INTO dedup_hits
 SELECT x.id, y.id, x.min_shared
 FROM dedup_keys x JOIN dedup_keys y ON y.key = x.key
 WHERE x.indexed AND (x.n, x.id) < (y.n, y.id) AND x.n >= :sim * y.n;
-CREATE TABLE dedup_cand (a bigint, b bigint, fp_a int4[]);
-SELECT create_distributed_table('dedup_cand', 'b', colocate_with => 'dedup_fp');
-INSERT INTO dedup_cand
-SELECT c.a, c.b, x.fp
-FROM (SELECT a, b FROM dedup_hits GROUP BY a, b HAVING count(*) >= min(min_shared)) c
-JOIN dedup_fp x ON x.id = c.a;
+\ir citus_candidates.sql
 CREATE TABLE :result (a bigint, b bigint, similarity real);
 SELECT create_distributed_table(:'result', 'a', colocate_with => 'dedup_fp');
 INSERT INTO :result
