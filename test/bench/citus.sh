@@ -14,7 +14,8 @@
 #   4. the same pairs by the key join: the local one-statement dedup
 #      (test/dedup/pairs.sql) against the pushed-down recipe
 #      (test/dedup/citus_prepare.sql + citus_pairs.sql), each with its
-#      recall and precision against the nested loop of 3, and the groups
+#      recall and precision against the nested loop of 3, the groups, and
+#      the recipe again with a sketch of a tenth of the rows (the same pairs)
 # Prints times and ratios (distributed / local).  The coordinator and the
 # workers share the machine's cores, so this measures overhead and
 # correctness more than scale-out.
@@ -145,5 +146,14 @@ if [ "${PAIRS:-1}" != keys ]; then
 		= (SELECT array_agg(g.id || ':' || g.group_id ORDER BY g.id) FROM (SELECT array_agg(a) a, array_agg(b) b FROM pairs_local) p, LATERAL arabic_duplicate_groups(p.a, p.b) g)")
 	echo "   groups (arabic_groups_agg over the Citus pairs) equal to those of the nested loop: $g"
 fi
+# the same with the sketch of a tenth of the rows (less to gather on the
+# coordinator; the pairs must not change)
+c_full=$(sql -c 'SELECT count(*) FROM dedup_cand')
+sql -c "DROP TABLE dedup_keys, dedup_hits, dedup_cand" -c "TRUNCATE dedup_stats" >/dev/null
+t_s10=$(ms "INSERT INTO dedup_stats SELECT arabic_shingle_stats(fp) FROM dedup_fp WHERE id % 10 = 0")
+t_j10=$(times -v sim=0.5 -v result=kpairs10 -f "$BASE/citus_pairs.sql" | sum)
+same10=$(sql -c "SELECT count(*) FROM (SELECT a, b FROM kpairs INTERSECT SELECT a, b FROM kpairs10) x")
+echo "   sketch of a tenth of the rows: sketch $(printf '%.0f' "$t_s10") ms, keys to scores $t_j10 ms (full sketch: $(printf '%.0f' "$t_s") and $t_j ms);"
+echo "   candidates $(sql -c 'SELECT count(*) FROM dedup_cand') (full sketch: $c_full); pairs $(sql -c 'SELECT count(*) FROM kpairs10'), the same as with the full sketch: $same10"
 t_g=$(ms "SELECT count(*) FROM (SELECT arabic_groups_agg(a, b) m FROM kpairs) s, unnest(s.m) g")
 echo "   groups of the Citus pairs (arabic_groups_agg, on the coordinator): $(printf "%.0f" "$t_g") ms"
