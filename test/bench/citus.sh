@@ -7,13 +7,21 @@
 #   1. near-duplicate search: `body ~= q` for QUERIES paragraphs
 #   2. entities into a table: INSERT ... SELECT ... arabic_builtin_entities()
 #      (local; distributed into a co-located table, pushed down)
-#   3. every near-duplicate pair: local self-join against the distributed
-#      table joined with a reference copy (pushed down), with the recall of
-#      the distributed pairs against the local ones, and the groups
+#   3. every near-duplicate pair: local self-join (the exact nested loop)
+#      against the distributed table joined with a reference copy (pushed
+#      down), with the recall of the distributed pairs against the local
+#      ones, and the groups
+#   4. the same pairs by the key join: the local one-statement dedup
+#      (test/dedup/pairs.sql) against the pushed-down recipe
+#      (test/dedup/citus_prepare.sql + citus_pairs.sql), each with its
+#      recall and precision against the nested loop of 3, the groups, and
+#      the recipe again with a sketch of a tenth of the rows (the same pairs)
 # Prints times and ratios (distributed / local).  The coordinator and the
 # workers share the machine's cores, so this measures overhead and
 # correctness more than scale-out.
 # Run: make bench BENCH=test/bench/citus.sh   (ROWS=20000 SHARDS=32 QUERIES=20 PAIRS=1)
+# PAIRS=0 leaves out 3 and 4; PAIRS=keys leaves out the nested loop and the
+# reference copy of 3 (4 then has no exact pairs to compare with).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -90,6 +98,7 @@ echo "   rows: local $(sql -c 'SELECT count(*) FROM ents_local'), Citus $(sql -c
 
 # 3. every near-duplicate pair (PAIRS=0 leaves it out: it takes minutes)
 [ "${PAIRS:-1}" = 0 ] && exit 0
+if [ "${PAIRS:-1}" != keys ]; then
 t_l=$(ms "CREATE TABLE pairs_local AS SELECT a.id AS a, b.id AS b FROM news_local a JOIN news_local b ON a.body ~= b.body AND a.id < b.id")
 t_r=$(ms "CREATE TABLE news_ref AS SELECT * FROM news_local")
 t_r2=$(ms "SELECT create_reference_table('news_ref')")
@@ -104,3 +113,47 @@ echo "   pairs: local $lp, Citus $dp, found $found: recall $(awk -v f="$found" -
 g=$(sql -c "SELECT (SELECT array_agg(m ORDER BY m) FROM (SELECT array_agg(g.id ORDER BY g.id)::text m FROM (SELECT array_agg(a) a, array_agg(b) b FROM pairs) p, LATERAL arabic_duplicate_groups(p.a, p.b) g GROUP BY g.group_id) x)
 	= (SELECT array_agg(m ORDER BY m) FROM (SELECT array_agg(g.id ORDER BY g.id)::text m FROM (SELECT array_agg(a) a, array_agg(b) b FROM pairs_local) p, LATERAL arabic_duplicate_groups(p.a, p.b) g GROUP BY g.group_id) x)")
 echo "   groups equal to the local ones: $g"
+fi
+
+# 4. the key join: local one statement, and the recipe pushed down on Citus
+# (both start from the text: fingerprints, sketch, keys, join, scores)
+cp test/dedup/pairs.sql test/dedup/citus_prepare.sql test/dedup/citus_pairs.sql test/dedup/citus_candidates.sql "$BASE/"
+chmod a+r "$BASE"/*.sql
+sql -c "SET client_min_messages = error" -c "CREATE VIEW news_local_p AS SELECT id, body AS paragraph FROM news_local" \
+	-c "CREATE TABLE news_p (id bigint PRIMARY KEY, paragraph text)" \
+	-c "SELECT create_distributed_table('news_p', 'id', colocate_with => 'news')" \
+	-c "INSERT INTO news_p SELECT id, body FROM news" -c "ANALYZE news_p" >/dev/null
+# the times of every statement of a psql script, one a line
+times() { sql -c 'SET client_min_messages = warning' -c '\timing on' "$@" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'; }
+sum() { awk '{ s += $1 } END { printf "%.0f", s }'; }
+t_k=$(times -v tbl=news_local_p -v result=kpairs_local -v sim=0.5 -f "$BASE/pairs.sql" | sum)
+prep=$(times -v tbl=news_p -f "$BASE/citus_prepare.sql")
+t_p=$(echo "$prep" | sum); t_s=$(echo "$prep" | tail -n 1)
+steps=$(times -v sim=0.5 -v result=kpairs -f "$BASE/citus_pairs.sql")
+t_j=$(echo "$steps" | sum)
+t_d=$(awk -v a="$t_p" -v b="$t_j" 'BEGIN { printf "%.0f", a + b }')
+printf '%-44s %12.0f %12.0f %8s\n' "all pairs, key join (Citus: pushed-down recipe)" "$t_k" "$t_d" "$(ratio "$t_d" "$t_k")"
+echo "   Citus steps: fingerprints and sketch $t_p ms (of which the sketch, gathered on the coordinator: $(printf '%.0f' "$t_s") ms)"
+echo "   keys, hits, candidates, scores: $(echo "$steps" | awk 'NR % 3 == 0' | xargs printf '%.0f ') ms (INSERT ... SELECT by repartition each)"
+echo "   candidates scored: $(sql -c 'SELECT count(*) FROM dedup_cand'); key rows: $(sql -c 'SELECT count(*) FROM dedup_keys')"
+kl=$(sql -c "SELECT count(*) FROM kpairs_local"); kd=$(sql -c "SELECT count(*) FROM kpairs")
+same=$(sql -c "SELECT count(*) FROM (SELECT a, b FROM kpairs_local INTERSECT SELECT a, b FROM kpairs) x")
+echo "   pairs: local key join $kl, Citus key join $kd, in both $same"
+if [ "${PAIRS:-1}" != keys ]; then
+	fk=$(sql -c "SELECT count(*) FROM (SELECT a, b FROM pairs_local INTERSECT SELECT a, b FROM kpairs) x")
+	echo "   against the nested loop's $lp pairs: recall $(awk -v f="$fk" -v l="$lp" 'BEGIN { printf "%.4f", l ? f / l : 1 }'), precision $(awk -v f="$fk" -v d="$kd" 'BEGIN { printf "%.4f", d ? f / d : 1 }')"
+	g=$(sql -c "SELECT (SELECT array_agg(g.id || ':' || g.group_id ORDER BY g.id) FROM (SELECT arabic_groups_agg(a, b) m FROM kpairs) s, unnest(s.m) g)
+		= (SELECT array_agg(g.id || ':' || g.group_id ORDER BY g.id) FROM (SELECT array_agg(a) a, array_agg(b) b FROM pairs_local) p, LATERAL arabic_duplicate_groups(p.a, p.b) g)")
+	echo "   groups (arabic_groups_agg over the Citus pairs) equal to those of the nested loop: $g"
+fi
+# the same with the sketch of a tenth of the rows (less to gather on the
+# coordinator; the pairs must not change)
+c_full=$(sql -c 'SELECT count(*) FROM dedup_cand')
+sql -c "DROP TABLE dedup_keys, dedup_hits, dedup_cand" -c "TRUNCATE dedup_stats" >/dev/null
+t_s10=$(ms "INSERT INTO dedup_stats SELECT arabic_shingle_stats(fp) FROM dedup_fp WHERE id % 10 = 0")
+t_j10=$(times -v sim=0.5 -v result=kpairs10 -f "$BASE/citus_pairs.sql" | sum)
+same10=$(sql -c "SELECT count(*) FROM (SELECT a, b FROM kpairs INTERSECT SELECT a, b FROM kpairs10) x")
+echo "   sketch of a tenth of the rows: sketch $(printf '%.0f' "$t_s10") ms, keys to scores $t_j10 ms (full sketch: $(printf '%.0f' "$t_s") and $t_j ms);"
+echo "   candidates $(sql -c 'SELECT count(*) FROM dedup_cand') (full sketch: $c_full); pairs $(sql -c 'SELECT count(*) FROM kpairs10'), the same as with the full sketch: $same10"
+t_g=$(ms "SELECT count(*) FROM (SELECT arabic_groups_agg(a, b) m FROM kpairs) s, unnest(s.m) g")
+echo "   groups of the Citus pairs (arabic_groups_agg, on the coordinator): $(printf "%.0f" "$t_g") ms"

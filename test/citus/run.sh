@@ -42,9 +42,11 @@ export PG_ARABIC_SHARED=${PG_ARABIC_SHARED:-}
 # The servers' user may not enter the checkout: the suite runs from a copy.
 mkdir -p "$BASE/out" "$BASE/suite"
 cp -r test/citus/sql test/citus/expected test/citus/schedule test/data/sample_corpus.sql "$BASE/suite/"
+mkdir -p "$BASE/suite/dedup"
+cp test/dedup/citus_*.sql "$BASE/suite/dedup/"
 [ "$(id -u)" = 0 ] && chown -R postgres: "$BASE/out" "$BASE/suite"
 as_pg env PG_ARABIC_CITUS_W2_PORT="$PORT_w2" PG_ARABIC_SHARED="${PG_ARABIC_SHARED:-}" \
-	PG_ARABIC_CITUS_CORPUS="$BASE/suite/sample_corpus.sql" \
+	PG_ARABIC_CITUS_CORPUS="$BASE/suite/sample_corpus.sql" PG_ARABIC_CITUS_DEDUP="$BASE/suite/dedup" \
 	"$PG_REGRESS" --use-existing --host=127.0.0.1 --port="$PORT_coord" --user=postgres \
 	--dbname=regression --inputdir="$BASE/suite" --outputdir="$BASE/out" \
 	--schedule="$BASE/suite/schedule" --bindir="$BINDIR"

@@ -200,6 +200,8 @@ SELECT count(*) AS paragraphs,
 FROM paragraphs p
 LEFT JOIN (SELECT g.* FROM (SELECT arabic_groups_agg(a, b) AS m FROM dedup_pairs) s,
            unnest(s.m) AS g) g ON g.id = p.id;
+\echo '-- On Citus the same blocks run pushed down, keys in a table distributed by key'
+\echo '-- (test/dedup/citus_*.sql; README, Deduplicating an archive, On Citus).'
 
 \echo
 \echo '---- 6. Entities: people, places and organizations as rows -----'
