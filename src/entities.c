@@ -2,7 +2,7 @@
  * src/entities.c
  *
  * Entity extraction in SQL: arabic_entities() (the tagger of
- * src/core/ar_tagger.c plus the user gazetteer table arabic_gazetteer),
+ * src/core/ar_tag*.c plus the user gazetteer table arabic_gazetteer),
  * arabic_entity_model() (what the loaded model is), arabic_entity_key()
  * (the join key) and the trigger that
  * checks gazetteer rows.  The model file is read once per backend into

@@ -6,7 +6,7 @@
  * Reads ANERcorp-style training data (one "token TAG" per line, BIO tags
  * over PERS, LOC, ORG and MISC, a blank line between sentences), turns each
  * sentence into text, splits it with the same code the extension uses
- * (src/core/ar_tagger.c), computes the same features, and trains a
+ * (src/core/ar_tag_features.c), computes the same features, and trains a
  * structured averaged perceptron with Viterbi decoding.  The last
  * --test-fraction of the sentences is held out and never trained on; with
  * --dev the fraction before it is held out too and scored instead (for

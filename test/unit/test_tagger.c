@@ -1,7 +1,7 @@
 /*
  * test/unit/test_tagger.c
  *
- * Unit tests of the entity tagger in src/core/ar_tagger.c: sentence
+ * Unit tests of the entity tagger in src/core/ar_tag*.c: sentence
  * segments, cleaned mention forms (proclitics, ال restored after لل,
  * diacritics), gazetteer phrase keys, the model image checks (bad magic,
  * truncation, a flipped byte, misalignment), and extraction with the

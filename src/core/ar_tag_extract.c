@@ -1,0 +1,259 @@
+/*
+ * src/core/ar_tag_extract.c
+ *
+ * Extraction: the two stages run over a text, the always-tagged (sure)
+ * names applied after decoding, and the mentions resolved and cleaned.
+ */
+#include "ar_tag_internal.h"
+
+#include "ar_entity_key.h"
+#include "ar_tokenize.h"
+#include "ar_unicode.h"
+
+#include <string.h>
+
+void
+ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
+{
+	static const struct
+	{
+		uint16_t	bit;
+		ArEntityType type;
+	}			order[] = {
+		{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_MISC, AR_ENT_MISC},
+		{AR_GAZ_LOC, AR_ENT_LOCATION}, {AR_GAZ_PERS, AR_ENT_PERSON},
+	};
+	int			n = feats->n;
+
+	if (gaz == NULL || gaz->n == 0 || n < 1 || n > AR_TAG_MAX_SENT)
+		return;
+	for (int i = 0; i < n;)
+	{
+		int			best = feats->sure_len[i];
+		uint16_t	mask = feats->sure_mask[i];
+
+		if (best)
+		{
+			/*
+			 * Mentions of the tagger that run into the name from outside
+			 * (words a..i-1 and i+best..b-1): an organization, event or
+			 * longer place keeps the name as the tagger has it; a person's
+			 * name does not contain one, so such a person mention goes.
+			 */
+			int			a = i,
+						b = i + best;
+
+			while (a > 0 && tags[a] != 0 && !(tags[a] & 1))
+				a--;
+			while (b < n && tags[b] != 0 && !(tags[b] & 1))
+				b++;
+			if ((a < i && tags[a] != 1 + 2 * AR_ENT_PERSON) ||
+				(b > i + best && tags[b - 1] != 2 + 2 * AR_ENT_PERSON))
+				best = 0;
+			else
+				memset(tags + a, 0, (size_t) (b - a));
+		}
+		if (best)
+		{
+			for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+				if (mask & order[k].bit)
+				{
+					tags[i] = (uint8_t) (1 + 2 * order[k].type);
+					for (int j = i + 1; j < i + best; j++)
+						tags[j] = (uint8_t) (2 + 2 * order[k].type);
+					break;
+				}
+			i += best;
+			continue;
+		}
+		i++;
+	}
+}
+
+#define NAME_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC | \
+					  AR_GAZ_FIRST | AR_GAZ_LAST)
+
+ArStatus
+ArExtract(const ArModel *model, const char *text, size_t len,
+		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
+{
+	ArTagFeats	fs = {0};
+	ArDocMem	doc = {0};
+	uint8_t		tags[AR_TAG_MAX_SENT];
+	ArStatus	rc;
+
+	rc = ArTagSplit(text, len, ws, env);
+	/* first pass: fill the document memory */
+	for (int a = 0; rc == AR_OK && a < ws->n;)
+	{
+		int			b = a + 1;
+
+		while (b < ws->n && !ws->w[b].sent_start)
+			b++;
+		ArCheckInterrupts(env);
+		rc = ArTagFeaturize(ArModelGaz(model), NULL, text, len, ws, a, b, &fs, env);
+		if (rc == AR_OK)
+			rc = ArTagDecode(model, 0, &fs, tags, env);
+		if (rc == AR_OK)
+			rc = ArDocMemLearn(&doc, text, ws, a, b, tags, env);
+		a = b;
+	}
+	/* second pass: tag with it */
+	for (int a = 0; rc == AR_OK && a < ws->n;)
+	{
+		int			b = a + 1;
+
+		while (b < ws->n && !ws->w[b].sent_start)
+			b++;
+		ArCheckInterrupts(env);
+		rc = ArTagFeaturize(ArModelGaz(model), &doc, text, len, ws, a, b, &fs, env);
+		if (rc == AR_OK)
+			rc = ArTagDecode(model, 1, &fs, tags, env);
+		if (rc == AR_OK)
+			ArTagApplySure(ArModelGaz(model), &fs, tags);
+		for (int i = 0; rc == AR_OK && i < b - a;)
+		{
+			ArMention	m;
+			int			j;
+			uint64_t	stem,
+						bare;
+			size_t		skip;
+
+			if (tags[i] == 0 || !(tags[i] & 1))
+			{
+				i++;
+				continue;
+			}
+			j = i + 1;
+			while (j < b - a && tags[j] == tags[i] + 1)
+				j++;
+			m.type = (ArEntityType) ((tags[i] - 1) / 2);
+			m.first = a + i;
+			m.nwords = j - i;
+			i = j;
+			/* no titles inside person names */
+			while (m.type == AR_ENT_PERSON && m.nwords > 1)
+			{
+				ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
+				if (!(gaz_lookup(ArModelGaz(model), phrase_step(0, stem)) & AR_GAZ_TITLE))
+					break;
+				m.first++;
+				m.nwords--;
+			}
+			ArMentionResolve(ArModelGaz(model), text, ws, &m, 1);
+			m.start = ws->w[m.first].start;
+			m.end = ws->w[m.first + m.nwords - 1].start + ws->w[m.first + m.nwords - 1].len;
+			rc = fn(arg, &m);
+		}
+		a = b;
+	}
+	ArTagFeatsFree(&fs, env);
+	ArDocMemFree(&doc, env);
+	return rc;
+}
+
+void
+ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
+				 ArMention *m, int use_bare)
+{
+	const ArTagWord *w = &ws->w[m->first];
+	ArWordSeg	seg;
+	WordInfo	wi;
+
+	ArSegmentWord(text + w->start, w->len, &seg);
+	ArTagWordInfo(text, w, &wi);
+	m->restore = 0;
+	if (seg.article_contracted)
+	{
+		m->first_off = seg.stem_start;
+		m->restore = 1;
+	}
+	else if (seg.article)
+		m->first_off = seg.article_start;
+	else
+		m->first_off = seg.stem_start;
+
+	/* a conjunction directly before the stem: is it part of the name? */
+	if (!seg.article && seg.nclitics == 1)
+	{
+		Folded		whole;
+		uint16_t	gw,
+					gr;
+
+		ArTagFoldWord(text + w->start, w->len, &whole);
+		gw = gaz_lookup(gaz, phrase_step(0, hash_cps(whole.cp, 0, whole.n)));
+		gr = gaz_lookup(gaz, phrase_step(0, wi.stem));
+		/* ف before a name is rare in news, و common */
+		if ((gw & NAME_CLASSES) ||
+			(!(gr & NAME_CLASSES) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641)))
+		{
+			m->first_off = 0;
+			return;
+		}
+	}
+	/*
+	 * ب ل ك before a gazetteer name: the first word alone or the whole
+	 * mention (لمجموعة العشرين) is a name without the letter, not with it
+	 */
+	if (use_bare && wi.bare)
+	{
+		uint64_t	hs = phrase_step(0, wi.stem),
+					hb = phrase_step(0, wi.bare);
+		uint16_t	gs = gaz_lookup(gaz, hs),
+					gb = gaz_lookup(gaz, hb);
+
+		if (m->nwords > 1 && m->nwords <= AR_GAZ_MAXWORDS)
+		{
+			for (int k = 1; k < m->nwords; k++)
+			{
+				WordInfo	wk;
+
+				ArTagWordInfo(text, &ws->w[m->first + k], &wk);
+				hs = phrase_step(hs, wk.stem);
+				hb = phrase_step(hb, wk.stem);
+			}
+			gs |= gaz_lookup(gaz, hs);
+			gb |= gaz_lookup(gaz, hb);
+		}
+		/*
+		 * a sure name without the letter wins over a name with it (WikiFANE
+		 * also lists لحركة حماس as written)
+		 */
+		if ((!(gs & NAME_CLASSES) && (gb & NAME_CLASSES)) ||
+			((gb & AR_GAZ_SURE) && !(gs & AR_GAZ_SURE)))
+			m->first_off += ArTagFirstLetterBytes(text + w->start + m->first_off,
+											   w->len - m->first_off);
+	}
+}
+
+ArStatus
+ArMentionClean(const char *text, const ArTagWords *words, const ArMention *m,
+			   ArBuf *out, const ArEnv *env)
+{
+	ArStatus	rc = AR_OK;
+
+	for (int i = m->first; rc == AR_OK && i < m->first + m->nwords; i++)
+	{
+		const ArTagWord *w = &words->w[i];
+		size_t		off = i == m->first ? m->first_off : 0;
+		const char *s = text + w->start + off;
+		size_t		n = w->len - off;
+
+		if (i > m->first)
+			rc = ArBufAppend(out, " ", 1, env);
+		if (rc == AR_OK && i == m->first && m->restore)
+			rc = ArBufAppend(out, "\xD8\xA7\xD9\x84", 4, env);	/* ال */
+		for (size_t k = 0; rc == AR_OK && k < n;)
+		{
+			int			nb;
+			uint32_t	c = ArUtf8Decode((const unsigned char *) s + k, n - k, &nb);
+
+			if (!(ArIsDiacritic(c) || c == AR_TATWEEL_CP || c == 0x200C ||
+				  c == 0x200D || ArIsIgnorable(c)))
+				rc = ArBufAppend(out, s + k, (size_t) nb, env);
+			k += nb;
+		}
+	}
+	return rc;
+}
+

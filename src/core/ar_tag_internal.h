@@ -1,0 +1,91 @@
+/*
+ * src/core/ar_tag_internal.h
+ *
+ * What the tagger's files (ar_tagger.c, ar_tag_features.c, ar_tag_model.c,
+ * ar_tag_extract.c) share and nothing else includes: the folded form of a
+ * word, the analysis of a word the features and keys are computed from, and
+ * the gazetteer's phrase hashing and lookup.
+ */
+#ifndef AR_TAG_INTERNAL_H
+#define AR_TAG_INTERNAL_H
+
+#include "ar_tagger.h"
+
+#define AR_TATWEEL_CP 0x0640
+
+#define FOLD_MAX 64				/* code points kept of one word */
+
+typedef struct Folded
+{
+	uint32_t	cp[FOLD_MAX];
+	int			n;
+	int			arabic;			/* counts by script, for the shape */
+	int			latin;
+	int			digit;
+} Folded;
+
+/*
+ * Folds word bytes s[0..len-1]: drops diacritics, tatweel and joiners,
+ * writes alef forms as ا, ى as ي, ة as ه, Farsi kaf/yeh as Arabic, digits
+ * as ASCII and Latin in lower case.  Keeps the first FOLD_MAX code points;
+ * reads at most AR_SEG_MAX_BYTES.
+ */
+extern void ArTagFoldWord(const char *s, size_t len, Folded *out);
+
+/* Hash of folded code points cp[a..b-1]. */
+static inline uint64_t
+hash_cps(const uint32_t *cp, int a, int b)
+{
+	uint64_t	h = AR_FNV_OFFSET;
+
+	for (int i = a; i < b; i++)
+		h = ArFnvStep(h, cp[i]);
+	return h;
+}
+
+/* Combines the stem hashes of a phrase, in order. */
+static inline uint64_t
+phrase_step(uint64_t h, uint64_t stem)
+{
+	return ArMix64(h * 0x9E3779B97F4A7C15ULL + stem + 1);
+}
+
+typedef struct WordInfo
+{
+	uint64_t	word;			/* folded word as written (clitics and all) */
+	uint64_t	stem;			/* folded stem: clitics and article removed */
+	uint64_t	bare;			/* stem without a leading ب ل ك (0: none) */
+	uint32_t	first_cp;		/* first letter of the folded word */
+	int			nclitics;
+	int			article;
+	int			contracted;
+	int			shape;
+	Folded		stemf;
+} WordInfo;
+
+/* The analysis of word w of text (segmentation, folded word and stem). */
+extern void ArTagWordInfo(const char *text, const ArTagWord *w, WordInfo *wi);
+
+/* Bytes of the first letter of s[0..n-1] and the marks after it. */
+extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
+
+/* The classes of gazetteer phrase key, or 0. */
+static inline uint16_t
+gaz_lookup(const ArGaz *gaz, uint64_t key)
+{
+	int			lo = 0,
+				hi = gaz ? gaz->n : 0;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (gaz->key[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (gaz && lo < gaz->n && gaz->key[lo] == key) ? gaz->mask[lo] : 0;
+}
+
+#endif							/* AR_TAG_INTERNAL_H */
