@@ -14,12 +14,15 @@
  * ---------------------------------------------------------------------
  *
  *   0  magic "PGARNER1"
- *   8  uint32 version, ntags, nfeat[0], nfeat[1], ngaz, reserved
+ *   8  uint32 version, ntags, nfeat[0], nfeat[1], ngaz, ncl
  *  32  int32 trans[2][(ntags + 1) * ntags]   row 0: sentence start
  *      for each stage: uint64 feature keys[nfeat], ascending;
  *                      int16 weights[nfeat * ntags]; zero padding to 8
  *      uint64 gazetteer keys[ngaz], ascending
  *      uint16 gazetteer masks[ngaz]
+ *      (zero padding to 8)
+ *      uint64 word-cluster keys[ncl], ascending
+ *      uint16 classes[ncl * AR_CLUSTER_LEVELS]
  *      (zero padding to 8)
  *      uint64 FNV-1a of everything before
  */
@@ -42,6 +45,7 @@ struct ArModel
 {
 	Stage		st[2];
 	ArGaz		gaz;
+	ArClusters	cl;
 };
 
 static uint32_t
@@ -67,7 +71,8 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 	uint32_t	version,
 				ntags,
 				nfeat[2],
-				ngaz;
+				ngaz,
+				ncl;
 	size_t		off,
 				need;
 	uint64_t	sum;
@@ -83,15 +88,17 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 	nfeat[0] = rd32(p + 16);
 	nfeat[1] = rd32(p + 20);
 	ngaz = rd32(p + 24);
+	ncl = rd32(p + 28);
 	if (version != AR_MODEL_VERSION)
 		return "model file has an unsupported format version";
 	if (ntags != AR_NTAGS || nfeat[0] > (1u << 26) || nfeat[1] > (1u << 26) ||
-		ngaz > (1u << 26))
+		ngaz > (1u << 26) || ncl > (1u << 24))
 		return "model file header is inconsistent";
 	need = HDR_SIZE + TRANS_SIZE;
 	for (int k = 0; k < 2; k++)
 		need = PAD8(need + (size_t) nfeat[k] * 8 + (size_t) nfeat[k] * AR_NTAGS * 2);
 	need = PAD8(need + (size_t) ngaz * 8 + (size_t) ngaz * 2);
+	need = PAD8(need + (size_t) ncl * 8 + (size_t) ncl * AR_CLUSTER_LEVELS * 2);
 	if (need + 8 != len)
 		return "model file is truncated or has trailing bytes";
 	memcpy(&sum, p + need, 8);
@@ -150,6 +157,17 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 			model_release(m, env);
 			return "model file gazetteer is not sorted";
 		}
+	off = PAD8(off + (size_t) ngaz * 2);
+	m->cl.key = (const uint64_t *) (p + off);
+	off += (size_t) ncl * 8;
+	m->cl.id = (const uint16_t *) (p + off);
+	m->cl.n = (int) ncl;
+	for (uint32_t i = 1; i < ncl; i++)
+		if (m->cl.key[i - 1] >= m->cl.key[i])
+		{
+			model_release(m, env);
+			return "model file word clusters are not sorted";
+		}
 	*model = m;
 	return NULL;
 }
@@ -165,6 +183,12 @@ const ArGaz *
 ArModelGaz(const ArModel *model)
 {
 	return &model->gaz;
+}
+
+const ArClusters *
+ArModelClusters(const ArModel *model)
+{
+	return &model->cl;
 }
 
 int

@@ -24,7 +24,7 @@
  * a separate clustering from the same start (word rank modulo K).
  *
  * Writes on standard output a first comment line naming the run, then one
- * line per clustered word: a written form of the word (the shortest seen,
+ * line per clustered word of Arabic letters and digits (arabic_word): a written form of the word (the shortest seen,
  * then the first in byte order: its stem is the key), its count, and its
  * class at each granularity (classes numbered by their most frequent word).
  * Deterministic: no threads, no clock, no randomness; same input, same
@@ -34,6 +34,7 @@
  *        [--vocab 150000] [--context 10000] [--iterations 10] > clusters.tsv
  */
 #include "ar_tagger.h"
+#include "ar_unicode.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -149,6 +150,29 @@ lookup(uint64_t key, const char *s, size_t n)
 	}
 	e->count++;
 	return slot[h] - 1;
+}
+
+/*
+ * Is s[0..n-1] a word of Arabic letters and digits (no other script)?  The
+ * tagger looks up the classes of those only: Latin words cluster together
+ * in Wikipedia, and ANERcorp's few Latin words are mostly names, so a class
+ * of them would tag any English sentence.
+ */
+static int
+arabic_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;)
+	{
+		int			nb;
+		uint32_t	c = ArUtf8Decode((const unsigned char *) s + i, n - i, &nb);
+
+		i += (size_t) nb;
+		if (c == 0x200C || c == 0x200D)
+			continue;
+		if ((c < 0x0600 || c > 0x06FF) && ArDigitValue(c) < 0)
+			return 0;
+	}
+	return 1;
 }
 
 static int
@@ -481,6 +505,8 @@ main(int argc, char **argv)
 		   (unsigned long long) min_count, max_vocab, max_ctx, iterations, nwords);
 	for (uint32_t v = 0; v < nv; v++)
 	{
+		if (!arabic_word(arena + order[v]->form, order[v]->formlen))
+			continue;
 		fwrite(arena + order[v]->form, 1, order[v]->formlen, stdout);
 		printf("\t%llu", (unsigned long long) cnt[v]);
 		for (int g = 0; g < ngran; g++)
