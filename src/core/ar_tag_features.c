@@ -23,6 +23,11 @@ ArClusterLookup(const ArClusters *cl, uint64_t key)
 	int			lo = 0,
 				hi = cl ? cl->n : 0;
 
+	if (cl && cl->bucket)
+	{
+		lo = (int) cl->bucket[key >> (64 - AR_CLUSTER_BUCKET_BITS)];
+		hi = (int) cl->bucket[(key >> (64 - AR_CLUSTER_BUCKET_BITS)) + 1];
+	}
 	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;

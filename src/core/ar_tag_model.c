@@ -61,6 +61,8 @@ model_release(ArModel *m, const ArEnv *env)
 	for (int k = 0; k < 2; k++)
 		if (m->st[k].slot)
 			env->free_fn(env->ctx, m->st[k].slot);
+	if (m->cl.bucket)
+		env->free_fn(env->ctx, (void *) m->cl.bucket);
 	env->free_fn(env->ctx, m);
 }
 
@@ -168,6 +170,25 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 			model_release(m, env);
 			return "model file word clusters are not sorted";
 		}
+	/* where each bucket of keys (their top bits) starts, for the lookups */
+	{
+		uint32_t   *b = env->realloc_fn(env->ctx, NULL,
+										sizeof(uint32_t) * ((1u << AR_CLUSTER_BUCKET_BITS) + 1));
+		uint32_t	i = 0;
+
+		if (b == NULL)
+		{
+			model_release(m, env);
+			return "out of memory loading the model";
+		}
+		for (uint32_t t = 0; t <= (1u << AR_CLUSTER_BUCKET_BITS); t++)
+		{
+			while (i < ncl && (m->cl.key[i] >> (64 - AR_CLUSTER_BUCKET_BITS)) < t)
+				i++;
+			b[t] = i;
+		}
+		m->cl.bucket = b;
+	}
 	*model = m;
 	return NULL;
 }

@@ -114,7 +114,12 @@ typedef struct ArClusters
 	const uint64_t *key;		/* ascending */
 	const uint16_t *id;			/* key[i]'s classes: id[i * AR_CLUSTER_LEVELS ..] */
 	int			n;
+	const uint32_t *bucket;		/* NULL, or where the keys of each top
+								 * AR_CLUSTER_BUCKET_BITS bits start (and
+								 * bucket[1 << bits] = n): ArModelOpen's */
 } ArClusters;
+
+#define AR_CLUSTER_BUCKET_BITS 12
 
 /* The AR_CLUSTER_LEVELS classes of stem key, or NULL (cl may be NULL). */
 extern const uint16_t *ArClusterLookup(const ArClusters *cl, uint64_t key);

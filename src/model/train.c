@@ -554,6 +554,7 @@ read_clusters(const char *path)
 	cl->key = keys;
 	cl->id = ids;
 	cl->n = out;
+	cl->bucket = NULL;
 	fprintf(stderr, "train: %d word clusters from %s\n", out, path);
 	return cl;
 }

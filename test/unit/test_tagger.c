@@ -354,6 +354,25 @@ test_clusters(const ArModel *m, const char *image, size_t len)
 	check(ArClusterLookup(cl, stem_key("كككككككك")) == NULL, "an unseen word has no class");
 	check(ArClusterLookup(NULL, stem_key("لندن")) == NULL, "no table: no class");
 	{
+		/* every key is found, through ArModelOpen's buckets and without */
+		ArClusters	flat = *cl;
+		int			found = 0,
+					absent = 0;
+
+		flat.bucket = NULL;
+		for (int i = 0; i < cl->n; i++)
+		{
+			const uint16_t *want = cl->id + (size_t) i * AR_CLUSTER_LEVELS;
+
+			found += ArClusterLookup(cl, cl->key[i]) == want &&
+				ArClusterLookup(&flat, cl->key[i]) == want;
+			absent += ArClusterLookup(cl, cl->key[i] + 1) == NULL ||
+				(i + 1 < cl->n && cl->key[i + 1] == cl->key[i] + 1);
+		}
+		check(cl->bucket != NULL && found == cl->n && absent == cl->n,
+			  "each of the %d keys is found, its neighbours not (%d, %d)", cl->n, found, absent);
+	}
+	{
 		/* 11 cluster features a word (the class of the word and of its two
 		 * neighbours at 3 levels, two coarse pairs), 3 more for a ب ل ك word */
 		const char *t = "وصل الوزير بلندن أمس";
