@@ -28,15 +28,8 @@ ArClusterLookup(const ArClusters *cl, uint64_t key)
 		lo = (int) cl->bucket[key >> (64 - AR_CLUSTER_BUCKET_BITS)];
 		hi = (int) cl->bucket[(key >> (64 - AR_CLUSTER_BUCKET_BITS)) + 1];
 	}
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (cl->key[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	if (cl)
+		lo = lower_bound_u64(cl->key, lo, hi, key);
 	return (cl && lo < cl->n && cl->key[lo] == key) ?
 		cl->id + (size_t) lo * AR_CLUSTER_LEVELS : NULL;
 }

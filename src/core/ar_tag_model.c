@@ -55,6 +55,16 @@ rd32(const unsigned char *p)
 		((uint32_t) p[3] << 24);
 }
 
+/* Are keys[0..n-1] strictly ascending? */
+static int
+ascending(const uint64_t *keys, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++)
+		if (keys[i - 1] >= keys[i])
+			return 0;
+	return 1;
+}
+
 static void
 model_release(ArModel *m, const ArEnv *env)
 {
@@ -124,12 +134,11 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 		st->fw = (const int16_t *) (p + off);
 		off = PAD8(off + (size_t) nfeat[k] * AR_NTAGS * 2);
 		st->nfeat = (int) nfeat[k];
-		for (uint32_t i = 1; i < nfeat[k]; i++)
-			if (st->fkey[i - 1] >= st->fkey[i])
-			{
-				model_release(m, env);
-				return "model file feature table is not sorted";
-			}
+		if (!ascending(st->fkey, nfeat[k]))
+		{
+			model_release(m, env);
+			return "model file feature table is not sorted";
+		}
 		while (nslots < (size_t) nfeat[k] * 2)
 			nslots *= 2;
 		st->slot = env->realloc_fn(env->ctx, NULL, nslots * sizeof(uint32_t));
@@ -153,23 +162,19 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 	off += (size_t) ngaz * 8;
 	m->gaz.mask = (const uint16_t *) (p + off);
 	m->gaz.n = (int) ngaz;
-	for (uint32_t i = 1; i < ngaz; i++)
-		if (m->gaz.key[i - 1] >= m->gaz.key[i])
-		{
-			model_release(m, env);
-			return "model file gazetteer is not sorted";
-		}
 	off = PAD8(off + (size_t) ngaz * 2);
 	m->cl.key = (const uint64_t *) (p + off);
 	off += (size_t) ncl * 8;
 	m->cl.id = (const uint16_t *) (p + off);
 	m->cl.n = (int) ncl;
-	for (uint32_t i = 1; i < ncl; i++)
-		if (m->cl.key[i - 1] >= m->cl.key[i])
-		{
-			model_release(m, env);
-			return "model file word clusters are not sorted";
-		}
+	if (!ascending(m->gaz.key, ngaz) || !ascending(m->cl.key, ncl))
+	{
+		const char *why = !ascending(m->gaz.key, ngaz) ?
+			"model file gazetteer is not sorted" : "model file word clusters are not sorted";
+
+		model_release(m, env);
+		return why;
+	}
 	/* where each bucket of keys (their top bits) starts, for the lookups */
 	{
 		uint32_t   *b = env->realloc_fn(env->ctx, NULL,
