@@ -28,7 +28,8 @@ ArEntityTypeName(ArEntityType t)
 }
 
 static const char *const gaz_class_names[AR_GAZ_NCLASSES] = {
-	"LOC", "PERS", "ORG", "MISC", "FIRST", "LAST", "TITLE", "ORG_HEAD", "LOC_CUE"
+	"LOC", "PERS", "ORG", "MISC", "FIRST", "LAST", "TITLE", "ORG_HEAD", "LOC_CUE",
+	"NISBA", "PNAME"
 };
 
 uint16_t

@@ -43,8 +43,10 @@ extern const char *ArEntityTypeName(ArEntityType t);
 #define AR_GAZ_TITLE	0x0040
 #define AR_GAZ_ORG_HEAD 0x0080
 #define AR_GAZ_LOC_CUE	0x0100
-#define AR_GAZ_NCLASSES 9		/* the classes above, which are features */
-#define AR_GAZ_SURE		0x0200	/* a name that is always tagged with its
+#define AR_GAZ_NISBA	0x0200	/* nationality adjectives (التركية) */
+#define AR_GAZ_PNAME	0x0400	/* person-name tokens (Wikidata) */
+#define AR_GAZ_NCLASSES 11		/* the classes above, which are features */
+#define AR_GAZ_SURE		0x8000	/* a name that is always tagged with its
 								 * class (below) */
 #define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
 
@@ -288,6 +290,6 @@ extern uint16_t ArGazLookup(const ArGaz *gaz, uint64_t key);
 
 /* Model image layout, shared with the trainer (little-endian). */
 #define AR_MODEL_MAGIC "PGARNER1"
-#define AR_MODEL_VERSION 2
+#define AR_MODEL_VERSION 3
 
 #endif							/* AR_TAGGER_H */

@@ -388,7 +388,7 @@ read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
 	fprintf(stderr, "train: %d names from %s\n", *n - before, path);
 }
 
-#define MAX_GAZ_FILES 4
+#define MAX_GAZ_FILES 6
 
 /* how a gazetteer file's names are used (the sure[] of read_gazetteer) */
 #define GAZ_FEATURE 0			/* --gazetteer: features only */
