@@ -153,12 +153,13 @@ bench: deps
 	rc=$$?; $(MAKE) --no-print-directory -s clean-stage; exit $$rc
 
 # model: train the entity tagger (deterministic) on all but the last 10% of
-# ANERcorp's sentences, with the gazetteers src/model/gazetteer.tsv and
+# ANERcorp's sentences, with the gazetteers src/model/gazetteer.tsv,
+# src/model/gazetteer_open.tsv and
 # src/model/known_names.tsv plus the names WikiFANE annotates and the word
 # clusters src/model/clusters.tsv (make clusters), write $(MODEL) and score it on that last 10%
 # (src/model/accuracy.md).  MODEL_ARGS=--dev scores on the 10% before instead
 # (for tuning; do not commit that model).
-MODEL_TRAIN_ARGS = --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --clusters src/model/clusters.tsv --sure-gazetteer src/model/known_names.tsv --sure-words src/model/known_places.tsv \
+MODEL_TRAIN_ARGS = --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --gazetteer src/model/gazetteer_open.tsv --clusters src/model/clusters.tsv --sure-gazetteer src/model/known_names.tsv --sure-words src/model/known_places.tsv \
 	  --wikifane-names '$(WIKIFANE)' --epochs $(MODEL_EPOCHS) --window $(MODEL_WINDOW)
 
 model: src/model/train model-data

@@ -44,8 +44,13 @@ extern const char *ArEntityTypeName(ArEntityType t);
 #define AR_GAZ_TITLE	0x0040
 #define AR_GAZ_ORG_HEAD 0x0080
 #define AR_GAZ_LOC_CUE	0x0100
-#define AR_GAZ_NCLASSES 9		/* the classes above, which are features */
-#define AR_GAZ_SURE		0x0200	/* a name that is always tagged with its
+#define AR_GAZ_NISBA	0x0200	/* nationality adjectives (التركية) */
+#define AR_GAZ_PNAME	0x0400	/* person-name tokens (Wikidata) */
+#define AR_GAZ_NCLASSES 11		/* the classes above, which are features */
+#define AR_GAZ_CHAIN_HEAD 0x4000	/* opens an organization chain like
+									 * ORG_HEAD, but is no feature
+									 * (CHAIN_HEAD in gazetteer files) */
+#define AR_GAZ_SURE		0x8000	/* a name that is always tagged with its
 								 * class (below) */
 #define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
 
@@ -163,6 +168,10 @@ typedef struct ArTagFeats
 	uint8_t		sure_len[AR_TAG_MAX_SENT];	/* longest AR_GAZ_SURE phrase
 											 * starting at word i (0: none) */
 	uint16_t	sure_mask[AR_TAG_MAX_SENT]; /* ... and its classes */
+	uint8_t		org_len[AR_TAG_MAX_SENT];	/* words of the organization
+											 * chain that head word i opens
+											 * (head to its last nisba; 0:
+											 * none), for ArTagApplyOrgChains */
 } ArTagFeats;
 
 /*
@@ -253,6 +262,17 @@ typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
 extern void ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats,
 						   uint8_t *tags);
 
+/*
+ * ArTagApplyOrgChains rewrites tags[0..feats->n-1] (after ArTagApplySure)
+ * so that an organization chain feats->org_len marks, a head noun with the
+ * words after it up to a nationality adjective (وزارة الخارجية التركية,
+ * الجيش اللبناني), is one ORGANIZATION mention, with what the tagger found
+ * inside it (a place, a shorter organization); a mention the tagger found
+ * that runs into the chain from outside makes the chain longer when it is
+ * an organization and leaves it alone otherwise.
+ */
+extern void ArTagApplyOrgChains(const ArTagFeats *feats, uint8_t *tags);
+
 extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
 						  ArTagWords *words, ArMentionFn fn, void *arg,
 						  const ArEnv *env);
@@ -313,6 +333,6 @@ extern uint16_t ArGazLookup(const ArGaz *gaz, uint64_t key);
 
 /* Model image layout, shared with the trainer (little-endian). */
 #define AR_MODEL_MAGIC "PGARNER1"
-#define AR_MODEL_VERSION 3
+#define AR_MODEL_VERSION 4
 
 #endif							/* AR_TAGGER_H */

@@ -15,7 +15,9 @@
  * cross-validation.  The written image
  * is then loaded back through ArModelOpen and scored with the extension's
  * own decoder: exact-match entity precision, recall and F1 per type
- * (CoNLL style, over the tokenizer's words).
+ * (CoNLL style, over the tokenizer's words), with the organization chains
+ * applied as the extension applies them (ArTagApplyOrgChains) and, in a
+ * third table, without them (--no-org-chains scores only so).
  *
  * Deterministic: a fixed shuffling seed, no threads, no clock.
  *
@@ -23,7 +25,7 @@
  *         [--sure-gazetteer names.tsv] [--sure-words places.tsv]
  *         [--clusters clusters.tsv]
  *         --out model.bin [--epochs N] [--test-fraction F] [--dev [--fold B]]
- *         [--min-count N]
+ *         [--min-count N] [--no-org-chains]
  *         [--report report.md]
  */
 #include "ar_tagger.h"
@@ -389,7 +391,7 @@ read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
 	fprintf(stderr, "train: %d names from %s\n", *n - before, path);
 }
 
-#define MAX_GAZ_FILES 4
+#define MAX_GAZ_FILES 6
 
 /* how a gazetteer file's names are used (the sure[] of read_gazetteer) */
 #define GAZ_FEATURE 0			/* --gazetteer: features only */
@@ -1051,9 +1053,13 @@ count_spans(const uint8_t *gold, const uint8_t *pred, int n, Counts *c)
  */
 static FILE *errors_fp;			/* --errors: wrong sentences, for engineers */
 
+#define NO_CHAINS_TITLE "Without the organization chains (ArTagApplyOrgChains; --no-org-chains scores so), " \
+	"in ANERcorp's convention, which leaves a head noun and a nationality adjective untagged " \
+	"(الجيش الإسرائيلي, وكالة الأنباء القطرية):"
+
 static void
 score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
-				Counts *c1, Counts *c2)
+				int chains, Counts *c1, Counts *c2)
 {
 	ArTagFeats	fs = {0};
 	ArDocMem	doc = {0};
@@ -1080,7 +1086,11 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 					ArTagDecode(m, stage, &fs, tags + x, env) != AR_OK)
 					die("decode failed%s", "");
 				if (stage == 1)
+				{
 					ArTagApplySure(ArModelGaz(m), &fs, tags + x);
+					if (chains)
+						ArTagApplyOrgChains(&fs, tags + x);
+				}
 				x = y;
 			}
 			count_spans(s->gold, tags, s->words.n, stage ? c2 : c1);
@@ -1174,8 +1184,11 @@ main(int argc, char **argv)
 	size_t		image_len;
 	ArModel    *model;
 	const char *why;
-	Counts		c1,
-				c2;
+	Counts		c0,
+				c1,
+				c2,
+				c3;
+	int			org_chains = 1;
 	FILE	   *fp;
 	ArDocMem	doc = {0};
 
@@ -1184,6 +1197,8 @@ main(int argc, char **argv)
 	{
 		if (strcmp(argv[i], "--dev") == 0)
 			dev = 1;
+		else if (strcmp(argv[i], "--no-org-chains") == 0)
+			org_chains = 0;
 		else if (i + 1 >= argc)
 			die("missing value after %s", argv[i]);
 		else if (strcmp(argv[i], "--data") == 0)
@@ -1228,7 +1243,7 @@ main(int argc, char **argv)
 			die("unknown option %s", argv[i]);
 	}
 	if (data == NULL || outpath == NULL || folds < 2 || epochs < 1)
-		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--sure-gazetteer TSV] [--sure-words TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--clusters TSV] [--extra WIKIFANE] [--errors FILE] [--report FILE]%s", "");
+		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--sure-gazetteer TSV] [--sure-words TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--clusters TSV] [--extra WIKIFANE] [--errors FILE] [--report FILE] [--no-org-chains]%s", "");
 
 	ss = read_corpus(data, &nsent, 0);
 	nanercorp = nsent;
@@ -1325,7 +1340,9 @@ main(int argc, char **argv)
 					b = ntrain + ntest;
 		char		title[512];
 
-		score_sentences(model, ss, a, b, window, &c1, &c2);
+		score_sentences(model, ss, a, b, window, org_chains, &c1, &c2);
+		if (org_chains)
+			score_sentences(model, ss, a, b, window, 0, &c0, &c3);
 		if (dev && fold >= 0)
 			snprintf(title, sizeof(title),
 					 "Entity-level scores (exact match, CoNLL style) on cross-validation block %d of ANERcorp train.txt: "
@@ -1344,6 +1361,8 @@ main(int argc, char **argv)
 					 epochs, folds, window);
 		report(stdout, &c2, title);
 		report(stdout, &c1, "First stage alone (no document memory), for comparison:");
+		if (org_chains)
+			report(stdout, &c3, NO_CHAINS_TITLE);
 		if (reportpath)
 		{
 			FILE	   *rp = fopen(reportpath, "w");
@@ -1352,6 +1371,8 @@ main(int argc, char **argv)
 				die("cannot write %s", reportpath);
 			report(rp, &c2, title);
 			report(rp, &c1, "First stage alone (no document memory), for comparison:");
+			if (org_chains)
+				report(rp, &c3, NO_CHAINS_TITLE);
 			fclose(rp);
 		}
 	}
