@@ -71,13 +71,16 @@ WIKIFANE     ?= $(SHARED_DIR)/data/wikifane/WikiFANE_Gold_2014_500K.txt
 MODEL_EPOCHS ?= 15
 MODEL_WINDOW ?= 20
 MODEL_ARGS   ?=
+# Unlabelled text for the word clusters (Arabic Wikipedia, CC BY-SA 4.0).
+WIKI_TEXT    ?= $(SHARED_DIR)/data/wiki/arwiki_2017_10k.txt.xz
+CLUSTER_ARGS  = --classes 64,256,1024 --min-count 5 --vocab 150000 --context 10000 --iterations 10
 BENCH_PGOPTS ?= -o shared_buffers=512MB -o work_mem=64MB -o maintenance_work_mem=512MB -o max_parallel_workers_per_gather=2
 
-EXTRA_CLEAN = $(UNIT_BINS) test/unit/*.log $(FUZZ_BINS) test/fuzz/*.log src/model/train
+EXTRA_CLEAN = $(UNIT_BINS) test/unit/*.log $(FUZZ_BINS) test/fuzz/*.log src/model/train src/model/clusters
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: help deps stage unit test demo bench fuzz model model-cv model-data clean-stage
+.PHONY: help deps stage unit test demo bench fuzz model model-cv model-data clusters clean-stage
 
 # help: list the targets
 help:
@@ -90,6 +93,7 @@ help:
 	@echo "make bench   run BENCH=$(BENCH) in a throwaway cluster (BENCH_ARGS=...)"
 	@echo "make model   train the entity tagger from ANERCORP=$(ANERCORP) into $(MODEL)"
 	@echo "make model-cv  score the same training by 9-fold cross-validation (compares settings)"
+	@echo "make clusters  regenerate src/model/clusters.tsv from WIKI_TEXT=$(WIKI_TEXT) (3 minutes)"
 	@echo "make fuzz    run each test/fuzz/fuzz_*.c with libFuzzer for FUZZ_SECONDS=$(FUZZ_SECONDS)"
 	@echo "make clean   remove build products, unit/fuzz binaries, results and the stage"
 
@@ -151,10 +155,11 @@ bench: deps
 # model: train the entity tagger (deterministic) on all but the last 10% of
 # ANERcorp's sentences, with the gazetteers src/model/gazetteer.tsv,
 # src/model/gazetteer_open.tsv and
-# src/model/known_names.tsv plus the names WikiFANE annotates, write $(MODEL) and score it on that last 10%
+# src/model/known_names.tsv plus the names WikiFANE annotates and the word
+# clusters src/model/clusters.tsv (make clusters), write $(MODEL) and score it on that last 10%
 # (src/model/accuracy.md).  MODEL_ARGS=--dev scores on the 10% before instead
 # (for tuning; do not commit that model).
-MODEL_TRAIN_ARGS = --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --gazetteer src/model/gazetteer_open.tsv --sure-gazetteer src/model/known_names.tsv --sure-words src/model/known_places.tsv \
+MODEL_TRAIN_ARGS = --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --gazetteer src/model/gazetteer_open.tsv --clusters src/model/clusters.tsv --sure-gazetteer src/model/known_names.tsv --sure-words src/model/known_places.tsv \
 	  --wikifane-names '$(WIKIFANE)' --epochs $(MODEL_EPOCHS) --window $(MODEL_WINDOW)
 
 model: src/model/train model-data
@@ -168,6 +173,17 @@ model-cv: src/model/train model-data
 model-data:
 	@for f in '$(ANERCORP)' '$(WIKIFANE)'; do [ -f "$$f" ] || { \
 	  echo "make model: $$f not found; set ANERCORP=... and WIKIFANE=... (see ../shared/data/README.md)" >&2; exit 1; }; done
+
+# clusters: the word clusters make model reads (src/model/clusters.tsv,
+# committed), from the Wikipedia text; same input, byte-identical table
+clusters: src/model/clusters
+	@[ -f '$(WIKI_TEXT)' ] || { echo "make clusters: $(WIKI_TEXT) not found; set WIKI_TEXT=... (see ../shared/data/README.md)" >&2; exit 1; }
+	xz -t '$(WIKI_TEXT)'
+	xz -dc '$(WIKI_TEXT)' | src/model/clusters $(CLUSTER_ARGS) > src/model/clusters.tsv.tmp
+	mv src/model/clusters.tsv.tmp src/model/clusters.tsv
+
+src/model/clusters: src/model/clusters.c $(CORE_SRCS) $(CORE_HDRS)
+	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
 
 src/model/train: src/model/train.c $(CORE_SRCS) $(CORE_HDRS)
 	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm

@@ -128,7 +128,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		while (b < ws->n && !ws->w[b].sent_start)
 			b++;
 		ArCheckInterrupts(env);
-		rc = ArTagFeaturize(ArModelGaz(model), NULL, text, len, ws, a, b, &fs, env);
+		rc = ArTagFeaturize(ArModelGaz(model), ArModelClusters(model), NULL, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
 			rc = ArTagDecode(model, 0, &fs, tags, env);
 		if (rc == AR_OK)
@@ -143,7 +143,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		while (b < ws->n && !ws->w[b].sent_start)
 			b++;
 		ArCheckInterrupts(env);
-		rc = ArTagFeaturize(ArModelGaz(model), &doc, text, len, ws, a, b, &fs, env);
+		rc = ArTagFeaturize(ArModelGaz(model), ArModelClusters(model), &doc, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
 			rc = ArTagDecode(model, 1, &fs, tags, env);
 		if (rc == AR_OK)

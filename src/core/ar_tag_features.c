@@ -1,8 +1,9 @@
 /*
  * src/core/ar_tag_features.c
  *
- * The tagger's features: the document memory of the second stage and the
- * hashed features of each word of a sentence segment (ArTagFeaturize).
+ * The tagger's features: the word-cluster lookup, the document memory of
+ * the second stage and the hashed features of each word of a sentence
+ * segment (ArTagFeaturize).
  * src/model/train.c trains on exactly these.
  */
 #include "ar_tag_internal.h"
@@ -10,6 +11,28 @@
 #include "ar_unicode.h"
 
 #include <string.h>
+
+/* ---------------------------------------------------------------------
+ * Word clusters
+ * ---------------------------------------------------------------------
+ */
+
+const uint16_t *
+ArClusterLookup(const ArClusters *cl, uint64_t key)
+{
+	int			lo = 0,
+				hi = cl ? cl->n : 0;
+
+	if (cl && cl->bucket)
+	{
+		lo = (int) cl->bucket[key >> (64 - AR_CLUSTER_BUCKET_BITS)];
+		hi = (int) cl->bucket[(key >> (64 - AR_CLUSTER_BUCKET_BITS)) + 1];
+	}
+	if (cl)
+		lo = lower_bound_u64(cl->key, lo, hi, key);
+	return (cl && lo < cl->n && cl->key[lo] == key) ?
+		cl->id + (size_t) lo * AR_CLUSTER_LEVELS : NULL;
+}
 
 /* ---------------------------------------------------------------------
  * Document memory
@@ -117,7 +140,8 @@ enum
 	T_GAZ, T_GAZM1, T_GAZP1, T_SENT, T_SEGM1, T_BARE, T_GAZBARE,
 	T_SHAPEM1, T_SHAPEP1, T_WM1W0, T_GAZM2, T_SUFM1, T_SUFP1, T_SM1SP1,
 	T_PREM1, T_PREP1, T_DOC, T_DOCALL, T_DOCM1, T_DOCP1, T_DOCBARE,
-	T_CHAINH, T_CHAIN, T_CHAINHS
+	T_CHAINH, T_CHAIN, T_CHAINHS,
+	T_CL, T_CLM1, T_CLP1, T_CLBARE, T_CLM1CL0, T_CL0CLP1
 };
 
 static inline uint64_t
@@ -221,8 +245,9 @@ feats_reserve(ArTagFeats *out, size_t need, const ArEnv *env)
 
 /* at most: 30 word and context features, 5 per gazetteer class, 12 from
  * the document memory, 10 from the word without its proclitic, 3 from the
- * organization chains */
-#define MAX_FEATS_PER_WORD (30 + 5 * AR_GAZ_NCLASSES + 12 + 1 + AR_GAZ_NCLASSES + 8 + 3)
+ * organization chains, 4 per cluster level and 2 from the word clusters */
+#define MAX_FEATS_PER_WORD (30 + 5 * AR_GAZ_NCLASSES + 12 + 1 + AR_GAZ_NCLASSES + 8 + 3 + \
+							4 * AR_CLUSTER_LEVELS + 2)
 
 /* words after a head noun that an organization chain reaches at most */
 #define CHAIN_MAX 5
@@ -278,7 +303,8 @@ org_chains(const ArGaz *gaz, const WordInfo *wi, const uint16_t *g1,
 }
 
 ArStatus
-ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
+ArTagFeaturize(const ArGaz *gaz, const ArClusters *cl, const ArDocMem *doc,
+			   const char *text,
 			   size_t len, const ArTagWords *ws, int a, int b,
 			   ArTagFeats *out, const ArEnv *env)
 {
@@ -288,6 +314,8 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 	uint16_t	gb[AR_TAG_MAX_SENT + 4];	/* gazetteer classes starting here */
 	uint16_t	gi[AR_TAG_MAX_SENT + 4];	/* ... continuing here */
 	uint16_t	g1[AR_TAG_MAX_SENT + 4];	/* single-word classes */
+	const uint16_t *wc[AR_TAG_MAX_SENT + 4];	/* word clusters (NULL: none) */
+	static const uint16_t latin[AR_CLUSTER_LEVELS] = {0};	/* a marker */
 	int			gap[AR_TAG_MAX_SENT + 5];
 	int16_t		chead[AR_TAG_MAX_SENT + 4];	/* organization chains */
 	uint8_t		crun[AR_TAG_MAX_SENT + 4];
@@ -315,6 +343,8 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 	for (int i = 0; i < n; i++)
 	{
 		ArTagWordInfo(text, &words[a + i], &wi[i]);
+		/* words of Arabic letters and digits only: the table has no other */
+		wc[i] = (wi[i].shape & 2) ? latin : ArClusterLookup(cl, wi[i].stem);
 		out->sure_len[i] = 0;
 		out->sure_mask[i] = 0;
 		gb[i] = gi[i] = g1[i] = 0;
@@ -475,6 +505,36 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 			f[k++] = feat(T_DOCP1, i + 1 < n ? ArDocMemGet(doc, wi[i + 1].stem) : 999);
 			if (w->bare)
 				f[k++] = feat(T_DOCBARE, ArDocMemGet(doc, w->bare));
+		}
+		/*
+		 * word clusters: the word's, its neighbours', at each level; none
+		 * for a word of other letters (ANERcorp's few Latin words are
+		 * mostly names: a class of them would tag English sentences), which
+		 * counts as a sentence edge for its neighbours
+		 */
+		if (cl && cl->n && wc[i] != latin)
+		{
+			static const uint16_t none[AR_CLUSTER_LEVELS] = {0xFFFF, 0xFFFF, 0xFFFF};
+			const uint16_t *c0 = wc[i] ? wc[i] : none,
+					   *cm1 = i > 0 && wc[i - 1] != latin ? (wc[i - 1] ? wc[i - 1] : none) : NULL,
+					   *cp1 = i + 1 < n && wc[i + 1] != latin ? (wc[i + 1] ? wc[i + 1] : none) : NULL;
+
+			for (int l = 0; l < AR_CLUSTER_LEVELS; l++)
+			{
+				f[k++] = feat(T_CL, (uint64_t) l << 16 | c0[l]);
+				f[k++] = feat(T_CLM1, cm1 ? (uint64_t) l << 16 | cm1[l] : 1u << 20);
+				f[k++] = feat(T_CLP1, cp1 ? (uint64_t) l << 16 | cp1[l] : 1u << 20);
+			}
+			/* coarse class pairs; the word without its ب ل ك */
+			f[k++] = feat(T_CLM1CL0, (uint64_t) (cm1 ? cm1[0] : 0x1FFFF) << 20 | c0[0]);
+			f[k++] = feat(T_CL0CLP1, (uint64_t) (cp1 ? cp1[0] : 0x1FFFF) << 20 | c0[0]);
+			if (w->bare)
+			{
+				const uint16_t *cb = ArClusterLookup(cl, w->bare);
+
+				for (int l = 0; l < AR_CLUSTER_LEVELS; l++)
+					f[k++] = feat(T_CLBARE, cb ? (uint64_t) l << 16 | cb[l] : 1u << 20);
+			}
 		}
 		if (w->bare)
 		{

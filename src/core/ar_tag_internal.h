@@ -69,22 +69,28 @@ extern void ArTagWordInfo(const char *text, const ArTagWord *w, WordInfo *wi);
 /* Bytes of the first letter of s[0..n-1] and the marks after it. */
 extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
 
-/* The classes of gazetteer phrase key, or 0. */
-static inline uint16_t
-gaz_lookup(const ArGaz *gaz, uint64_t key)
+/* The first i in [lo, hi) with keys[i] >= key (ascending keys), or hi. */
+static inline int
+lower_bound_u64(const uint64_t *keys, int lo, int hi, uint64_t key)
 {
-	int			lo = 0,
-				hi = gaz ? gaz->n : 0;
-
 	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
 
-		if (gaz->key[mid] < key)
+		if (keys[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* The classes of gazetteer phrase key, or 0. */
+static inline uint16_t
+gaz_lookup(const ArGaz *gaz, uint64_t key)
+{
+	int			lo = gaz ? lower_bound_u64(gaz->key, 0, gaz->n, key) : 0;
+
 	return (gaz && lo < gaz->n && gaz->key[lo] == key) ? gaz->mask[lo] : 0;
 }
 

@@ -14,12 +14,15 @@
  * ---------------------------------------------------------------------
  *
  *   0  magic "PGARNER1"
- *   8  uint32 version, ntags, nfeat[0], nfeat[1], ngaz, reserved
+ *   8  uint32 version, ntags, nfeat[0], nfeat[1], ngaz, ncl
  *  32  int32 trans[2][(ntags + 1) * ntags]   row 0: sentence start
  *      for each stage: uint64 feature keys[nfeat], ascending;
  *                      int16 weights[nfeat * ntags]; zero padding to 8
  *      uint64 gazetteer keys[ngaz], ascending
  *      uint16 gazetteer masks[ngaz]
+ *      (zero padding to 8)
+ *      uint64 word-cluster keys[ncl], ascending
+ *      uint16 classes[ncl * AR_CLUSTER_LEVELS]
  *      (zero padding to 8)
  *      uint64 FNV-1a of everything before
  */
@@ -42,6 +45,7 @@ struct ArModel
 {
 	Stage		st[2];
 	ArGaz		gaz;
+	ArClusters	cl;
 };
 
 static uint32_t
@@ -51,12 +55,24 @@ rd32(const unsigned char *p)
 		((uint32_t) p[3] << 24);
 }
 
+/* Are keys[0..n-1] strictly ascending? */
+static int
+ascending(const uint64_t *keys, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++)
+		if (keys[i - 1] >= keys[i])
+			return 0;
+	return 1;
+}
+
 static void
 model_release(ArModel *m, const ArEnv *env)
 {
 	for (int k = 0; k < 2; k++)
 		if (m->st[k].slot)
 			env->free_fn(env->ctx, m->st[k].slot);
+	if (m->cl.bucket)
+		env->free_fn(env->ctx, (void *) m->cl.bucket);
 	env->free_fn(env->ctx, m);
 }
 
@@ -67,7 +83,8 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 	uint32_t	version,
 				ntags,
 				nfeat[2],
-				ngaz;
+				ngaz,
+				ncl;
 	size_t		off,
 				need;
 	uint64_t	sum;
@@ -83,15 +100,17 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 	nfeat[0] = rd32(p + 16);
 	nfeat[1] = rd32(p + 20);
 	ngaz = rd32(p + 24);
+	ncl = rd32(p + 28);
 	if (version != AR_MODEL_VERSION)
 		return "model file has an unsupported format version";
 	if (ntags != AR_NTAGS || nfeat[0] > (1u << 26) || nfeat[1] > (1u << 26) ||
-		ngaz > (1u << 26))
+		ngaz > (1u << 26) || ncl > (1u << 24))
 		return "model file header is inconsistent";
 	need = HDR_SIZE + TRANS_SIZE;
 	for (int k = 0; k < 2; k++)
 		need = PAD8(need + (size_t) nfeat[k] * 8 + (size_t) nfeat[k] * AR_NTAGS * 2);
 	need = PAD8(need + (size_t) ngaz * 8 + (size_t) ngaz * 2);
+	need = PAD8(need + (size_t) ncl * 8 + (size_t) ncl * AR_CLUSTER_LEVELS * 2);
 	if (need + 8 != len)
 		return "model file is truncated or has trailing bytes";
 	memcpy(&sum, p + need, 8);
@@ -115,12 +134,11 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 		st->fw = (const int16_t *) (p + off);
 		off = PAD8(off + (size_t) nfeat[k] * AR_NTAGS * 2);
 		st->nfeat = (int) nfeat[k];
-		for (uint32_t i = 1; i < nfeat[k]; i++)
-			if (st->fkey[i - 1] >= st->fkey[i])
-			{
-				model_release(m, env);
-				return "model file feature table is not sorted";
-			}
+		if (!ascending(st->fkey, nfeat[k]))
+		{
+			model_release(m, env);
+			return "model file feature table is not sorted";
+		}
 		while (nslots < (size_t) nfeat[k] * 2)
 			nslots *= 2;
 		st->slot = env->realloc_fn(env->ctx, NULL, nslots * sizeof(uint32_t));
@@ -144,12 +162,38 @@ ArModelOpen(const void *image, size_t len, ArModel **model, const ArEnv *env)
 	off += (size_t) ngaz * 8;
 	m->gaz.mask = (const uint16_t *) (p + off);
 	m->gaz.n = (int) ngaz;
-	for (uint32_t i = 1; i < ngaz; i++)
-		if (m->gaz.key[i - 1] >= m->gaz.key[i])
+	off = PAD8(off + (size_t) ngaz * 2);
+	m->cl.key = (const uint64_t *) (p + off);
+	off += (size_t) ncl * 8;
+	m->cl.id = (const uint16_t *) (p + off);
+	m->cl.n = (int) ncl;
+	if (!ascending(m->gaz.key, ngaz) || !ascending(m->cl.key, ncl))
+	{
+		const char *why = !ascending(m->gaz.key, ngaz) ?
+			"model file gazetteer is not sorted" : "model file word clusters are not sorted";
+
+		model_release(m, env);
+		return why;
+	}
+	/* where each bucket of keys (their top bits) starts, for the lookups */
+	{
+		uint32_t   *b = env->realloc_fn(env->ctx, NULL,
+										sizeof(uint32_t) * ((1u << AR_CLUSTER_BUCKET_BITS) + 1));
+		uint32_t	i = 0;
+
+		if (b == NULL)
 		{
 			model_release(m, env);
-			return "model file gazetteer is not sorted";
+			return "out of memory loading the model";
 		}
+		for (uint32_t t = 0; t <= (1u << AR_CLUSTER_BUCKET_BITS); t++)
+		{
+			while (i < ncl && (m->cl.key[i] >> (64 - AR_CLUSTER_BUCKET_BITS)) < t)
+				i++;
+			b[t] = i;
+		}
+		m->cl.bucket = b;
+	}
 	*model = m;
 	return NULL;
 }
@@ -165,6 +209,12 @@ const ArGaz *
 ArModelGaz(const ArModel *model)
 {
 	return &model->gaz;
+}
+
+const ArClusters *
+ArModelClusters(const ArModel *model)
+{
+	return &model->cl;
 }
 
 int

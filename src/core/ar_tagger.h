@@ -4,8 +4,9 @@
  * The named-entity tagger: a linear-chain model (structured averaged
  * perceptron, Viterbi decoding over BIO tags) over the words of the
  * foundation's tokenizer, with hashed features (folded word and stem,
- * neighbours, affixes, clitics, shape, punctuation around the word and
- * membership in the gazetteer carried by the model file).  The model is a
+ * neighbours, affixes, clitics, shape, punctuation around the word, and
+ * membership in the gazetteer and word clusters carried by the model
+ * file).  The model is a
  * byte image written by src/model/train.c; ArModelOpen checks it and builds
  * a lookup index, after which it is read-only and may be shared.
  */
@@ -108,6 +109,27 @@ extern uint64_t ArGazPhraseKey(const char *name, size_t len, int *nwords,
 							   const ArEnv *env);
 
 /*
+ * Word clusters (src/model/clusters.tsv, made by src/model/clusters.c from
+ * unlabelled text): the class of a word's folded stem (the stem key of
+ * ArWordKeys) at AR_CLUSTER_LEVELS granularities, coarse to fine.
+ */
+#define AR_CLUSTER_LEVELS 3
+typedef struct ArClusters
+{
+	const uint64_t *key;		/* ascending */
+	const uint16_t *id;			/* key[i]'s classes: id[i * AR_CLUSTER_LEVELS ..] */
+	int			n;
+	const uint32_t *bucket;		/* NULL, or where the keys of each top
+								 * AR_CLUSTER_BUCKET_BITS bits start (and
+								 * bucket[1 << bits] = n): ArModelOpen's */
+} ArClusters;
+
+#define AR_CLUSTER_BUCKET_BITS 12
+
+/* The AR_CLUSTER_LEVELS classes of stem key, or NULL (cl may be NULL). */
+extern const uint16_t *ArClusterLookup(const ArClusters *cl, uint64_t key);
+
+/*
  * Document memory: what the first stage found in the whole text, by word
  * stem (bit 2*type: began a mention of that type; bit 2*type+1: continued
  * one).  The second stage reads it as features, so that a name tagged once
@@ -155,10 +177,12 @@ typedef struct ArTagFeats
 /*
  * ArTagFeaturize computes the features of words->w[a..b-1] of
  * text[0..len-1] (one sentence segment, at most AR_TAG_MAX_SENT words) into
- * out, replacing its contents.  doc (NULL for the first stage) adds the
- * document-memory features of the second stage.
+ * out, replacing its contents.  cl (may be NULL) adds the word-cluster
+ * features; doc (NULL for the first stage) adds the document-memory
+ * features of the second stage.
  */
-extern ArStatus ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc,
+extern ArStatus ArTagFeaturize(const ArGaz *gaz, const ArClusters *cl,
+							   const ArDocMem *doc,
 							   const char *text, size_t len,
 							   const ArTagWords *words, int a, int b,
 							   ArTagFeats *out, const ArEnv *env);
@@ -176,8 +200,9 @@ extern const char *ArModelOpen(const void *image, size_t len, ArModel **model,
 							   const ArEnv *env);
 extern void ArModelFree(ArModel *model, const ArEnv *env);
 
-/* The model's gazetteer and a description ("features=..., ..."). */
+/* The model's gazetteer, its word clusters and its feature count. */
 extern const ArGaz *ArModelGaz(const ArModel *model);
+extern const ArClusters *ArModelClusters(const ArModel *model);
 extern int	ArModelFeatureCount(const ArModel *model);
 
 /*
@@ -308,6 +333,6 @@ extern uint16_t ArGazLookup(const ArGaz *gaz, uint64_t key);
 
 /* Model image layout, shared with the trainer (little-endian). */
 #define AR_MODEL_MAGIC "PGARNER1"
-#define AR_MODEL_VERSION 3
+#define AR_MODEL_VERSION 4
 
 #endif							/* AR_TAGGER_H */

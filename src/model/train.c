@@ -23,6 +23,7 @@
  *
  *   train --data train.txt --gazetteer gazetteer.tsv [--gazetteer more.tsv]
  *         [--sure-gazetteer names.tsv] [--sure-words places.tsv]
+ *         [--clusters clusters.tsv]
  *         --out model.bin [--epochs N] [--test-fraction F] [--dev [--fold B]]
  *         [--min-count N] [--no-org-chains]
  *         [--report report.md]
@@ -467,6 +468,100 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 }
 
 /* ------------------------------------------------------------------ */
+/* Word clusters                                                        */
+
+typedef struct ClusterRow
+{
+	uint64_t	key;
+	int			line;			/* equal keys: the first line wins */
+	uint16_t	id[AR_CLUSTER_LEVELS];
+} ClusterRow;
+
+static int
+cmp_cluster_row(const void *a, const void *b)
+{
+	const ClusterRow *x = a,
+			   *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->line - y->line;
+}
+
+/*
+ * Reads a table of src/model/clusters.c ("form<TAB>count<TAB>class..." after
+ * a first comment line): each form's stem key (ArWordKeys) and its first
+ * AR_CLUSTER_LEVELS classes, sorted by key; a key met twice keeps its first
+ * line.
+ */
+static ArClusters *
+read_clusters(const char *path)
+{
+	FILE	   *fp = fopen(path, "r");
+	char		line[4096];
+	ClusterRow *r = NULL;
+	int			n = 0,
+				cap = 0,
+				out = 0;
+	ArClusters *cl = xrealloc(NULL, sizeof(ArClusters));
+	ArTagWords	ws = {0};
+	uint64_t   *keys;
+	uint16_t   *ids;
+
+	if (fp == NULL)
+		die("cannot read %s", path);
+	while (fgets(line, sizeof(line), fp))
+	{
+		char	   *tab = strchr(line, '\t'),
+				   *p;
+		uint64_t	bare;
+		size_t		skip;
+
+		if (line[0] == '#')
+			continue;
+		if (tab == NULL || ArTagSplit(line, (size_t) (tab - line), &ws, env) != AR_OK || ws.n != 1)
+			die("bad word-cluster line: %s", line);
+		if (n == cap)
+			r = xrealloc(r, sizeof(ClusterRow) * (cap = cap ? cap * 2 : 65536));
+		ArWordKeys(line, &ws.w[0], &r[n].key, &bare, &skip);
+		r[n].line = n;
+		p = tab + 1;
+		(void) strtol(p, &p, 10); /* the count */
+		for (int l = 0; l < AR_CLUSTER_LEVELS; l++)
+		{
+			char	   *q;
+			long		c = strtol(p, &q, 10);
+
+			if (q == p || c < 0 || c > 65534)
+				die("bad word-cluster line (a count and AR_CLUSTER_LEVELS classes expected): %s", line);
+			r[n].id[l] = (uint16_t) c;
+			p = q;
+		}
+		n++;
+	}
+	fclose(fp);
+	ArTagWordsFree(&ws, env);
+	qsort(r, n, sizeof(ClusterRow), cmp_cluster_row);
+	keys = xrealloc(NULL, sizeof(uint64_t) * (n + 1));
+	ids = xrealloc(NULL, sizeof(uint16_t) * AR_CLUSTER_LEVELS * (n + 1));
+	for (int i = 0; i < n; i++)
+	{
+		if (out > 0 && keys[out - 1] == r[i].key)
+			continue;
+		keys[out] = r[i].key;
+		memcpy(ids + (size_t) out * AR_CLUSTER_LEVELS, r[i].id, sizeof(r[i].id));
+		out++;
+	}
+	free(r);
+	cl->key = keys;
+	cl->id = ids;
+	cl->n = out;
+	cl->bucket = NULL;
+	fprintf(stderr, "train: %d word clusters from %s\n", out, path);
+	return cl;
+}
+
+/* ------------------------------------------------------------------ */
 /* Segments with features                                               */
 
 typedef struct Segment
@@ -489,6 +584,7 @@ typedef struct SegList
 
 static int	feat_index(uint64_t key, int add);
 static int *fcount;
+static ArClusters *clusters;	/* --clusters, or NULL */
 
 /*
  * Appends the segments of sentence si to L, with features under doc (NULL:
@@ -509,7 +605,7 @@ featurize_sentence(const ArGaz *gaz, const ArDocMem *doc, Sentence *ss, int si,
 
 		while (b < s->words.n && !s->words.w[b].sent_start)
 			b++;
-		rc = ArTagFeaturize(gaz, doc, s->text, s->len, &s->words, a, b, &fs, env);
+		rc = ArTagFeaturize(gaz, clusters, doc, s->text, s->len, &s->words, a, b, &fs, env);
 		if (rc != AR_OK)
 			die("featurize: %s", ArStatusMessage(rc));
 		if (L->n == L->cap)
@@ -819,7 +915,8 @@ pad8(unsigned char **buf, size_t *len, size_t *cap)
 }
 
 static unsigned char *
-build_image(const StageOut *st, const GazEntry *gaz, int ngaz, size_t *image_len)
+build_image(const StageOut *st, const GazEntry *gaz, int ngaz,
+			const ArClusters *cl, size_t *image_len)
 {
 	unsigned char *buf = NULL;
 	size_t		len = 0,
@@ -833,7 +930,7 @@ build_image(const StageOut *st, const GazEntry *gaz, int ngaz, size_t *image_len
 	hdr[2] = (uint32_t) st[0].n;
 	hdr[3] = (uint32_t) st[1].n;
 	hdr[4] = (uint32_t) ngaz;
-	hdr[5] = 0;
+	hdr[5] = cl ? (uint32_t) cl->n : 0;
 	put(&buf, &len, &cap, hdr, sizeof(hdr));
 	for (int k = 0; k < 2; k++)
 		put(&buf, &len, &cap, st[k].trans, sizeof(st[k].trans));
@@ -850,6 +947,12 @@ build_image(const StageOut *st, const GazEntry *gaz, int ngaz, size_t *image_len
 	for (int i = 0; i < ngaz; i++)
 		put(&buf, &len, &cap, &gaz[i].mask, 2);
 	pad8(&buf, &len, &cap);
+	if (cl)
+	{
+		put(&buf, &len, &cap, cl->key, sizeof(uint64_t) * cl->n);
+		put(&buf, &len, &cap, cl->id, sizeof(uint16_t) * AR_CLUSTER_LEVELS * cl->n);
+		pad8(&buf, &len, &cap);
+	}
 	sum = ArFnv64(buf, len);
 	put(&buf, &len, &cap, &sum, 8);
 	*image_len = len;
@@ -978,7 +1081,7 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 
 				while (y < s->words.n && !s->words.w[y].sent_start)
 					y++;
-				if (ArTagFeaturize(ArModelGaz(m), stage ? &doc : NULL, s->text, s->len,
+				if (ArTagFeaturize(ArModelGaz(m), ArModelClusters(m), stage ? &doc : NULL, s->text, s->len,
 								   &s->words, x, y, &fs, env) != AR_OK ||
 					ArTagDecode(m, stage, &fs, tags + x, env) != AR_OK)
 					die("decode failed%s", "");
@@ -1055,6 +1158,7 @@ main(int argc, char **argv)
 			   *outpath = NULL,
 			   *reportpath = NULL,
 			   *extra = NULL,
+			   *clusterpath = NULL,
 			   *wikinames = NULL;
 	int			epochs = 12,
 				dev = 0,
@@ -1112,6 +1216,8 @@ main(int argc, char **argv)
 			outpath = argv[++i];
 		else if (strcmp(argv[i], "--wikifane-names") == 0)
 			wikinames = argv[++i];
+		else if (strcmp(argv[i], "--clusters") == 0)
+			clusterpath = argv[++i];
 		else if (strcmp(argv[i], "--extra") == 0)
 			extra = argv[++i];
 		else if (strcmp(argv[i], "--errors") == 0)
@@ -1137,7 +1243,7 @@ main(int argc, char **argv)
 			die("unknown option %s", argv[i]);
 	}
 	if (data == NULL || outpath == NULL || folds < 2 || epochs < 1)
-		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--sure-gazetteer TSV] [--sure-words TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--extra WIKIFANE] [--errors FILE] [--report FILE] [--no-org-chains]%s", "");
+		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--sure-gazetteer TSV] [--sure-words TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--clusters TSV] [--extra WIKIFANE] [--errors FILE] [--report FILE] [--no-org-chains]%s", "");
 
 	ss = read_corpus(data, &nsent, 0);
 	nanercorp = nsent;
@@ -1169,6 +1275,8 @@ main(int argc, char **argv)
 		nsent += nextra;
 	}
 	gaz = read_gazetteer(gazpath, gazsure, ngazpath, wikinames, &ngaz);
+	if (clusterpath)
+		clusters = read_clusters(clusterpath);
 	gkeys = xrealloc(NULL, sizeof(uint64_t) * (ngaz + 1));
 	gmasks = xrealloc(NULL, sizeof(uint16_t) * (ngaz + 1));
 	for (int i = 0; i < ngaz; i++)
@@ -1217,7 +1325,7 @@ main(int argc, char **argv)
 	train(&L1, -1, -1, epochs, "stage 1");
 	export_stage(&st[0], min_count);
 
-	image = build_image(st, gaz, ngaz, &image_len);
+	image = build_image(st, gaz, ngaz, clusters, &image_len);
 	if ((fp = fopen(outpath, "wb")) == NULL ||
 		fwrite(image, 1, image_len, fp) != image_len || fclose(fp) != 0)
 		die("cannot write %s", outpath);

@@ -4,7 +4,9 @@
  * Unit tests of the entity tagger in src/core/ar_tag*.c: sentence
  * segments, cleaned mention forms (proclitics, ال restored after لل,
  * diacritics), gazetteer phrase keys, the model image checks (bad magic,
- * truncation, a flipped byte, misalignment), and extraction with the
+ * truncation, a flipped byte, misalignment), the word-cluster section
+ * (lookups by stem, the features it adds, an unsorted or oversized
+ * section refused), and extraction with the
  * committed model src/model/pg_arabic_ner.model on sentences whose
  * entities are unambiguous, on text without Arabic, on empty text and on
  * 1 MB of text (the interrupt callback must run).  The harness is
@@ -212,7 +214,7 @@ test_sure(void)
 	uint8_t		tags[5];
 
 	ArTagSplit(t, strlen(t), &ws, env);
-	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+	ArTagFeaturize(&gaz, NULL, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
 	memcpy(tags, (uint8_t[]) {0, B_LOC, 0, 0, B_LOC}, 5);
 	ArTagApplySure(&gaz, &fs, tags);
 	check(ws.n == 5 && tags[0] == B_ORG && tags[1] == I_ORG && tags[2] == I_ORG &&
@@ -225,7 +227,7 @@ test_sure(void)
 	check(tags[0] == 0 && tags[1] == 0 && tags[2] == B_LOC && tags[3] == I_LOC,
 		  "a mention crossing the sure name's end keeps it untouched");
 	mask = AR_GAZ_ORG;
-	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+	ArTagFeaturize(&gaz, NULL, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
 	memset(tags, 0, 5);
 	ArTagApplySure(&gaz, &fs, tags);
 	check(tags[0] == 0 && tags[1] == 0 && tags[2] == 0,
@@ -234,7 +236,7 @@ test_sure(void)
 	/* a sure name of one word (مصر) */
 	key = ArGazPhraseKey(t + strlen(t) - 6, 6, &nw, env);
 	mask = AR_GAZ_LOC | AR_GAZ_SURE;
-	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+	ArTagFeaturize(&gaz, NULL, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
 	memset(tags, 0, 5);
 	ArTagApplySure(&gaz, &fs, tags);
 	check(nw == 1 && tags[3] == 0 && tags[4] == B_LOC,
@@ -311,7 +313,7 @@ test_org_chains(void)
 		mask[j] = classes[i];
 	}
 	ArTagSplit(t, strlen(t), &ws, env);
-	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+	ArTagFeaturize(&gaz, NULL, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
 	check(ws.n == 11 && fs.org_len[1] == 3 && fs.org_len[5] == 2 && fs.org_len[7] == 2 &&
 		  fs.org_len[0] == 0 && fs.org_len[2] == 0 && fs.org_len[9] == 0,
 		  "chains: head noun to the nationality adjective (%d %d %d)",
@@ -338,7 +340,7 @@ test_org_chains(void)
 		  "an organization running into a chain from before takes the chain in");
 
 	ArTagSplit(t2, strlen(t2), &ws, env);
-	ArTagFeaturize(&gaz, NULL, t2, strlen(t2), &ws, 0, ws.n, &fs, env);
+	ArTagFeaturize(&gaz, NULL, NULL, t2, strlen(t2), &ws, 0, ws.n, &fs, env);
 	memset(tags, 0, sizeof(tags));
 	ArTagApplyOrgChains(&fs, tags);
 	check(ws.n == 3 && fs.org_len[0] == 0 && tags[0] == 0 && tags[2] == 0,
@@ -393,6 +395,118 @@ test_model_checks(const char *image, size_t len)
 	check(why && strstr(why, "not a pg_arabic model") != NULL, "a bad magic number is refused (%s)", why ? why : "accepted");
 	why = ArModelOpen("PGAR", 4, &m, env);
 	check(why != NULL, "a 4-byte file is refused");
+	free(copy);
+}
+
+/* The stem key of one word, as the tagger and the cluster table key it. */
+static uint64_t
+stem_key(const char *word)
+{
+	ArTagWords	ws = {0};
+	uint64_t	stem = 0,
+				bare;
+	size_t		skip;
+
+	if (ArTagSplit(word, strlen(word), &ws, env) == AR_OK && ws.n == 1)
+		ArWordKeys(word, &ws.w[0], &stem, &bare, &skip);
+	ArTagWordsFree(&ws, env);
+	return stem;
+}
+
+/*
+ * The word-cluster section of the committed model: lookups by stem key, and
+ * ArModelOpen's checks of the section (an unsorted table, a count that
+ * passes the end of the image).
+ */
+static void
+test_clusters(const ArModel *m, const char *image, size_t len)
+{
+	const ArClusters *cl = ArModelClusters(m);
+	const uint16_t *london = ArClusterLookup(cl, stem_key("لندن")),
+			   *paris = ArClusterLookup(cl, stem_key("باريس")),
+			   *wlondon = ArClusterLookup(cl, stem_key("ولندن")),
+			   *said = ArClusterLookup(cl, stem_key("قال"));
+	char	   *copy = aligned_alloc(8, (len + 15) & ~(size_t) 7);
+	uint32_t	ncl;
+	size_t		off;
+	uint64_t	k,
+				sum;
+	ArModel    *bad;
+	const char *why;
+
+	check(cl->n > 50000, "the model carries word clusters (%d words)", cl->n);
+	check(london && paris && said, "لندن, باريس and قال have classes");
+	check(wlondon == london, "ولندن is looked up by its stem, لندن");
+	if (london && paris && said)
+	{
+		check(london[AR_CLUSTER_LEVELS - 1] == paris[AR_CLUSTER_LEVELS - 1],
+			  "لندن and باريس share their finest class (%d, %d)",
+			  london[AR_CLUSTER_LEVELS - 1], paris[AR_CLUSTER_LEVELS - 1]);
+		check(london[0] != said[0], "لندن and قال differ in the coarsest class (%d, %d)",
+			  london[0], said[0]);
+	}
+	check(ArClusterLookup(cl, stem_key("كككككككك")) == NULL, "an unseen word has no class");
+	check(ArClusterLookup(NULL, stem_key("لندن")) == NULL, "no table: no class");
+	{
+		/* every key is found, through ArModelOpen's buckets and without */
+		ArClusters	flat = *cl;
+		int			found = 0,
+					absent = 0;
+
+		flat.bucket = NULL;
+		for (int i = 0; i < cl->n; i++)
+		{
+			const uint16_t *want = cl->id + (size_t) i * AR_CLUSTER_LEVELS;
+
+			found += ArClusterLookup(cl, cl->key[i]) == want &&
+				ArClusterLookup(&flat, cl->key[i]) == want;
+			absent += ArClusterLookup(cl, cl->key[i] + 1) == NULL ||
+				(i + 1 < cl->n && cl->key[i + 1] == cl->key[i] + 1);
+		}
+		check(cl->bucket != NULL && found == cl->n && absent == cl->n,
+			  "each of the %d keys is found, its neighbours not (%d, %d)", cl->n, found, absent);
+	}
+	{
+		/* 11 cluster features a word (the class of the word and of its two
+		 * neighbours at 3 levels, two coarse pairs), 3 more for a ب ل ك word */
+		const char *t = "وصل الوزير بلندن أمس";
+		ArTagWords	ws = {0};
+		ArTagFeats	fs = {0};
+		int			without;
+
+		ArTagSplit(t, strlen(t), &ws, env);
+		ArTagFeaturize(NULL, NULL, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+		without = fs.off[fs.n];
+		ArTagFeaturize(NULL, cl, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+		check(fs.off[fs.n] - without == 4 * 11 + 3,
+			  "the clusters add 11 features a word and 3 for بلندن (%d)", fs.off[fs.n] - without);
+		ArTagFeatsFree(&fs, env);
+		ArTagWordsFree(&ws, env);
+	}
+
+	/* the section ends the image, before the checksum: keys, classes, padding */
+	memcpy(&ncl, image + 28, 4);
+	off = len - 8 - (((size_t) ncl * (8 + 2 * AR_CLUSTER_LEVELS) + 7) & ~(size_t) 7);
+	memcpy(copy, image, len);
+	memcpy(&k, copy + off, 8);
+	memcpy(copy + off, copy + off + 8, 8);
+	memcpy(copy + off + 8, &k, 8);
+	sum = ArFnv64(copy, len - 8);
+	memcpy(copy + len - 8, &sum, 8);
+	why = ArModelOpen(copy, len, &bad, env);
+	check(why && strstr(why, "clusters are not sorted") && bad == NULL,
+		  "an unsorted cluster table is refused (%s)", why ? why : "accepted");
+	memcpy(copy, image, len);
+	ncl += 1;
+	memcpy(copy + 28, &ncl, 4);
+	why = ArModelOpen(copy, len, &bad, env);
+	check(why && strstr(why, "truncated") && bad == NULL,
+		  "a cluster count past the end is refused (%s)", why ? why : "accepted");
+	ncl = 1u << 30;
+	memcpy(copy + 28, &ncl, 4);
+	why = ArModelOpen(copy, len, &bad, env);
+	check(why && strstr(why, "inconsistent") && bad == NULL,
+		  "a huge cluster count is refused (%s)", why ? why : "accepted");
 	free(copy);
 }
 
@@ -527,6 +641,7 @@ main(void)
 				  "it has features (%d) and a gazetteer (%d keys)",
 				  ArModelFeatureCount(m), ArModelGaz(m)->n);
 			test_model_checks(image, len);
+			test_clusters(m, image, len);
 			test_extract(m);
 			ArModelFree(m, env);
 		}
