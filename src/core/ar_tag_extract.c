@@ -78,11 +78,17 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
 {
 	ArTagFeats	fs = {0};
-	ArDocMem	doc = {0};
-	uint8_t		tags[AR_TAG_MAX_SENT];
+	ArDocMem	doc = {0},
+				names = {0};
+	uint8_t    *all = NULL;
+	uint8_t    *tags;
 	ArStatus	rc;
+	const ArGaz *gaz = ArModelGaz(model);
 
 	rc = ArTagSplit(text, len, ws, env);
+	if (rc == AR_OK && ws->n > 0 &&
+		(all = env->realloc_fn(env->ctx, NULL, (size_t) ws->n)) == NULL)
+		rc = AR_ERR_NOMEM;
 	/* first pass: fill the document memory */
 	for (int a = 0; rc == AR_OK && a < ws->n;)
 	{
@@ -91,14 +97,14 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		while (b < ws->n && !ws->w[b].sent_start)
 			b++;
 		ArCheckInterrupts(env);
-		rc = ArTagFeaturize(ArModelGaz(model), NULL, text, len, ws, a, b, &fs, env);
+		rc = ArTagFeaturize(gaz, NULL, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
-			rc = ArTagDecode(model, 0, &fs, tags, env);
+			rc = ArTagDecode(model, 0, &fs, all + a, env);
 		if (rc == AR_OK)
-			rc = ArDocMemLearn(&doc, text, ws, a, b, tags, env);
+			rc = ArDocMemLearn(&doc, text, ws, a, b, all + a, env);
 		a = b;
 	}
-	/* second pass: tag with it */
+	/* second pass: tag with it, then the rules; learn the names found */
 	for (int a = 0; rc == AR_OK && a < ws->n;)
 	{
 		int			b = a + 1;
@@ -106,11 +112,28 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		while (b < ws->n && !ws->w[b].sent_start)
 			b++;
 		ArCheckInterrupts(env);
-		rc = ArTagFeaturize(ArModelGaz(model), &doc, text, len, ws, a, b, &fs, env);
+		tags = all + a;
+		rc = ArTagFeaturize(gaz, &doc, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
 			rc = ArTagDecode(model, 1, &fs, tags, env);
 		if (rc == AR_OK)
-			ArTagApplySure(ArModelGaz(model), &fs, tags);
+		{
+			ArTagApplySure(gaz, &fs, tags);
+			ArTagApplyContext(gaz, text, ws, a, b, tags);
+			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, tags, env);
+		}
+		a = b;
+	}
+	/* the names found elsewhere in the text, then the mentions */
+	for (int a = 0; rc == AR_OK && a < ws->n;)
+	{
+		int			b = a + 1;
+
+		while (b < ws->n && !ws->w[b].sent_start)
+			b++;
+		ArCheckInterrupts(env);
+		tags = all + a;
+		ArDocNamesApply(&names, gaz, text, ws, a, b, tags);
 		for (int i = 0; rc == AR_OK && i < b - a;)
 		{
 			ArMention	m;
@@ -135,18 +158,21 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			while (m.type == AR_ENT_PERSON && m.nwords > 1)
 			{
 				ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
-				if (!(gaz_lookup(ArModelGaz(model), phrase_step(0, stem)) & AR_GAZ_TITLE))
+				if (!(gaz_lookup(gaz, phrase_step(0, stem)) & AR_GAZ_TITLE))
 					break;
 				m.first++;
 				m.nwords--;
 			}
-			ArMentionResolve(ArModelGaz(model), text, ws, &m, 1);
+			ArMentionResolve(gaz, text, ws, &m, 1);
 			m.start = ws->w[m.first].start;
 			m.end = ws->w[m.first + m.nwords - 1].start + ws->w[m.first + m.nwords - 1].len;
 			rc = fn(arg, &m);
 		}
 		a = b;
 	}
+	if (all)
+		env->free_fn(env->ctx, all);
+	ArDocMemFree(&names, env);
 	ArTagFeatsFree(&fs, env);
 	ArDocMemFree(&doc, env);
 	return rc;

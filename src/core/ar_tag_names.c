@@ -1,0 +1,454 @@
+/*
+ * src/core/ar_tag_names.c
+ *
+ * Rules that run on the decoded tags: the context rules of one sentence
+ * segment (a person's name split in two or missing its first part, names
+ * that are also adjectives, English sentences) and the document step that
+ * finds a name the tagger found once at its other mentions in the same
+ * text, in another spelling or shortened to the family name.  See
+ * ArTagApplyContext and ArDocNamesLearn / ArDocNamesApply in ar_tagger.h.
+ */
+#include "ar_tag_internal.h"
+
+#include <string.h>
+
+#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
+#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
+#define IS_PERS(tag) ((tag) == B_TAG(AR_ENT_PERSON) || (tag) == I_TAG(AR_ENT_PERSON))
+
+/* Is the gap between words w[i-1] and w[i] white space only? */
+static int
+plain_gap(const char *text, const ArTagWords *ws, int i)
+{
+	size_t		a = ws->w[i - 1].start + ws->w[i - 1].len;
+
+	for (size_t k = a; k < ws->w[i].start; k++)
+		if (text[k] != ' ')
+			return 0;
+	return 1;
+}
+
+/* The gazetteer classes of a word alone (its stem, or without ب ل ك). */
+static uint16_t
+word_classes(const ArGaz *gaz, const WordInfo *wi)
+{
+	uint16_t	m = gaz_lookup(gaz, phrase_step(0, wi->stem));
+
+	if (wi->bare)
+		m |= gaz_lookup(gaz, phrase_step(0, wi->bare));
+	return m;
+}
+
+/*
+ * Particles and other frequent words that stand between a title and a
+ * name without being part of it ("قال الرئيس الأمريكي إن ...").
+ */
+static const char *const not_name_words[] = {
+	"إن", "أن", "إنه", "أنه", "قد", "لم", "لن", "لا", "ما", "من", "في", "عن",
+	"على", "مع", "إلى", "هو", "هي", "كان", "كانت", "أمس", "يوم", "بعد",
+	"قبل", "خلال", "عبر", "حول", "كل", "بين", "منذ", "ثم", "أو", "أيضا",
+	"نفسه", "الذي", "التي", "عند", "لدى", "حيث", "إذ", "غير", "سابقا", "مثل",
+	"أي", "هذا", "هذه", "ذلك", "تلك", "الأول", "الثاني", "الثالث", "الرابع",
+	NULL
+};
+
+static int
+is_not_name_word(const WordInfo *wi)
+{
+	for (int k = 0; not_name_words[k]; k++)
+	{
+		Folded		f;
+
+		ArTagFoldWord(not_name_words[k], strlen(not_name_words[k]), &f);
+		if (f.n == wi->stemf.n &&
+			memcmp(f.cp, wi->stemf.cp, sizeof(uint32_t) * (size_t) f.n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Clears the mention that starts at word i (tags[i] is a B- tag). */
+static void
+clear_mention(uint8_t *tags, int n, int i)
+{
+	tags[i++] = 0;
+	while (i < n && tags[i] != 0 && !(tags[i] & 1))
+		tags[i++] = 0;
+}
+
+/* Does the folded stem end in ي or يه (a nisba adjective: الإيراني)? */
+static int
+nisba_ending(const Folded *f)
+{
+	return (f->n >= 3 && f->cp[f->n - 1] == 0x064A) ||
+		(f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647);
+}
+
+/* Does the folded stem end in a pronoun suffix ها or هم (خارجيتها)? */
+static int
+pronoun_suffix(const Folded *f)
+{
+	return f->n >= 4 && f->cp[f->n - 2] == 0x0647 &&
+		(f->cp[f->n - 1] == 0x0627 || f->cp[f->n - 1] == 0x0645);
+}
+
+void
+ArTagApplyContext(const ArGaz *gaz, const char *text, const ArTagWords *ws,
+				  int a, int b, uint8_t *tags)
+{
+	int			n = b - a;
+	int			latin = 0,
+				arabic = 0;
+	WordInfo	wi[AR_TAG_MAX_SENT];
+
+	if (n < 1 || n > AR_TAG_MAX_SENT)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		ArTagWordInfo(text, &ws->w[a + i], &wi[i]);
+		latin += (wi[i].shape & 3) == 2;
+		arabic += (wi[i].shape & 1) != 0;
+	}
+
+	for (int i = 0; i < n; i++)
+	{
+		/* 1. an English sentence: its Latin-script mentions go */
+		if (latin > arabic && (tags[i] & 1))
+		{
+			int			j = i + 1,
+						any_arabic = (wi[i].shape & 1) != 0;
+
+			while (j < n && tags[j] != 0 && !(tags[j] & 1))
+				any_arabic |= (wi[j++].shape & 1) != 0;
+			if (!any_arabic)
+				clear_mention(tags, n, i);
+			continue;
+		}
+
+		/*
+		 * 2. two person mentions side by side are one name, and so are two
+		 * with a bare title word between them (حسين أمير عبد اللهيان)
+		 */
+		if (tags[i] == B_TAG(AR_ENT_PERSON) && i > 0 && IS_PERS(tags[i - 1]) &&
+			wi[i].nclitics == 0 && plain_gap(text, ws, a + i))
+			tags[i] = I_TAG(AR_ENT_PERSON);
+		if (tags[i] == B_TAG(AR_ENT_PERSON) && i > 1 && tags[i - 1] == 0 &&
+			IS_PERS(tags[i - 2]) && wi[i].nclitics == 0 && wi[i - 1].nclitics == 0 &&
+			!wi[i - 1].article && (word_classes(gaz, &wi[i - 1]) & AR_GAZ_TITLE) &&
+			plain_gap(text, ws, a + i) && plain_gap(text, ws, a + i - 1))
+			tags[i - 1] = tags[i] = I_TAG(AR_ENT_PERSON);
+
+		/*
+		 * 3. a person's name does not end in a word with a preposition
+		 * before the article (جمال عبد الناصر بالاتفاق)
+		 */
+		if (tags[i] == I_TAG(AR_ENT_PERSON) &&
+			(i + 1 == n || tags[i + 1] != I_TAG(AR_ENT_PERSON)) &&
+			(wi[i].contracted || (wi[i].article && wi[i].nclitics > 0 &&
+								  (wi[i].first_cp == 0x0628 || wi[i].first_cp == 0x0644 ||
+								   wi[i].first_cp == 0x0643))))
+			tags[i] = 0;
+
+		/*
+		 * 4. a name of two words or more after a title or a nisba adjective
+		 * (الرئيس الصيني شي جين بينغ): the bare word between them is its
+		 * first part, unless the name starts with a listed given name or
+		 * that word is a particle, a gazetteer place, title or
+		 * organization, or has a pronoun suffix (وزير خارجيتها سيرغي)
+		 */
+		if (tags[i] == B_TAG(AR_ENT_PERSON) && i >= 2 && tags[i - 1] == 0 &&
+			i + 1 < n && tags[i + 1] == I_TAG(AR_ENT_PERSON) &&
+			wi[i - 1].nclitics == 0 && !wi[i - 1].article &&
+			(wi[i - 1].shape & 3) == 1 &&
+			plain_gap(text, ws, a + i) && plain_gap(text, ws, a + i - 1))
+		{
+			uint16_t	before = word_classes(gaz, &wi[i - 2]),
+						self = word_classes(gaz, &wi[i - 1]);
+
+			if (((before & AR_GAZ_TITLE) ||
+				 (wi[i - 2].article && nisba_ending(&wi[i - 2].stemf))) &&
+				!(word_classes(gaz, &wi[i]) & AR_GAZ_FIRST) &&
+				!pronoun_suffix(&wi[i - 1].stemf) &&
+				!(self & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC |
+						  AR_GAZ_ORG_HEAD | AR_GAZ_LOC_CUE)) &&
+				!is_not_name_word(&wi[i - 1]))
+			{
+				tags[i - 1] = B_TAG(AR_ENT_PERSON);
+				tags[i] = I_TAG(AR_ENT_PERSON);
+			}
+		}
+
+		/*
+		 * 5. a name that is also an adjective (السعودية، سورية) or a very
+		 * frequent name (داعش): a name unless a word with the article
+		 * follows another one (الحكومة السورية, القوات السعودية)
+		 */
+		if (tags[i] == 0 || ((tags[i] & 1) && (i + 1 == n || tags[i + 1] == 0 || (tags[i + 1] & 1))))
+		{
+			uint16_t	m = word_classes(gaz, &wi[i]);
+			int			adjective;
+
+			if (!(m & AR_GAZ_CONTEXT))
+				continue;
+			adjective = wi[i].article && i > 0 && wi[i - 1].article &&
+				plain_gap(text, ws, a + i);
+			if (adjective)
+				tags[i] = 0;
+			else if (tags[i] == 0)
+			{
+				static const struct
+				{
+					uint16_t	bit;
+					ArEntityType type;
+				}			order[] = {
+					{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_LOC, AR_ENT_LOCATION},
+					{AR_GAZ_MISC, AR_ENT_MISC}, {AR_GAZ_PERS, AR_ENT_PERSON},
+				};
+
+				for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+					if (m & order[k].bit)
+					{
+						tags[i] = B_TAG(order[k].type);
+						break;
+					}
+			}
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Names across a document
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * The spelling skeleton of a word's folded stem, as arabic_entity_key()
+ * compares names (ar_entity_key.h): غ as ج in five letters or more, a final
+ * يه or يا as ي, the vowel letters ا و ي between the first and the last
+ * letter dropped, a doubled letter once; and whether it has the article.
+ * لافرنتيف and لافرينتييف, سيرغي and سيرجي share one.
+ */
+static uint64_t
+skeleton(const WordInfo *wi)
+{
+	const Folded *f = &wi->stemf;
+	uint64_t	h = AR_FNV_OFFSET;
+	int			n = f->n;
+	uint32_t	prev = 0;
+
+	/* three letters or fewer: the stem as it is (آلة is not إله) */
+	if (n <= 3)
+		return ArMix64(wi->stem + 2 + (uint64_t) wi->article);
+	if (n >= 4 && f->cp[n - 2] == 0x064A && (f->cp[n - 1] == 0x0647 || f->cp[n - 1] == 0x0627))
+		n--;
+	for (int i = 0; i < n; i++)
+	{
+		uint32_t	c = f->cp[i];
+
+		if (c == 0x063A && f->n >= 5)
+			c = 0x062C;
+		if (i > 0 && i < n - 1 && (c == 0x0627 || c == 0x0648 || c == 0x064A))
+			continue;
+		if (c != prev)
+			h = ArFnvStep(h, c);
+		prev = c;
+	}
+	return ArMix64(h + (uint64_t) wi->article);
+}
+
+/* Keys of the names memory: a word of a person's name, a whole name. */
+#define KEY_WORD(skel) (ArMix64((skel) ^ 0x6E616D65776F7264ULL))
+#define KEY_NAME(h) (ArMix64((h) ^ 0x6E616D6570687261ULL))
+
+/* Bits of a word key. */
+#define PN_ALONE 1				/* a person mention of this one word */
+#define PN_LAST 2				/* the last word of a person's name */
+#define PN_FIRST 4				/* the first word of a person's name */
+#define PN_OTHER 8				/* a word of a mention of another type */
+
+/* Words that join the next one into one part of a name (عبد الناصر). */
+static int
+joins_next(const WordInfo *wi)
+{
+	static const char *const joiners[] = {"عبد", "أبو", "أبي", "بن", "ابن", "آل", "بنت", NULL};
+
+	for (int k = 0; joiners[k]; k++)
+	{
+		Folded		f;
+
+		ArTagFoldWord(joiners[k], strlen(joiners[k]), &f);
+		if (f.n == wi->stemf.n &&
+			memcmp(f.cp, wi->stemf.cp, sizeof(uint32_t) * (size_t) f.n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* May a word stand alone for a person's name (not a title, a place ...)? */
+static int
+may_stand_alone(const ArGaz *gaz, const WordInfo *wi)
+{
+	return wi->stemf.n >= 3 && (wi->shape & 1) &&
+		!(word_classes(gaz, wi) & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG |
+								   AR_GAZ_MISC | AR_GAZ_ORG_HEAD |
+								   AR_GAZ_LOC_CUE)) &&
+		!is_not_name_word(wi);
+}
+
+ArStatus
+ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
+				const ArTagWords *ws, int a, int b, const uint8_t *tags,
+				const ArEnv *env)
+{
+	ArStatus	rc = AR_OK;
+	int			n = b - a;
+
+	for (int i = 0; rc == AR_OK && i < n;)
+	{
+		int			j = i + 1,
+					type;
+		uint64_t	h = 0;
+		WordInfo	first,
+					last,
+					prev;
+
+		if (!(tags[i] & 1))
+		{
+			i++;
+			continue;
+		}
+		type = (tags[i] - 1) / 2;
+		while (j < n && tags[j] == I_TAG(type))
+			j++;
+		if (j - i > AR_GAZ_MAXWORDS)
+		{
+			i = j;
+			continue;
+		}
+		for (int k = i; k < j; k++)
+		{
+			WordInfo	wk;
+
+			ArTagWordInfo(text, &ws->w[a + k], &wk);
+			h = phrase_step(h, skeleton(&wk));
+			if (k == i)
+				first = wk;
+			if (k == j - 2)
+				prev = wk;
+			if (k == j - 1)
+				last = wk;
+		}
+		if (j - i >= 2)
+			rc = ArDocMemAdd(d, KEY_NAME(h), (uint8_t) (1u << type), env);
+		if (type != AR_ENT_PERSON)
+			for (int k = i; rc == AR_OK && k < j; k++)
+			{
+				WordInfo	wk;
+
+				ArTagWordInfo(text, &ws->w[a + k], &wk);
+				rc = ArDocMemAdd(d, KEY_WORD(skeleton(&wk)), PN_OTHER, env);
+			}
+		if (rc == AR_OK && type == AR_ENT_PERSON)
+		{
+			if (j - i == 1 && may_stand_alone(gaz, &first))
+				rc = ArDocMemAdd(d, KEY_WORD(skeleton(&first)), PN_ALONE, env);
+			else if (j - i >= 2)
+			{
+				if (may_stand_alone(gaz, &last) && !joins_next(&prev))
+					rc = ArDocMemAdd(d, KEY_WORD(skeleton(&last)), PN_LAST, env);
+				if (rc == AR_OK && !joins_next(&first))
+					rc = ArDocMemAdd(d, KEY_WORD(skeleton(&first)), PN_FIRST, env);
+			}
+		}
+		i = j;
+	}
+	return rc;
+}
+
+void
+ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
+				const ArTagWords *ws, int a, int b, uint8_t *tags)
+{
+	int			n = b - a;
+	uint64_t	skel[AR_TAG_MAX_SENT];
+	WordInfo	wi;
+
+	if (d == NULL || d->n == 0 || n < 1 || n > AR_TAG_MAX_SENT)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		ArTagWordInfo(text, &ws->w[a + i], &wi);
+		skel[i] = skeleton(&wi);
+	}
+	for (int i = 0; i < n;)
+	{
+		int			best = 0,
+					best_type = 0;
+		uint64_t	h;
+
+		if (tags[i] != 0)
+		{
+			i++;
+			continue;
+		}
+		/*
+		 * a whole name of the text, in any spelling; the words after the
+		 * first may hold a mention of the tagger that it contains (جين
+		 * بينغ in شي جين بينغ)
+		 */
+		h = phrase_step(0, skel[i]);
+		for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
+		{
+			uint8_t		bits;
+
+			h = phrase_step(h, skel[i + L - 1]);
+			if (!plain_gap(text, ws, a + i + L - 1))
+				break;
+			if (i + L < n && tags[i + L] != 0 && !(tags[i + L] & 1))
+				continue;		/* a mention runs on past the name */
+			bits = ArDocMemGet(d, KEY_NAME(h));
+			for (int t = 0; t < AR_ENT_NTYPES; t++)
+				if (bits == (1u << t))
+				{
+					best = L;
+					best_type = t;
+				}
+		}
+		if (best == 0)
+		{
+			uint8_t		bits = ArDocMemGet(d, KEY_WORD(skel[i]));
+
+			/* a person's name alone or its last part (the family name) */
+			if ((bits & (PN_ALONE | PN_LAST)) && !(bits & PN_OTHER))
+			{
+				WordInfo	prev;
+
+				ArTagWordInfo(text, &ws->w[a + i], &wi);
+				if (wi.article && i > 0)
+					ArTagWordInfo(text, &ws->w[a + i - 1], &prev);
+				/* not an adjective after a noun: الأسبوع الثاني */
+				if (may_stand_alone(gaz, &wi) && !(wi.article && i > 0 && prev.article))
+				{
+					best = 1;
+					best_type = AR_ENT_PERSON;
+					/* ... with its first name before it */
+					if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws, a + i) &&
+						(ArDocMemGet(d, KEY_WORD(skel[i - 1])) & PN_FIRST))
+					{
+						i--;
+						best = 2;
+					}
+				}
+			}
+		}
+		if (best == 0)
+		{
+			i++;
+			continue;
+		}
+		tags[i] = B_TAG(best_type);
+		for (int k = i + 1; k < i + best; k++)
+			tags[k] = I_TAG(best_type);
+		i += best;
+	}
+}
