@@ -82,13 +82,20 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 				names = {0};
 	uint8_t    *all = NULL;
 	uint8_t    *tags;
+	uint32_t   *skel = NULL;
 	ArStatus	rc;
 	const ArGaz *gaz = ArModelGaz(model);
 
 	rc = ArTagSplit(text, len, ws, env);
-	if (rc == AR_OK && ws->n > 0 &&
-		(all = env->realloc_fn(env->ctx, NULL, (size_t) ws->n)) == NULL)
-		rc = AR_ERR_NOMEM;
+	/* the tags and spelling skeletons of every word (5 bytes a word) */
+	if (rc == AR_OK && ws->n > 0)
+	{
+		if ((size_t) ws->n * 5 > env->max_size)
+			rc = AR_ERR_TOO_LARGE;
+		else if ((all = env->realloc_fn(env->ctx, NULL, (size_t) ws->n)) == NULL ||
+				 (skel = env->realloc_fn(env->ctx, NULL, (size_t) ws->n * sizeof(uint32_t))) == NULL)
+			rc = AR_ERR_NOMEM;
+	}
 	/* first pass: fill the document memory */
 	for (int a = 0; rc == AR_OK && a < ws->n;)
 	{
@@ -119,8 +126,9 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		if (rc == AR_OK)
 		{
 			ArTagApplySure(gaz, &fs, tags);
-			ArTagApplyContext(gaz, text, ws, a, b, tags);
-			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, tags, env);
+			ArTagApplyContext(&fs, text, ws, a, b, tags);
+			memcpy(skel + a, fs.skel, sizeof(uint32_t) * (size_t) (b - a));
+			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, skel + a, tags, env);
 		}
 		a = b;
 	}
@@ -133,7 +141,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			b++;
 		ArCheckInterrupts(env);
 		tags = all + a;
-		ArDocNamesApply(&names, gaz, text, ws, a, b, tags);
+		ArDocNamesApply(&names, gaz, text, ws, a, b, skel + a, tags);
 		for (int i = 0; rc == AR_OK && i < b - a;)
 		{
 			ArMention	m;
@@ -172,6 +180,8 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 	}
 	if (all)
 		env->free_fn(env->ctx, all);
+	if (skel)
+		env->free_fn(env->ctx, skel);
 	ArDocMemFree(&names, env);
 	ArTagFeatsFree(&fs, env);
 	ArDocMemFree(&doc, env);

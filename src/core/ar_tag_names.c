@@ -39,6 +39,45 @@ word_classes(const ArGaz *gaz, const WordInfo *wi)
 	return m;
 }
 
+/* The analyses of a segment's words, computed when a rule needs one. */
+typedef struct LazyWords
+{
+	const char *text;
+	const ArTagWord *w;			/* the segment's first word */
+	uint8_t		done[AR_TAG_MAX_SENT];
+	WordInfo	wi[AR_TAG_MAX_SENT];
+} LazyWords;
+
+static const WordInfo *
+lazy(LazyWords *lw, int i)
+{
+	if (!lw->done[i])
+	{
+		ArTagWordInfo(lw->text, &lw->w[i], &lw->wi[i]);
+		lw->done[i] = 1;
+	}
+	return &lw->wi[i];
+}
+
+/* Script of a word as written: 1 Arabic letters, 2 Latin only, 0 neither. */
+static int
+word_script(const char *text, const ArTagWord *w)
+{
+	int			latin = 0;
+
+	for (size_t k = w->start; k < w->start + w->len; k++)
+	{
+		unsigned char c = (unsigned char) text[k];
+
+		if ((c >= 0xD8 && c <= 0xDB) ||
+			(c == 0xEF && k + 1 < w->start + w->len &&
+			 (unsigned char) text[k + 1] >= 0xAD && (unsigned char) text[k + 1] <= 0xBB))
+			return 1;			/* U+0600-06FF, presentation forms FB50-FEFF */
+		latin |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	}
+	return latin ? 2 : 0;
+}
+
 /*
  * Particles and other frequent words that stand between a title and a
  * name without being part of it ("قال الرئيس الأمريكي إن ...").
@@ -49,19 +88,21 @@ static const char *const not_name_words[] = {
 	"قبل", "خلال", "عبر", "حول", "كل", "بين", "منذ", "ثم", "أو", "أيضا",
 	"نفسه", "الذي", "التي", "عند", "لدى", "حيث", "إذ", "غير", "سابقا", "مثل",
 	"أي", "هذا", "هذه", "ذلك", "تلك", "الأول", "الثاني", "الثالث", "الرابع",
-	NULL
+	"الدين", "الله", "الرحمن", NULL
 };
 
+/* Is the word, as written or without its proclitics, one of the list? */
 static int
 is_not_name_word(const WordInfo *wi)
 {
 	for (int k = 0; not_name_words[k]; k++)
 	{
 		Folded		f;
+		uint64_t	h;
 
 		ArTagFoldWord(not_name_words[k], strlen(not_name_words[k]), &f);
-		if (f.n == wi->stemf.n &&
-			memcmp(f.cp, wi->stemf.cp, sizeof(uint32_t) * (size_t) f.n) == 0)
+		h = hash_cps(f.cp, 0, f.n);
+		if (h == wi->word || h == wi->stem)
 			return 1;
 	}
 	return 0;
@@ -93,35 +134,52 @@ pronoun_suffix(const Folded *f)
 }
 
 void
-ArTagApplyContext(const ArGaz *gaz, const char *text, const ArTagWords *ws,
-				  int a, int b, uint8_t *tags)
+ArTagApplyContext(const ArTagFeats *feats, const char *text,
+				  const ArTagWords *ws, int a, int b, uint8_t *tags)
 {
+	static const struct
+	{
+		uint16_t	bit;
+		ArEntityType type;
+	}			order[] = {
+		{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_LOC, AR_ENT_LOCATION},
+		{AR_GAZ_MISC, AR_ENT_MISC}, {AR_GAZ_PERS, AR_ENT_PERSON},
+	};
+	const uint16_t *mask = feats->word_mask;
 	int			n = b - a;
 	int			latin = 0,
 				arabic = 0;
-	WordInfo	wi[AR_TAG_MAX_SENT];
+	LazyWords	lw;
 
-	if (n < 1 || n > AR_TAG_MAX_SENT)
+	if (n < 1 || n > AR_TAG_MAX_SENT || feats->n != n)
 		return;
+	lw.text = text;
+	lw.w = ws->w + a;
+	memset(lw.done, 0, (size_t) n);
 	for (int i = 0; i < n; i++)
 	{
-		ArTagWordInfo(text, &ws->w[a + i], &wi[i]);
-		latin += (wi[i].shape & 3) == 2;
-		arabic += (wi[i].shape & 1) != 0;
+		int			script = word_script(text, &ws->w[a + i]);
+
+		latin += script == 2;
+		arabic += script == 1;
 	}
 
 	for (int i = 0; i < n; i++)
 	{
 		/* 1. an English sentence: its Latin-script mentions go */
-		if (latin > arabic && (tags[i] & 1))
+		if (latin > arabic)
 		{
-			int			j = i + 1,
-						any_arabic = (wi[i].shape & 1) != 0;
+			if (tags[i] & 1)
+			{
+				int			j = i,
+							any_arabic = 0;
 
-			while (j < n && tags[j] != 0 && !(tags[j] & 1))
-				any_arabic |= (wi[j++].shape & 1) != 0;
-			if (!any_arabic)
-				clear_mention(tags, n, i);
+				do
+					any_arabic |= word_script(text, &ws->w[a + j]) == 1;
+				while (++j < n && tags[j] != 0 && !(tags[j] & 1));
+				if (!any_arabic)
+					clear_mention(tags, n, i);
+			}
 			continue;
 		}
 
@@ -130,11 +188,12 @@ ArTagApplyContext(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		 * with a bare title word between them (حسين أمير عبد اللهيان)
 		 */
 		if (tags[i] == B_TAG(AR_ENT_PERSON) && i > 0 && IS_PERS(tags[i - 1]) &&
-			wi[i].nclitics == 0 && plain_gap(text, ws, a + i))
+			lazy(&lw, i)->nclitics == 0 && plain_gap(text, ws, a + i))
 			tags[i] = I_TAG(AR_ENT_PERSON);
 		if (tags[i] == B_TAG(AR_ENT_PERSON) && i > 1 && tags[i - 1] == 0 &&
-			IS_PERS(tags[i - 2]) && wi[i].nclitics == 0 && wi[i - 1].nclitics == 0 &&
-			!wi[i - 1].article && (word_classes(gaz, &wi[i - 1]) & AR_GAZ_TITLE) &&
+			IS_PERS(tags[i - 2]) && (mask[i - 1] & AR_GAZ_TITLE) &&
+			lazy(&lw, i)->nclitics == 0 && lazy(&lw, i - 1)->nclitics == 0 &&
+			!lazy(&lw, i - 1)->article &&
 			plain_gap(text, ws, a + i) && plain_gap(text, ws, a + i - 1))
 			tags[i - 1] = tags[i] = I_TAG(AR_ENT_PERSON);
 
@@ -143,11 +202,15 @@ ArTagApplyContext(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		 * before the article (جمال عبد الناصر بالاتفاق)
 		 */
 		if (tags[i] == I_TAG(AR_ENT_PERSON) &&
-			(i + 1 == n || tags[i + 1] != I_TAG(AR_ENT_PERSON)) &&
-			(wi[i].contracted || (wi[i].article && wi[i].nclitics > 0 &&
-								  (wi[i].first_cp == 0x0628 || wi[i].first_cp == 0x0644 ||
-								   wi[i].first_cp == 0x0643))))
-			tags[i] = 0;
+			(i + 1 == n || tags[i + 1] != I_TAG(AR_ENT_PERSON)))
+		{
+			const WordInfo *w = lazy(&lw, i);
+
+			if (w->contracted || (w->article && w->nclitics > 0 &&
+								  (w->first_cp == 0x0628 || w->first_cp == 0x0644 ||
+								   w->first_cp == 0x0643)))
+				tags[i] = 0;
+		}
 
 		/*
 		 * 4. a name of two words or more after a title or a nisba adjective
@@ -158,20 +221,18 @@ ArTagApplyContext(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		 */
 		if (tags[i] == B_TAG(AR_ENT_PERSON) && i >= 2 && tags[i - 1] == 0 &&
 			i + 1 < n && tags[i + 1] == I_TAG(AR_ENT_PERSON) &&
-			wi[i - 1].nclitics == 0 && !wi[i - 1].article &&
-			(wi[i - 1].shape & 3) == 1 &&
+			!(mask[i] & AR_GAZ_FIRST) &&
+			!(mask[i - 1] & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC |
+							 AR_GAZ_ORG_HEAD | AR_GAZ_LOC_CUE)) &&
 			plain_gap(text, ws, a + i) && plain_gap(text, ws, a + i - 1))
 		{
-			uint16_t	before = word_classes(gaz, &wi[i - 2]),
-						self = word_classes(gaz, &wi[i - 1]);
+			const WordInfo *w = lazy(&lw, i - 1),
+					   *before = lazy(&lw, i - 2);
 
-			if (((before & AR_GAZ_TITLE) ||
-				 (wi[i - 2].article && nisba_ending(&wi[i - 2].stemf))) &&
-				!(word_classes(gaz, &wi[i]) & AR_GAZ_FIRST) &&
-				!pronoun_suffix(&wi[i - 1].stemf) &&
-				!(self & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC |
-						  AR_GAZ_ORG_HEAD | AR_GAZ_LOC_CUE)) &&
-				!is_not_name_word(&wi[i - 1]))
+			if (w->nclitics == 0 && !w->article && (w->shape & 3) == 1 &&
+				((mask[i - 2] & AR_GAZ_TITLE) ||
+				 (before->article && nisba_ending(&before->stemf))) &&
+				!pronoun_suffix(&w->stemf) && !is_not_name_word(w))
 			{
 				tags[i - 1] = B_TAG(AR_ENT_PERSON);
 				tags[i] = I_TAG(AR_ENT_PERSON);
@@ -180,38 +241,27 @@ ArTagApplyContext(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 
 		/*
 		 * 5. a name that is also an adjective (السعودية، سورية) or a very
-		 * frequent name (داعش): a name unless a word with the article
-		 * follows another one (الحكومة السورية, القوات السعودية)
+		 * frequent name (داعش), not inside a longer mention: a name unless
+		 * a word with the article follows another one (الحكومة السورية,
+		 * القوات السعودية) or it has the article and the name not (سورية:
+		 * السورية is always the adjective)
 		 */
-		if (tags[i] == 0 || ((tags[i] & 1) && (i + 1 == n || tags[i + 1] == 0 || (tags[i + 1] & 1))))
+		if ((mask[i] & AR_GAZ_CONTEXT) &&
+			(tags[i] == 0 || ((tags[i] & 1) && (i + 1 == n || !(tags[i + 1] != 0 && !(tags[i + 1] & 1))))))
 		{
-			uint16_t	m = word_classes(gaz, &wi[i]);
-			int			adjective;
+			const WordInfo *w = lazy(&lw, i);
 
-			if (!(m & AR_GAZ_CONTEXT))
-				continue;
-			adjective = wi[i].article && i > 0 && wi[i - 1].article &&
-				plain_gap(text, ws, a + i);
-			if (adjective)
+			if (!w->article != !(mask[i] & AR_GAZ_CONTEXT_DEF) ||
+				(w->article && i > 0 && lazy(&lw, i - 1)->article &&
+				 plain_gap(text, ws, a + i)))
 				tags[i] = 0;
 			else if (tags[i] == 0)
-			{
-				static const struct
-				{
-					uint16_t	bit;
-					ArEntityType type;
-				}			order[] = {
-					{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_LOC, AR_ENT_LOCATION},
-					{AR_GAZ_MISC, AR_ENT_MISC}, {AR_GAZ_PERS, AR_ENT_PERSON},
-				};
-
 				for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
-					if (m & order[k].bit)
+					if (mask[i] & order[k].bit)
 					{
 						tags[i] = B_TAG(order[k].type);
 						break;
 					}
-			}
 		}
 	}
 }
@@ -221,15 +271,8 @@ ArTagApplyContext(const ArGaz *gaz, const char *text, const ArTagWords *ws,
  * ---------------------------------------------------------------------
  */
 
-/*
- * The spelling skeleton of a word's folded stem, as arabic_entity_key()
- * compares names (ar_entity_key.h): غ as ج in five letters or more, a final
- * يه or يا as ي, the vowel letters ا و ي between the first and the last
- * letter dropped, a doubled letter once; and whether it has the article.
- * لافرنتيف and لافرينتييف, سيرغي and سيرجي share one.
- */
-static uint64_t
-skeleton(const WordInfo *wi)
+uint32_t
+ArTagSkeleton(const WordInfo *wi)
 {
 	const Folded *f = &wi->stemf;
 	uint64_t	h = AR_FNV_OFFSET;
@@ -238,26 +281,40 @@ skeleton(const WordInfo *wi)
 
 	/* three letters or fewer: the stem as it is (آلة is not إله) */
 	if (n <= 3)
-		return ArMix64(wi->stem + 2 + (uint64_t) wi->article);
-	if (n >= 4 && f->cp[n - 2] == 0x064A && (f->cp[n - 1] == 0x0647 || f->cp[n - 1] == 0x0627))
+		return (uint32_t) ArMix64(wi->stem + 2 + (uint64_t) wi->article);
+	/* a final يه or يا as ي (سيرغيه, سوريا) */
+	if (f->cp[n - 2] == 0x064A && (f->cp[n - 1] == 0x0647 || f->cp[n - 1] == 0x0627))
 		n--;
 	for (int i = 0; i < n; i++)
 	{
 		uint32_t	c = f->cp[i];
 
 		if (c == 0x063A && f->n >= 5)
-			c = 0x062C;
+			c = 0x062C;			/* غ as ج */
 		if (i > 0 && i < n - 1 && (c == 0x0627 || c == 0x0648 || c == 0x064A))
-			continue;
+			continue;			/* vowel letters inside */
 		if (c != prev)
-			h = ArFnvStep(h, c);
+			h = ArFnvStep(h, c);	/* a doubled letter once */
 		prev = c;
 	}
-	return ArMix64(h + (uint64_t) wi->article);
+	return (uint32_t) ArMix64(h + (uint64_t) wi->article);
 }
 
-/* Keys of the names memory: a word of a person's name, a whole name. */
-#define KEY_WORD(skel) (ArMix64((skel) ^ 0x6E616D65776F7264ULL))
+void
+ArTagSkeletons(const char *text, const ArTagWords *ws, int a, int b,
+			   uint32_t *skel)
+{
+	for (int i = a; i < b; i++)
+	{
+		WordInfo	wi;
+
+		ArTagWordInfo(text, &ws->w[i], &wi);
+		skel[i - a] = ArTagSkeleton(&wi);
+	}
+}
+
+/* Keys of the names memory: a word of a name, a whole name. */
+#define KEY_WORD(skel) (ArMix64((uint64_t) (skel) ^ 0x6E616D65776F7264ULL))
 #define KEY_NAME(h) (ArMix64((h) ^ 0x6E616D6570687261ULL))
 
 /* Bits of a word key. */
@@ -297,8 +354,8 @@ may_stand_alone(const ArGaz *gaz, const WordInfo *wi)
 
 ArStatus
 ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
-				const ArTagWords *ws, int a, int b, const uint8_t *tags,
-				const ArEnv *env)
+				const ArTagWords *ws, int a, int b, const uint32_t *skel,
+				const uint8_t *tags, const ArEnv *env)
 {
 	ArStatus	rc = AR_OK;
 	int			n = b - a;
@@ -308,9 +365,6 @@ ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
 		int			j = i + 1,
 					type;
 		uint64_t	h = 0;
-		WordInfo	first,
-					last,
-					prev;
 
 		if (!(tags[i] & 1))
 		{
@@ -326,38 +380,32 @@ ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
 			continue;
 		}
 		for (int k = i; k < j; k++)
-		{
-			WordInfo	wk;
-
-			ArTagWordInfo(text, &ws->w[a + k], &wk);
-			h = phrase_step(h, skeleton(&wk));
-			if (k == i)
-				first = wk;
-			if (k == j - 2)
-				prev = wk;
-			if (k == j - 1)
-				last = wk;
-		}
+			h = phrase_step(h, skel[k]);
 		if (j - i >= 2)
 			rc = ArDocMemAdd(d, KEY_NAME(h), (uint8_t) (1u << type), env);
 		if (type != AR_ENT_PERSON)
 			for (int k = i; rc == AR_OK && k < j; k++)
-			{
-				WordInfo	wk;
-
-				ArTagWordInfo(text, &ws->w[a + k], &wk);
-				rc = ArDocMemAdd(d, KEY_WORD(skeleton(&wk)), PN_OTHER, env);
-			}
-		if (rc == AR_OK && type == AR_ENT_PERSON)
+				rc = ArDocMemAdd(d, KEY_WORD(skel[k]), PN_OTHER, env);
+		else if (rc == AR_OK)
 		{
-			if (j - i == 1 && may_stand_alone(gaz, &first))
-				rc = ArDocMemAdd(d, KEY_WORD(skeleton(&first)), PN_ALONE, env);
-			else if (j - i >= 2)
+			WordInfo	first,
+						last,
+						prev;
+
+			ArTagWordInfo(text, &ws->w[a + i], &first);
+			if (j - i == 1)
 			{
+				if (may_stand_alone(gaz, &first))
+					rc = ArDocMemAdd(d, KEY_WORD(skel[i]), PN_ALONE, env);
+			}
+			else
+			{
+				ArTagWordInfo(text, &ws->w[a + j - 1], &last);
+				ArTagWordInfo(text, &ws->w[a + j - 2], &prev);
 				if (may_stand_alone(gaz, &last) && !joins_next(&prev))
-					rc = ArDocMemAdd(d, KEY_WORD(skeleton(&last)), PN_LAST, env);
+					rc = ArDocMemAdd(d, KEY_WORD(skel[j - 1]), PN_LAST, env);
 				if (rc == AR_OK && !joins_next(&first))
-					rc = ArDocMemAdd(d, KEY_WORD(skeleton(&first)), PN_FIRST, env);
+					rc = ArDocMemAdd(d, KEY_WORD(skel[i]), PN_FIRST, env);
 			}
 		}
 		i = j;
@@ -367,24 +415,19 @@ ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
 
 void
 ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
-				const ArTagWords *ws, int a, int b, uint8_t *tags)
+				const ArTagWords *ws, int a, int b, const uint32_t *skel,
+				uint8_t *tags)
 {
 	int			n = b - a;
-	uint64_t	skel[AR_TAG_MAX_SENT];
-	WordInfo	wi;
 
 	if (d == NULL || d->n == 0 || n < 1 || n > AR_TAG_MAX_SENT)
 		return;
-	for (int i = 0; i < n; i++)
-	{
-		ArTagWordInfo(text, &ws->w[a + i], &wi);
-		skel[i] = skeleton(&wi);
-	}
 	for (int i = 0; i < n;)
 	{
 		int			best = 0,
 					best_type = 0;
 		uint64_t	h;
+		uint8_t		bits;
 
 		if (tags[i] != 0)
 		{
@@ -399,8 +442,6 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 		h = phrase_step(0, skel[i]);
 		for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
 		{
-			uint8_t		bits;
-
 			h = phrase_step(h, skel[i + L - 1]);
 			if (!plain_gap(text, ws, a + i + L - 1))
 				break;
@@ -414,30 +455,27 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 					best_type = t;
 				}
 		}
-		if (best == 0)
+		/* a person's name alone or its last part (the family name) */
+		bits = best ? 0 : ArDocMemGet(d, KEY_WORD(skel[i]));
+		if ((bits & (PN_ALONE | PN_LAST)) && !(bits & PN_OTHER))
 		{
-			uint8_t		bits = ArDocMemGet(d, KEY_WORD(skel[i]));
+			WordInfo	wi,
+						prev;
 
-			/* a person's name alone or its last part (the family name) */
-			if ((bits & (PN_ALONE | PN_LAST)) && !(bits & PN_OTHER))
+			ArTagWordInfo(text, &ws->w[a + i], &wi);
+			if (wi.article && i > 0)
+				ArTagWordInfo(text, &ws->w[a + i - 1], &prev);
+			/* not an adjective after a noun: الأسبوع الثاني */
+			if (may_stand_alone(gaz, &wi) && !(wi.article && i > 0 && prev.article))
 			{
-				WordInfo	prev;
-
-				ArTagWordInfo(text, &ws->w[a + i], &wi);
-				if (wi.article && i > 0)
-					ArTagWordInfo(text, &ws->w[a + i - 1], &prev);
-				/* not an adjective after a noun: الأسبوع الثاني */
-				if (may_stand_alone(gaz, &wi) && !(wi.article && i > 0 && prev.article))
+				best = 1;
+				best_type = AR_ENT_PERSON;
+				/* ... with its first name before it */
+				if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws, a + i) &&
+					(ArDocMemGet(d, KEY_WORD(skel[i - 1])) & PN_FIRST))
 				{
-					best = 1;
-					best_type = AR_ENT_PERSON;
-					/* ... with its first name before it */
-					if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws, a + i) &&
-						(ArDocMemGet(d, KEY_WORD(skel[i - 1])) & PN_FIRST))
-					{
-						i--;
-						best = 2;
-					}
+					i--;
+					best = 2;
 				}
 			}
 		}

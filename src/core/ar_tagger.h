@@ -49,6 +49,8 @@ extern const char *ArEntityTypeName(ArEntityType t);
 #define AR_GAZ_CONTEXT	0x8000	/* a name that is also an adjective or
 								 * very frequent: tagged by context
 								 * (ArTagApplyContext) */
+#define AR_GAZ_CONTEXT_DEF 0x4000	/* ... written with the article (only
+									 * the form with it counts) */
 #define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
 
 /* The class bit for a gazetteer.tsv type name, or 0. */
@@ -144,6 +146,10 @@ typedef struct ArTagFeats
 	uint8_t		sure_len[AR_TAG_MAX_SENT];	/* longest AR_GAZ_SURE phrase
 											 * starting at word i (0: none) */
 	uint16_t	sure_mask[AR_TAG_MAX_SENT]; /* ... and its classes */
+	uint16_t	word_mask[AR_TAG_MAX_SENT]; /* gazetteer classes of word i
+											 * alone (or without ب ل ك) */
+	uint32_t	skel[AR_TAG_MAX_SENT];	/* its spelling skeleton
+										 * (ArDocNamesLearn) */
 } ArTagFeats;
 
 /*
@@ -219,8 +225,8 @@ typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
  * person mention loses leading title words (gazetteer class TITLE); a
  * mention's first word loses a ب ل ك proclitic when the rest is a
  * gazetteer name (لموسكو -> موسكو).  Time is linear in len; memory is the
- * word list, one byte a word for the tags, the document memories (a few
- * words a mention) and one sentence segment; env's interrupt callback runs
+ * word list, five bytes a word (tags and spelling skeletons), the document
+ * memories (a few words a mention) and one sentence segment; env's interrupt callback runs
  * every sentence segment.
  */
 /*
@@ -237,7 +243,8 @@ extern void ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats,
 
 /*
  * ArTagApplyContext rewrites tags[0..b-a-1], the decoded tags of the
- * segment words->w[a..b-1] (after ArTagApplySure), by context: (1) in a
+ * segment words->w[a..b-1] whose features are feats (after
+ * ArTagApplySure), by context: (1) in a
  * sentence with more Latin-script words than Arabic ones (English), a
  * mention of Latin words only goes; (2) two person mentions with only a
  * space between them, or a bare title word (حسين أمير عبد اللهيان), become
@@ -249,15 +256,17 @@ extern void ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats,
  * ends in a pronoun suffix; (5) a word of class AR_GAZ_CONTEXT (not inside
  * a longer mention) is a mention of its type unless it carries the article
  * right after a word with the article (an adjective: الحكومة السورية,
- * القوات السعودية), where a mention of it alone goes.
+ * القوات السعودية) or carries it while the name does not (AR_GAZ_CONTEXT_DEF
+ * unset: السورية), where a mention of it alone goes.
  */
-extern void ArTagApplyContext(const ArGaz *gaz, const char *text,
+extern void ArTagApplyContext(const ArTagFeats *feats, const char *text,
 							  const ArTagWords *words, int a, int b,
 							  uint8_t *tags);
 
 /*
  * Names across a document.  ArDocNamesLearn adds the mentions of
- * tags[0..b-a-1] (final tags of words->w[a..b-1]) to d: every name of two
+ * tags[0..b-a-1] (final tags of words->w[a..b-1], whose spelling skeletons
+ * are skel[0..b-a-1]: ArTagFeats.skel or ArTagSkeletons) to d: every name of two
  * to AR_GAZ_MAXWORDS words by the spelling skeletons of its words (as
  * arabic_entity_key() compares them) with its type, and of a person's
  * name the first word, the last word (the family name; not after عبد,
@@ -270,11 +279,16 @@ extern void ArTagApplyContext(const ArGaz *gaz, const char *text,
  */
 extern ArStatus ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz,
 								const char *text, const ArTagWords *words,
-								int a, int b, const uint8_t *tags,
-								const ArEnv *env);
+								int a, int b, const uint32_t *skel,
+								const uint8_t *tags, const ArEnv *env);
 extern void ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz,
 							const char *text, const ArTagWords *words,
-							int a, int b, uint8_t *tags);
+							int a, int b, const uint32_t *skel,
+							uint8_t *tags);
+
+/* The spelling skeletons of words->w[a..b-1] into skel[0..b-a-1]. */
+extern void ArTagSkeletons(const char *text, const ArTagWords *words, int a,
+						   int b, uint32_t *skel);
 
 extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
 						  ArTagWords *words, ArMentionFn fn, void *arg,

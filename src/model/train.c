@@ -437,7 +437,8 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 				(cls & TYPE_CLASSES))
 				cls |= AR_GAZ_SURE;
 			if (sure[p] == GAZ_CONTEXT && (cls & TYPE_CLASSES))
-				cls |= AR_GAZ_CONTEXT;
+				cls |= AR_GAZ_CONTEXT |
+					(strncmp(tab + 1, "\xD8\xA7\xD9\x84", 4) == 0 ? AR_GAZ_CONTEXT_DEF : 0);
 			gaz_add(&g, &n, &cap, tab + 1, cls);
 		}
 		fclose(fp);
@@ -961,6 +962,7 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 	ArDocMem	doc = {0};
 	uint8_t   **pred = xrealloc(NULL, sizeof(uint8_t *) * (b + 1)),
 			  **fin = xrealloc(NULL, sizeof(uint8_t *) * (b + 1));
+	uint32_t  **skel = xrealloc(NULL, sizeof(uint32_t *) * (b + 1));
 	const ArGaz *gaz = ArModelGaz(m);
 
 	memset(c1, 0, sizeof(*c1));
@@ -972,7 +974,10 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 			uint8_t    *tags = xrealloc(NULL, s->words.n + 1);
 
 			if (stage == 1)
+			{
 				window_doc(&doc, ss, pred, si, a, b, window);
+				skel[si] = xrealloc(NULL, sizeof(uint32_t) * (s->words.n + 1));
+			}
 			for (int x = 0; x < s->words.n;)
 			{
 				int			y = x + 1;
@@ -986,7 +991,8 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 				if (stage == 1)
 				{
 					ArTagApplySure(gaz, &fs, tags + x);
-					ArTagApplyContext(gaz, s->text, &s->words, x, y, tags + x);
+					ArTagApplyContext(&fs, s->text, &s->words, x, y, tags + x);
+					memcpy(skel[si] + x, fs.skel, sizeof(uint32_t) * (y - x));
 				}
 				x = y;
 			}
@@ -1009,7 +1015,7 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 		ArDocMemReset(&doc);
 		for (int k = lo; k < hi; k++)
 			if (ArDocNamesLearn(&doc, gaz, ss[k].text, &ss[k].words, 0, ss[k].words.n,
-								fin[k], env) != AR_OK)
+								skel[k], fin[k], env) != AR_OK)
 				die("out of memory%s", "");
 		memcpy(tags, fin[si], s->words.n);
 		for (int x = 0; x < s->words.n;)
@@ -1018,7 +1024,7 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 
 			while (y < s->words.n && !s->words.w[y].sent_start)
 				y++;
-			ArDocNamesApply(&doc, gaz, s->text, &s->words, x, y, tags + x);
+			ArDocNamesApply(&doc, gaz, s->text, &s->words, x, y, skel[si] + x, tags + x);
 			x = y;
 		}
 		count_spans(s->gold, tags, s->words.n, c2);
@@ -1037,9 +1043,11 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 	{
 		free(pred[si]);
 		free(fin[si]);
+		free(skel[si]);
 	}
 	free(pred);
 	free(fin);
+	free(skel);
 	ArTagFeatsFree(&fs, env);
 	ArDocMemFree(&doc, env);
 }

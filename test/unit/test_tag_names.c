@@ -64,6 +64,7 @@ context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 			 const uint8_t *want, const char *what)
 {
 	ArTagWords	ws = {0};
+	ArTagFeats	fs = {0};
 	uint8_t		tags[16];
 	int			ok;
 
@@ -74,7 +75,9 @@ context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 		return;
 	}
 	memcpy(tags, in, (size_t) n);
-	ArTagApplyContext(gaz, text, &ws, 0, n, tags);
+	ArTagFeaturize(gaz, NULL, text, strlen(text), &ws, 0, n, &fs, env);
+	ArTagApplyContext(&fs, text, &ws, 0, n, tags);
+	ArTagFeatsFree(&fs, env);
 	ok = memcmp(tags, want, (size_t) n) == 0;
 	check(ok, "%s", what);
 	if (!ok)
@@ -86,12 +89,13 @@ context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 static void
 test_context(void)
 {
-	static const char *const names[] = {"الرئيس", "السعودية", "داعش", "جورج", "أمير", "وزير"};
-	static const uint16_t masks[] = {AR_GAZ_TITLE, AR_GAZ_LOC | AR_GAZ_CONTEXT,
-	AR_GAZ_ORG | AR_GAZ_CONTEXT, AR_GAZ_FIRST, AR_GAZ_TITLE, AR_GAZ_TITLE};
+	static const char *const names[] = {"الرئيس", "السعودية", "داعش", "جورج", "أمير", "وزير", "سورية"};
+	static const uint16_t masks[] = {AR_GAZ_TITLE, AR_GAZ_LOC | AR_GAZ_CONTEXT | AR_GAZ_CONTEXT_DEF,
+		AR_GAZ_ORG | AR_GAZ_CONTEXT, AR_GAZ_FIRST, AR_GAZ_TITLE, AR_GAZ_TITLE,
+	AR_GAZ_LOC | AR_GAZ_CONTEXT};
 	TestGaz		g;
 
-	gaz_build(&g, names, masks, 6);
+	gaz_build(&g, names, masks, 7);
 
 	context_case(&g.gaz, "The Russian envoy Alexander Lavrentiev said", 6,
 				 (uint8_t[]) {B(O), I(O), I(O), I(O), I(O), 0},
@@ -164,6 +168,14 @@ test_context(void)
 				 (uint8_t[]) {0, 0, B(L)},
 				 (uint8_t[]) {0, 0, 0},
 				 "... not after a noun with the article (an adjective)");
+	context_case(&g.gaz, "وصل إلى سورية", 3,
+				 (uint8_t[]) {0, 0, 0},
+				 (uint8_t[]) {0, 0, B(L)},
+				 "a context name without the article");
+	context_case(&g.gaz, "وأعلنت وكالة سانا السورية", 4,
+				 (uint8_t[]) {0, 0, 0, B(L)},
+				 (uint8_t[]) {0, 0, 0, 0},
+				 "... is not its form with the article (an adjective)");
 	context_case(&g.gaz, "قتل مقاتلي داعش", 3,
 				 (uint8_t[]) {0, 0, 0},
 				 (uint8_t[]) {0, 0, B(O)},
@@ -185,6 +197,7 @@ doc_case(const char *text, int n, const uint8_t *in, const uint8_t *want,
 	ArTagWords	ws = {0};
 	ArDocMem	d = {0};
 	uint8_t		tags[32];
+	uint32_t	skel[32];
 	int			ok = 1;
 
 	ArTagSplit(text, strlen(text), &ws, env);
@@ -194,6 +207,7 @@ doc_case(const char *text, int n, const uint8_t *in, const uint8_t *want,
 		return;
 	}
 	memcpy(tags, in, (size_t) n);
+	ArTagSkeletons(text, &ws, 0, n, skel);
 	for (int pass = 0; pass < 2; pass++)
 		for (int a = 0; a < n;)
 		{
@@ -202,9 +216,9 @@ doc_case(const char *text, int n, const uint8_t *in, const uint8_t *want,
 			while (b < n && !ws.w[b].sent_start)
 				b++;
 			if (pass == 0)
-				ok &= ArDocNamesLearn(&d, NULL, text, &ws, a, b, tags + a, env) == AR_OK;
+				ok &= ArDocNamesLearn(&d, NULL, text, &ws, a, b, skel + a, tags + a, env) == AR_OK;
 			else
-				ArDocNamesApply(&d, NULL, text, &ws, a, b, tags + a);
+				ArDocNamesApply(&d, NULL, text, &ws, a, b, skel + a, tags + a);
 			a = b;
 		}
 	ok &= memcmp(tags, want, (size_t) n) == 0;
@@ -221,6 +235,7 @@ test_doc_names(void)
 {
 	ArDocMem	empty = {0};
 	uint8_t		tags[2] = {0, 0};
+	uint32_t	skel[2];
 	ArTagWords	ws = {0};
 	const char *t = "سيرغي لافروف";
 
@@ -260,7 +275,8 @@ test_doc_names(void)
 
 	/* an empty memory changes nothing */
 	ArTagSplit(t, strlen(t), &ws, env);
-	ArDocNamesApply(&empty, NULL, t, &ws, 0, ws.n, tags);
+	ArTagSkeletons(t, &ws, 0, ws.n, skel);
+	ArDocNamesApply(&empty, NULL, t, &ws, 0, ws.n, skel, tags);
 	check(tags[0] == 0 && tags[1] == 0, "an empty memory tags nothing");
 	ArTagWordsFree(&ws, env);
 }
