@@ -470,12 +470,20 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 			{
 				best = 1;
 				best_type = AR_ENT_PERSON;
-				/* ... with its first name before it */
-				if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws, a + i) &&
-					(ArDocMemGet(d, KEY_WORD(skel[i - 1])) & PN_FIRST))
+				/*
+				 * ... with its first name before it: the first word of a
+				 * person's name in the text, or a listed given name
+				 */
+				if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws, a + i))
 				{
-					i--;
-					best = 2;
+					ArTagWordInfo(text, &ws->w[a + i - 1], &prev);
+					if ((ArDocMemGet(d, KEY_WORD(skel[i - 1])) & PN_FIRST) ||
+						(prev.nclitics == 0 && !prev.article &&
+						 (word_classes(gaz, &prev) & AR_GAZ_FIRST)))
+					{
+						i--;
+						best = 2;
+					}
 				}
 			}
 		}

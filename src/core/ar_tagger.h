@@ -274,7 +274,8 @@ extern void ArTagApplyContext(const ArTagFeats *feats, const char *text,
  * words of words->w[a..b-1], each whole name of d in any spelling (of one
  * type only; it may take in a shorter mention of the tagger: جين بينغ in
  * شي جين بينغ), and each word that is a person's one-word name or family
- * name in d (with the first name of that person before it, if there):
+ * name in d (with the word before it when that is the first word of a
+ * person's name in d or a listed given name, AR_GAZ_FIRST):
  * سيرجي لافروف after سيرغي لافروف, لافروف alone after both.
  */
 extern ArStatus ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz,
