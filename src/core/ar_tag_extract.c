@@ -12,8 +12,8 @@
 
 #include <string.h>
 
-void
-ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
+int
+ArTagClassType(uint16_t mask)
 {
 	static const struct
 	{
@@ -23,6 +23,16 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 		{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_MISC, AR_ENT_MISC},
 		{AR_GAZ_LOC, AR_ENT_LOCATION}, {AR_GAZ_PERS, AR_ENT_PERSON},
 	};
+
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		if (mask & order[k].bit)
+			return order[k].type;
+	return -1;
+}
+
+void
+ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
+{
 	int			n = feats->n;
 
 	if (gaz == NULL || gaz->n == 0 || n < 1 || n > AR_TAG_MAX_SENT)
@@ -55,14 +65,14 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 		}
 		if (best)
 		{
-			for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
-				if (mask & order[k].bit)
-				{
-					tags[i] = (uint8_t) (1 + 2 * order[k].type);
-					for (int j = i + 1; j < i + best; j++)
-						tags[j] = (uint8_t) (2 + 2 * order[k].type);
-					break;
-				}
+			int			type = ArTagClassType(mask);
+
+			if (type >= 0)
+			{
+				tags[i] = (uint8_t) (1 + 2 * type);
+				for (int j = i + 1; j < i + best; j++)
+					tags[j] = (uint8_t) (2 + 2 * type);
+			}
 			i += best;
 			continue;
 		}
@@ -72,6 +82,17 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 
 #define NAME_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC | \
 					  AR_GAZ_FIRST | AR_GAZ_LAST)
+
+/* The end of the sentence segment that starts at word a. */
+static int
+segment_end(const ArTagWords *ws, int a)
+{
+	int			b = a + 1;
+
+	while (b < ws->n && !ws->w[b].sent_start)
+		b++;
+	return b;
+}
 
 ArStatus
 ArExtract(const ArModel *model, const char *text, size_t len,
@@ -87,6 +108,10 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 	const ArGaz *gaz = ArModelGaz(model);
 
 	rc = ArTagSplit(text, len, ws, env);
+	/*
+	 * Each pass runs over the sentence segments [a, b): the words from one
+	 * with sent_start to the next one.
+	 */
 	/* the tags and spelling skeletons of every word (5 bytes a word) */
 	if (rc == AR_OK && ws->n > 0)
 	{
@@ -97,27 +122,20 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			rc = AR_ERR_NOMEM;
 	}
 	/* first pass: fill the document memory */
-	for (int a = 0; rc == AR_OK && a < ws->n;)
+	for (int a = 0, b; rc == AR_OK && a < ws->n; a = b)
 	{
-		int			b = a + 1;
-
-		while (b < ws->n && !ws->w[b].sent_start)
-			b++;
+		b = segment_end(ws, a);
 		ArCheckInterrupts(env);
 		rc = ArTagFeaturize(gaz, NULL, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
 			rc = ArTagDecode(model, 0, &fs, all + a, env);
 		if (rc == AR_OK)
 			rc = ArDocMemLearn(&doc, text, ws, a, b, all + a, env);
-		a = b;
 	}
 	/* second pass: tag with it, then the rules; learn the names found */
-	for (int a = 0; rc == AR_OK && a < ws->n;)
+	for (int a = 0, b; rc == AR_OK && a < ws->n; a = b)
 	{
-		int			b = a + 1;
-
-		while (b < ws->n && !ws->w[b].sent_start)
-			b++;
+		b = segment_end(ws, a);
 		ArCheckInterrupts(env);
 		tags = all + a;
 		rc = ArTagFeaturize(gaz, &doc, text, len, ws, a, b, &fs, env);
@@ -130,15 +148,11 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			memcpy(skel + a, fs.skel, sizeof(uint32_t) * (size_t) (b - a));
 			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, skel + a, tags, env);
 		}
-		a = b;
 	}
 	/* the names found elsewhere in the text, then the mentions */
-	for (int a = 0; rc == AR_OK && a < ws->n;)
+	for (int a = 0, b; rc == AR_OK && a < ws->n; a = b)
 	{
-		int			b = a + 1;
-
-		while (b < ws->n && !ws->w[b].sent_start)
-			b++;
+		b = segment_end(ws, a);
 		ArCheckInterrupts(env);
 		tags = all + a;
 		ArDocNamesApply(&names, gaz, text, ws, a, b, skel + a, tags);
@@ -176,7 +190,6 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			m.end = ws->w[m.first + m.nwords - 1].start + ws->w[m.first + m.nwords - 1].len;
 			rc = fn(arg, &m);
 		}
-		a = b;
 	}
 	if (all)
 		env->free_fn(env->ctx, all);

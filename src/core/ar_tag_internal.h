@@ -73,6 +73,12 @@ extern void ArTagWordInfo(const char *text, const ArTagWord *w, WordInfo *wi);
  */
 extern uint32_t ArTagSkeleton(const WordInfo *wi);
 
+/*
+ * The entity type a gazetteer mask names (ORG, MISC, LOC, PERS: the first
+ * it has), or -1.
+ */
+extern int	ArTagClassType(uint16_t mask);
+
 /* Bytes of the first letter of s[0..n-1] and the marks after it. */
 extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
 

@@ -137,14 +137,6 @@ void
 ArTagApplyContext(const ArTagFeats *feats, const char *text,
 				  const ArTagWords *ws, int a, int b, uint8_t *tags)
 {
-	static const struct
-	{
-		uint16_t	bit;
-		ArEntityType type;
-	}			order[] = {
-		{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_LOC, AR_ENT_LOCATION},
-		{AR_GAZ_MISC, AR_ENT_MISC}, {AR_GAZ_PERS, AR_ENT_PERSON},
-	};
 	const uint16_t *mask = feats->word_mask;
 	int			n = b - a;
 	int			latin = 0,
@@ -255,13 +247,8 @@ ArTagApplyContext(const ArTagFeats *feats, const char *text,
 				(w->article && i > 0 && lazy(&lw, i - 1)->article &&
 				 plain_gap(text, ws, a + i)))
 				tags[i] = 0;
-			else if (tags[i] == 0)
-				for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
-					if (mask[i] & order[k].bit)
-					{
-						tags[i] = B_TAG(order[k].type);
-						break;
-					}
+			else if (tags[i] == 0 && ArTagClassType(mask[i]) >= 0)
+				tags[i] = B_TAG(ArTagClassType(mask[i]));
 		}
 	}
 }

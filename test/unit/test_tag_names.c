@@ -55,6 +55,29 @@ gaz_build(TestGaz *g, const char *const *names, const uint16_t *masks, int n)
 	g->gaz.n = n;
 }
 
+/* Splits text into ws and checks that it has n words. */
+static bool
+split_n(const char *text, int n, const char *what, ArTagWords *ws)
+{
+	ArTagSplit(text, strlen(text), ws, env);
+	if (check(ws->n == n, "%s: %d words (got %d)", what, n, ws->n))
+		return true;
+	ArTagWordsFree(ws, env);
+	return false;
+}
+
+/* Checks the rewritten tags[0..n-1] against want[], word by word if not. */
+static void
+check_tags(int ok, const uint8_t *tags, const uint8_t *want, int n,
+		   const char *what)
+{
+	ok &= memcmp(tags, want, (size_t) n) == 0;
+	check(ok, "%s", what);
+	if (!ok)
+		for (int i = 0; i < n; i++)
+			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
+}
+
 /*
  * Runs ArTagApplyContext over text (one segment) with tags in[], and
  * compares with want[] (n words).
@@ -66,23 +89,14 @@ context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 	ArTagWords	ws = {0};
 	ArTagFeats	fs = {0};
 	uint8_t		tags[16];
-	int			ok;
 
-	ArTagSplit(text, strlen(text), &ws, env);
-	if (!check(ws.n == n, "%s: %d words (got %d)", what, n, ws.n))
-	{
-		ArTagWordsFree(&ws, env);
+	if (!split_n(text, n, what, &ws))
 		return;
-	}
 	memcpy(tags, in, (size_t) n);
 	ArTagFeaturize(gaz, NULL, text, strlen(text), &ws, 0, n, &fs, env);
 	ArTagApplyContext(&fs, text, &ws, 0, n, tags);
 	ArTagFeatsFree(&fs, env);
-	ok = memcmp(tags, want, (size_t) n) == 0;
-	check(ok, "%s", what);
-	if (!ok)
-		for (int i = 0; i < n; i++)
-			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
+	check_tags(1, tags, want, n, what);
 	ArTagWordsFree(&ws, env);
 }
 
@@ -200,12 +214,8 @@ doc_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 	uint32_t	skel[32];
 	int			ok = 1;
 
-	ArTagSplit(text, strlen(text), &ws, env);
-	if (!check(ws.n == n, "%s: %d words (got %d)", what, n, ws.n))
-	{
-		ArTagWordsFree(&ws, env);
+	if (!split_n(text, n, what, &ws))
 		return;
-	}
 	memcpy(tags, in, (size_t) n);
 	ArTagSkeletons(text, &ws, 0, n, skel);
 	for (int pass = 0; pass < 2; pass++)
@@ -221,11 +231,7 @@ doc_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 				ArDocNamesApply(&d, gaz, text, &ws, a, b, skel + a, tags + a);
 			a = b;
 		}
-	ok &= memcmp(tags, want, (size_t) n) == 0;
-	check(ok, "%s", what);
-	if (!ok)
-		for (int i = 0; i < n; i++)
-			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
+	check_tags(ok, tags, want, n, what);
 	ArDocMemFree(&d, env);
 	ArTagWordsFree(&ws, env);
 }
