@@ -303,6 +303,49 @@ ArTagSkeletons(const char *text, const ArTagWords *ws, int a, int b,
 /* Keys of the names memory: a word of a name, a whole name. */
 #define KEY_WORD(skel) (ArMix64((uint64_t) (skel) ^ 0x6E616D65776F7264ULL))
 #define KEY_NAME(h) (ArMix64((h) ^ 0x6E616D6570687261ULL))
+#define KEY_UNTAGGED(skel) (ArMix64((uint64_t) (skel) ^ 0x756E746167676564ULL))
+#define KEY_PERSON(skel) (ArMix64((uint64_t) (skel) ^ 0x706572736F6E7321ULL))
+
+/*
+ * Counts up to 64 under a key of d, in eight bytes of the memory (keys
+ * key + 1, ..., key + 8) that fill one after the other: a byte counts k when
+ * its bits 0..k-1 are set (a memory that only ever sets bits can count that
+ * way).
+ */
+#define COUNT_MAX 64
+
+static ArStatus
+count_up(ArDocMem *d, uint64_t key, const ArEnv *env)
+{
+	for (uint64_t level = 1; level <= COUNT_MAX / 8; level++)
+	{
+		uint8_t		bits = ArDocMemGet(d, key + level);
+
+		if (bits != 0xFF)
+			return ArDocMemAdd(d, key + level, (uint8_t) (bits << 1 | 1), env);
+	}
+	return AR_OK;
+}
+
+static int
+count_of(const ArDocMem *d, uint64_t key)
+{
+	int			k = 0;
+
+	for (uint64_t level = 1; level <= COUNT_MAX / 8; level++)
+	{
+		uint8_t		bits = ArDocMemGet(d, key + level);
+
+		while (bits & 1)
+		{
+			k++;
+			bits >>= 1;
+		}
+		if (k < (int) (8 * level))
+			break;
+	}
+	return k;
+}
 
 /* Bits of a word key. */
 #define PN_ALONE 1				/* a person mention of this one word */
@@ -346,6 +389,13 @@ ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
 {
 	ArStatus	rc = AR_OK;
 	int			n = b - a;
+
+	/* how often each word was left untagged, and tagged as a person's name */
+	for (int i = 0; rc == AR_OK && i < n; i++)
+		if (tags[i] == 0)
+			rc = count_up(d, KEY_UNTAGGED(skel[i]), env);
+		else if (IS_PERS(tags[i]))
+			rc = count_up(d, KEY_PERSON(skel[i]), env);
 
 	for (int i = 0; rc == AR_OK && i < n;)
 	{
@@ -444,7 +494,13 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 		}
 		/* a person's name alone or its last part (the family name) */
 		bits = best ? 0 : ArDocMemGet(d, KEY_WORD(skel[i]));
-		if ((bits & (PN_ALONE | PN_LAST)) && !(bits & PN_OTHER))
+		/*
+		 * ... not a word the tagger left untagged more than twice as often
+		 * as it tagged it, plus two (a common word it once took for a name:
+		 * الذين, مليون; counts stop at COUNT_MAX)
+		 */
+		if ((bits & (PN_ALONE | PN_LAST)) && !(bits & PN_OTHER) &&
+			count_of(d, KEY_UNTAGGED(skel[i])) <= 2 * count_of(d, KEY_PERSON(skel[i])) + 2)
 		{
 			WordInfo	wi,
 						prev;

@@ -276,7 +276,10 @@ extern void ArTagApplyContext(const ArTagFeats *feats, const char *text,
  * شي جين بينغ), and each word that is a person's one-word name or family
  * name in d (with the word before it when that is the first word of a
  * person's name in d or a listed given name, AR_GAZ_FIRST):
- * سيرجي لافروف after سيرغي لافروف, لافروف alone after both.
+ * سيرجي لافروف after سيرغي لافروف, لافروف alone after both; but not a
+ * word that was left untagged more than twice as often as it was tagged as
+ * a person, plus two (d counts every word's occurrences, up to 64: a
+ * common word the tagger once took for a name stays untagged).
  */
 extern ArStatus ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz,
 								const char *text, const ArTagWords *words,

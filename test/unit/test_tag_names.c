@@ -291,6 +291,31 @@ test_doc_names(void)
 				 "a name found alone takes a listed given name before it");
 	}
 
+	doc_case(NULL, "قال مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون",
+			 12,
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			 "a word left untagged five times against one is not a name");
+	doc_case(NULL, "قال مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون", 10,
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(P), 0, B(P), 0, B(P), 0, B(P), 0, B(P)},
+			 "... four times against one is");
+
+	{
+		/* counts go past one byte of the memory: 10 against 3 */
+		char		text[600] = "";
+		uint8_t		in[26] = {0};
+
+		for (int k = 0; k < 13; k++)
+		{
+			strcat(text, k < 3 ? "قال مليون. " : "وبلغت مليون. ");
+			if (k < 3)
+				in[2 * k + 1] = B(P);
+		}
+		doc_case(NULL, text, 26, in, in,
+				 "a word left untagged ten times against three is not a name");
+	}
+
 	/* an empty memory changes nothing */
 	ArTagSplit(t, strlen(t), &ws, env);
 	ArTagSkeletons(t, &ws, 0, ws.n, skel);
