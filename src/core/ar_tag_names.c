@@ -305,6 +305,7 @@ ArTagSkeletons(const char *text, const ArTagWords *ws, int a, int b,
 #define KEY_NAME(h) (ArMix64((h) ^ 0x6E616D6570687261ULL))
 #define KEY_UNTAGGED(skel) (ArMix64((uint64_t) (skel) ^ 0x756E746167676564ULL))
 #define KEY_PERSON(skel) (ArMix64((uint64_t) (skel) ^ 0x706572736F6E7321ULL))
+#define KEY_TYPE(h, t) (ArMix64((h) ^ 0x74797065636F756EULL ^ (uint64_t) (t) << 56))
 
 /*
  * Counts up to 64 under a key of d, in eight bytes of the memory (keys
@@ -418,7 +419,8 @@ ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
 		}
 		for (int k = i; k < j; k++)
 			h = phrase_step(h, skel[k]);
-		if (j - i >= 2)
+		rc = count_up(d, KEY_TYPE(h, type), env);
+		if (rc == AR_OK && j - i >= 2)
 			rc = ArDocMemAdd(d, KEY_NAME(h), (uint8_t) (1u << type), env);
 		if (type != AR_ENT_PERSON)
 			for (int k = i; rc == AR_OK && k < j; k++)
@@ -466,6 +468,33 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 		uint64_t	h;
 		uint8_t		bits;
 
+		if (tags[i] & 1)
+		{
+			/* a mention takes the type the text gives it most often */
+			int			j = i + 1,
+						type = (tags[i] - 1) / 2,
+						best_n;
+
+			h = phrase_step(0, skel[i]);
+			while (j < n && tags[j] == tags[i] + 1)
+				h = phrase_step(h, skel[j++]);
+			best_type = type;
+			best_n = count_of(d, KEY_TYPE(h, type));
+			for (int t = 0; t < AR_ENT_NTYPES && j - i <= AR_GAZ_MAXWORDS; t++)
+			{
+				int			c = count_of(d, KEY_TYPE(h, t));
+
+				if (c > best_n)
+				{
+					best_n = c;
+					best_type = t;
+				}
+			}
+			for (int k = i; k < j && best_type != type; k++)
+				tags[k] = k == i ? B_TAG(best_type) : I_TAG(best_type);
+			i = j;
+			continue;
+		}
 		if (tags[i] != 0)
 		{
 			i++;

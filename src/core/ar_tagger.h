@@ -279,7 +279,9 @@ extern void ArTagApplyContext(const ArTagFeats *feats, const char *text,
  * سيرجي لافروف after سيرغي لافروف, لافروف alone after both; but not a
  * word that was left untagged more than twice as often as it was tagged as
  * a person, plus two (d counts every word's occurrences, up to 64: a
- * common word the tagger once took for a name stays untagged).
+ * common word the tagger once took for a name stays untagged).  A mention
+ * the tagger found takes the type its words (by spelling) have most often
+ * in d, when that is another one (ties keep the tagger's).
  */
 extern ArStatus ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz,
 								const char *text, const ArTagWords *words,

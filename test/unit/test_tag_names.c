@@ -316,6 +316,15 @@ test_doc_names(void)
 				 "a word left untagged ten times against three is not a name");
 	}
 
+	doc_case(NULL, "نشرت يونيفيل قواتها. وقالت يونيفيل إن. ودعت يونيفيل إلى", 9,
+			 (uint8_t[]) {0, B(O), 0, 0, B(AR_ENT_MISC), 0, 0, B(O), 0},
+			 (uint8_t[]) {0, B(O), 0, 0, B(O), 0, 0, B(O), 0},
+			 "a name takes the type the text gives it most often");
+	doc_case(NULL, "زار واشنطن. وقال واشنطن", 4,
+			 (uint8_t[]) {0, B(L), 0, B(P)},
+			 (uint8_t[]) {0, B(L), 0, B(P)},
+			 "... and keeps its type on a tie");
+
 	/* an empty memory changes nothing */
 	ArTagSplit(t, strlen(t), &ws, env);
 	ArTagSkeletons(t, &ws, 0, ws.n, skel);
