@@ -80,6 +80,43 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 	}
 }
 
+void
+ArTagApplyOrgChains(const ArTagFeats *feats, uint8_t *tags)
+{
+	const uint8_t b_org = 1 + 2 * AR_ENT_ORGANIZATION,
+				i_org = 2 + 2 * AR_ENT_ORGANIZATION;
+	int			n = feats->n;
+
+	if (n < 1 || n > AR_TAG_MAX_SENT)
+		return;
+	for (int h = 0; h < n; h++)
+	{
+		int			len = feats->org_len[h],
+					a = h,
+					b = h + len;
+
+		if (len < 2 || b > n)
+			continue;
+		/* a mention running into the chain from before or after it */
+		if (tags[h] != 0 && !(tags[h] & 1))
+		{
+			while (a > 0 && tags[a] != 0 && !(tags[a] & 1))
+				a--;
+			if (tags[a] != b_org)
+				continue;		/* inside a longer name of another type */
+		}
+		while (b < n && tags[b] != 0 && !(tags[b] & 1))
+			b++;
+		if (b > h + len && tags[b - 1] != i_org)
+			continue;
+		tags[a] = b_org;
+		for (int j = a + 1; j < b; j++)
+			tags[j] = i_org;
+		h = b - 1;
+	}
+}
+
+#define ORG_HEADS (AR_GAZ_ORG_HEAD | AR_GAZ_CHAIN_HEAD)
 #define NAME_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC | \
 					  AR_GAZ_FIRST | AR_GAZ_LAST)
 
@@ -144,6 +181,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		if (rc == AR_OK)
 		{
 			ArTagApplySure(gaz, &fs, tags);
+			ArTagApplyOrgChains(&fs, tags);
 			ArTagApplyContext(&fs, text, ws, a, b, tags);
 			memcpy(skel + a, fs.skel, sizeof(uint32_t) * (size_t) (b - a));
 			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, skel + a, tags, env);
@@ -266,10 +304,13 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		}
 		/*
 		 * a sure name without the letter wins over a name with it (WikiFANE
-		 * also lists لحركة حماس as written)
+		 * also lists لحركة حماس as written), and so does a head noun
+		 * (بوزارة الدفاع الروسية)
 		 */
 		if ((!(gs & NAME_CLASSES) && (gb & NAME_CLASSES)) ||
-			((gb & AR_GAZ_SURE) && !(gs & AR_GAZ_SURE)))
+			((gb & AR_GAZ_SURE) && !(gs & AR_GAZ_SURE)) ||
+			(!(gaz_lookup(gaz, phrase_step(0, wi.stem)) & ORG_HEADS) &&
+			 (gaz_lookup(gaz, phrase_step(0, wi.bare)) & ORG_HEADS)))
 			m->first_off += ArTagFirstLetterBytes(text + w->start + m->first_off,
 											   w->len - m->first_off);
 	}

@@ -116,7 +116,8 @@ enum
 	T_SM1S0, T_S0SP1, T_PRE, T_SUF, T_SEG, T_SHAPE, T_GAPB, T_GAPA,
 	T_GAZ, T_GAZM1, T_GAZP1, T_SENT, T_SEGM1, T_BARE, T_GAZBARE,
 	T_SHAPEM1, T_SHAPEP1, T_WM1W0, T_GAZM2, T_SUFM1, T_SUFP1, T_SM1SP1,
-	T_PREM1, T_PREP1, T_DOC, T_DOCALL, T_DOCM1, T_DOCP1, T_DOCBARE
+	T_PREM1, T_PREP1, T_DOC, T_DOCALL, T_DOCM1, T_DOCP1, T_DOCBARE,
+	T_CHAINH, T_CHAIN, T_CHAINHS
 };
 
 static inline uint64_t
@@ -219,8 +220,62 @@ feats_reserve(ArTagFeats *out, size_t need, const ArEnv *env)
 }
 
 /* at most: 30 word and context features, 5 per gazetteer class, 12 from
- * the document memory, 10 from the word without its proclitic */
-#define MAX_FEATS_PER_WORD (30 + 5 * AR_GAZ_NCLASSES + 12 + 1 + AR_GAZ_NCLASSES + 8)
+ * the document memory, 10 from the word without its proclitic, 3 from the
+ * organization chains */
+#define MAX_FEATS_PER_WORD (30 + 5 * AR_GAZ_NCLASSES + 12 + 1 + AR_GAZ_NCLASSES + 8 + 3)
+
+/* words after a head noun that an organization chain reaches at most */
+#define CHAIN_MAX 5
+
+/*
+ * Organization chains: a word of class ORG_HEAD (وزارة, الجيش, القوات,
+ * also after a ب ل ك: بوزارة) or CHAIN_HEAD (الحكومة) and
+ * the words after it, with no punctuation between, that can belong to its
+ * name: a word with the article, or a NISBA, LOC, ORG or PNAME word of the
+ * gazetteer (وزارة الخارجية التركية, مجلس الدوما الروسي), at most
+ * CHAIN_MAX.  Sets head[i] (the head of word i's chain, -1: none) and, for a
+ * head h, run[h] (the chain's words after it) and nis[h] (those up to the
+ * last NISBA word, 0: none); a word ends one chain at most (the nearest
+ * head before it).  Also sets feats->org_len[h]: nis[h] + 1 when nis[h] > 0.
+ */
+static void
+org_chains(const ArGaz *gaz, const WordInfo *wi, const uint16_t *g1,
+		   const int *gap, int n, int16_t *head, uint8_t *run, uint8_t *nis,
+		   ArTagFeats *out)
+{
+	const uint16_t heads = AR_GAZ_ORG_HEAD | AR_GAZ_CHAIN_HEAD;
+
+	for (int i = 0; i < n; i++)
+	{
+		head[i] = -1;
+		run[i] = nis[i] = 0;
+		out->org_len[i] = 0;
+	}
+	for (int h = 0; h < n; h++)
+	{
+		int			j;
+
+		/* the head may carry a ب ل ك the stem keeps (بوزارة) */
+		if (!(g1[h] & heads) &&
+			!(wi[h].bare && (gaz_lookup(gaz, phrase_step(0, wi[h].bare)) & heads)))
+			continue;
+		for (j = h + 1; j < n && j - h <= CHAIN_MAX && gap[j] == 0; j++)
+		{
+			if (!(wi[j].article || wi[j].contracted ||
+				  (g1[j] & (AR_GAZ_NISBA | AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_PNAME))))
+				break;
+			if (g1[j] & heads)
+				break;			/* the next head starts its own chain */
+			head[j] = (int16_t) h;
+			if (g1[j] & AR_GAZ_NISBA)
+				nis[h] = (uint8_t) (j - h);
+		}
+		run[h] = (uint8_t) (j - h - 1);
+		if (nis[h])
+			out->org_len[h] = (uint8_t) (nis[h] + 1);
+		h = j - 1;
+	}
+}
 
 ArStatus
 ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
@@ -234,6 +289,9 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 	uint16_t	gi[AR_TAG_MAX_SENT + 4];	/* ... continuing here */
 	uint16_t	g1[AR_TAG_MAX_SENT + 4];	/* single-word classes */
 	int			gap[AR_TAG_MAX_SENT + 5];
+	int16_t		chead[AR_TAG_MAX_SENT + 4];	/* organization chains */
+	uint8_t		crun[AR_TAG_MAX_SENT + 4];
+	uint8_t		cnis[AR_TAG_MAX_SENT + 4];
 	size_t		nf = 0;
 	ArStatus	rc;
 
@@ -327,6 +385,8 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 			}
 		}
 
+	org_chains(gaz, wi, g1, gap, n, chead, crun, cnis, out);
+
 	for (int i = 0; i < n; i++)
 	{
 		const WordInfo *w = &wi[i];
@@ -390,6 +450,20 @@ ArTagFeaturize(const ArGaz *gaz, const ArDocMem *doc, const char *text,
 				f[k++] = feat(T_GAZM2, (uint64_t) c);
 			if (i + 1 < n && (g1[i + 1] & bit))
 				f[k++] = feat(T_GAZP1, (uint64_t) c);
+		}
+		/* chains of CHAIN_HEAD words are for ArTagApplyOrgChains only */
+		if (crun[i] && (g1[i] & AR_GAZ_ORG_HEAD))
+			f[k++] = feat(T_CHAINH, (uint64_t) (crun[i] | (cnis[i] << 4)));
+		if (chead[i] >= 0 && (g1[chead[i]] & AR_GAZ_ORG_HEAD))
+		{
+			int			h = chead[i],
+						d = i - h,
+						kind = (g1[i] & AR_GAZ_NISBA) ? 1 : (g1[i] & AR_GAZ_LOC) ? 2 :
+				(g1[i] & (AR_GAZ_ORG | AR_GAZ_PNAME)) ? 3 : 0;
+
+			f[k++] = feat(T_CHAIN, (uint64_t) (d | (kind << 3) | ((d <= cnis[h]) << 5) |
+											   ((d == crun[h]) << 6)));
+			f[k++] = feat(T_CHAINHS, ArMix64(wi[h].stem) ^ (uint64_t) ((d <= cnis[h]) * 8 + (d == crun[h]) * 16 + (d > 3 ? 3 : d)));
 		}
 		if (doc)
 		{

@@ -28,7 +28,8 @@ ArEntityTypeName(ArEntityType t)
 }
 
 static const char *const gaz_class_names[AR_GAZ_NCLASSES] = {
-	"LOC", "PERS", "ORG", "MISC", "FIRST", "LAST", "TITLE", "ORG_HEAD", "LOC_CUE"
+	"LOC", "PERS", "ORG", "MISC", "FIRST", "LAST", "TITLE", "ORG_HEAD", "LOC_CUE",
+	"NISBA", "PNAME"
 };
 
 uint16_t
@@ -37,6 +38,8 @@ ArGazClass(const char *name, size_t len)
 	for (int i = 0; i < AR_GAZ_NCLASSES; i++)
 		if (strlen(gaz_class_names[i]) == len && memcmp(gaz_class_names[i], name, len) == 0)
 			return (uint16_t) (1u << i);
+	if (len == 10 && memcmp(name, "CHAIN_HEAD", 10) == 0)
+		return AR_GAZ_CHAIN_HEAD;
 	return 0;
 }
 

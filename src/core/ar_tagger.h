@@ -43,13 +43,18 @@ extern const char *ArEntityTypeName(ArEntityType t);
 #define AR_GAZ_TITLE	0x0040
 #define AR_GAZ_ORG_HEAD 0x0080
 #define AR_GAZ_LOC_CUE	0x0100
-#define AR_GAZ_NCLASSES 9		/* the classes above, which are features */
-#define AR_GAZ_SURE		0x0200	/* a name that is always tagged with its
+#define AR_GAZ_NISBA	0x0200	/* nationality adjectives (التركية) */
+#define AR_GAZ_PNAME	0x0400	/* person-name tokens (Wikidata) */
+#define AR_GAZ_NCLASSES 11		/* the classes above, which are features */
+#define AR_GAZ_CHAIN_HEAD 0x4000	/* opens an organization chain like
+									 * ORG_HEAD, but is no feature
+									 * (CHAIN_HEAD in gazetteer files) */
+#define AR_GAZ_SURE		0x8000	/* a name that is always tagged with its
 								 * class (below) */
-#define AR_GAZ_CONTEXT	0x8000	/* a name that is also an adjective or
+#define AR_GAZ_CONTEXT	0x1000	/* a name that is also an adjective or
 								 * very frequent: tagged by context
 								 * (ArTagApplyContext) */
-#define AR_GAZ_CONTEXT_DEF 0x4000	/* ... written with the article (only
+#define AR_GAZ_CONTEXT_DEF 0x2000	/* ... written with the article (only
 									 * the form with it counts) */
 #define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
 
@@ -150,6 +155,10 @@ typedef struct ArTagFeats
 											 * alone (or without ب ل ك) */
 	uint32_t	skel[AR_TAG_MAX_SENT];	/* its spelling skeleton
 										 * (ArDocNamesLearn) */
+	uint8_t		org_len[AR_TAG_MAX_SENT];	/* words of the organization
+											 * chain that head word i opens
+											 * (head to its last nisba; 0:
+											 * none), for ArTagApplyOrgChains */
 } ArTagFeats;
 
 /*
@@ -244,7 +253,7 @@ extern void ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats,
 /*
  * ArTagApplyContext rewrites tags[0..b-a-1], the decoded tags of the
  * segment words->w[a..b-1] whose features are feats (after
- * ArTagApplySure), by context: (1) in a
+ * ArTagApplySure and ArTagApplyOrgChains), by context: (1) in a
  * sentence with more Latin-script words than Arabic ones (English), a
  * mention of Latin words only goes; (2) two person mentions with only a
  * space between them, or a bare title word (حسين أمير عبد اللهيان), become
@@ -295,6 +304,17 @@ extern void ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz,
 /* The spelling skeletons of words->w[a..b-1] into skel[0..b-a-1]. */
 extern void ArTagSkeletons(const char *text, const ArTagWords *words, int a,
 						   int b, uint32_t *skel);
+
+/*
+ * ArTagApplyOrgChains rewrites tags[0..feats->n-1] (after ArTagApplySure)
+ * so that an organization chain feats->org_len marks, a head noun with the
+ * words after it up to a nationality adjective (وزارة الخارجية التركية,
+ * الجيش اللبناني), is one ORGANIZATION mention, with what the tagger found
+ * inside it (a place, a shorter organization); a mention the tagger found
+ * that runs into the chain from outside makes the chain longer when it is
+ * an organization and leaves it alone otherwise.
+ */
+extern void ArTagApplyOrgChains(const ArTagFeats *feats, uint8_t *tags);
 
 extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
 						  ArTagWords *words, ArMentionFn fn, void *arg,
@@ -356,6 +376,6 @@ extern uint16_t ArGazLookup(const ArGaz *gaz, uint64_t key);
 
 /* Model image layout, shared with the trainer (little-endian). */
 #define AR_MODEL_MAGIC "PGARNER1"
-#define AR_MODEL_VERSION 2
+#define AR_MODEL_VERSION 3
 
 #endif							/* AR_TAGGER_H */

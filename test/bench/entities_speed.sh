@@ -23,6 +23,15 @@
 # each in a fresh backend after a warm-up call: VmHWM of /proc/self/status,
 # reset through /proc/self/clear_refs, minus the RSS before (the method of
 # test/bench/linear.sql; needs a superuser and Linux, else n/a).
+# Then the memory a backend keeps: in a fresh backend (ICU, tokenizer and
+# snowball already warm), the memory contexts (pg_backend_memory_contexts:
+# all of them, and TopMemoryContext alone, where the model lives) and
+# VmRSS/RssAnon just before the first arabic_entities() call, just after it
+# (the model loaded) and after tagging ENT_MEM_ROWS (default 10,000)
+# paragraphs (bench_backend_mem() of measure.sql; RSS needs a superuser and
+# Linux, else n/a); with the model file's size from arabic_entity_model().
+# The model image is read into each backend's own memory (not shared), so
+# N backends that tag hold N times the difference.
 # One backend: max_parallel_workers_per_gather = 0, jit off.
 #
 # Runs inside a throwaway cluster (pg_virtualenv sets PGHOST/PGPORT/PGUSER):
@@ -31,7 +40,7 @@
 #       bash test/bench/entities_speed.sh
 # Environment: PG_ARABIC_SHARED (default ../shared beside the repo),
 #   ENT_ROWS (default 100000; 0 = every paragraph), BENCH_ROUNDS (default 3),
-#   ENT_BIG_MB (size of the single value, default 1).
+#   ENT_BIG_MB (size of the single value, default 1), ENT_MEM_ROWS (default 10000).
 # Skips (exit 0) without ../shared or without arabic_entities().
 # Prints to stdout and writes test/bench/out/entities_speed.md.
 set -euo pipefail
@@ -41,6 +50,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rows=${ENT_ROWS:-100000}
 rounds=${BENCH_ROUNDS:-3}
 big_mb=${ENT_BIG_MB:-1}
+mem_rows=${ENT_MEM_ROWS:-10000}
 db=pg_arabic_entities_bench
 outdir=$root/test/bench/out
 
@@ -70,7 +80,7 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 xz -dc "$news_xz" > "$tmp/news.txt"
 limit=$rows
 [ "$rows" = 0 ] && limit=ALL
-psql_db -f "$here/measure.sql"  # bench_peak_kb(q)
+psql_db -f "$here/measure.sql"  # bench_peak_kb(q), bench_backend_mem()
 psql_db -v limit="$limit" -v big_mb="$big_mb" <<SQL
 CREATE UNLOGGED TABLE src (id bigint GENERATED ALWAYS AS IDENTITY, t text);
 -- CSV with a quote and a delimiter that never occur: one line, one field
@@ -173,6 +183,23 @@ done
 big_ents=$(psql_db -At -c "SELECT count(*) FROM big, LATERAL arabic_entities(v)")
 
 # ---------------------------------------------------------------------------
+# Memory a backend keeps (one fresh backend)
+# ---------------------------------------------------------------------------
+mem_n=$(psql_db -At -c "SELECT count(*) FROM (SELECT FROM paras LIMIT $mem_rows) s")
+echo "memory a backend keeps: before and after the first arabic_entities() call, after $mem_n paragraphs"
+psql_db -At -F'|' > "$tmp/mem.txt" <<SQL
+SELECT count(*) FROM arabic_normalize('إدلب'), to_tsvector('arabic', 'الكتاب'), arabic_tokens('وبالمدينة') \g /dev/null
+SELECT * FROM bench_backend_mem() \g /dev/null
+SELECT * FROM bench_backend_mem() \g /dev/null
+SELECT 'before', * FROM bench_backend_mem();
+SELECT count(*) FROM arabic_entities('قال الرئيس فلاديمير بوتين في موسكو') \g /dev/null
+SELECT 'loaded', * FROM bench_backend_mem();
+SELECT count(*) FROM (SELECT t FROM paras ORDER BY id LIMIT $mem_rows) p, LATERAL arabic_entities(p.t) e \g /dev/null
+SELECT 'after', * FROM bench_backend_mem();
+SELECT 'model', bytes, features, gazetteer_keys FROM arabic_entity_model();
+SQL
+
+# ---------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------
 # label|median|min|max|raw ns/token|net ns/token|tokens/s|net x normalize|net x tsvector
@@ -194,6 +221,33 @@ psql_db -At -F'|' -c "
 	       coalesce(round(m.kb / 1024.0, 1)::text, 'n/a'),
 	       coalesce(round(m.kb * 1024.0 / $big_bytes, 2)::text, 'n/a')
 	FROM expr e JOIN t USING (ord) LEFT JOIN big_mem m USING (ord) ORDER BY e.ord" > "$tmp/big.txt"
+
+# state|contexts MB|used MB|TopMemoryContext MB|VmRSS MB|RssAnon MB, and the two differences
+awk -F'|' '
+	function mb(b) { return b == "" ? "n/a" : sprintf("%.1f", b / 1048576) }
+	function kmb(k) { return k == "" ? "n/a" : sprintf("%.1f", k / 1024) }
+	function dmb(a, b) { return (a == "" || b == "") ? "n/a" : sprintf("%+.1f", (a - b) / 1048576) }
+	function dkmb(a, b) { return (a == "" || b == "") ? "n/a" : sprintf("%+.1f", (a - b) / 1024) }
+	$1 == "before" || $1 == "loaded" || $1 == "after" { for (i = 2; i <= 6; i++) v[$1, i] = $i }
+	END {
+		label["before"] = "before the first arabic_entities() call"
+		label["loaded"] = "after it (model loaded)"
+		label["after"] = "after tagging '"$mem_n"' paragraphs"
+		split("before loaded after", st, " ")
+		for (k = 1; k <= 3; k++)
+			printf "%s|%s|%s|%s|%s|%s\n", label[st[k]], mb(v[st[k], 2]), mb(v[st[k], 3]), mb(v[st[k], 4]), kmb(v[st[k], 5]), kmb(v[st[k], 6])
+		printf "%s|%s|%s|%s|%s|%s\n", "**held for the entities: loaded - before**", dmb(v["loaded", 2], v["before", 2]), dmb(v["loaded", 3], v["before", 3]),
+			dmb(v["loaded", 4], v["before", 4]), dkmb(v["loaded", 5], v["before", 5]), dkmb(v["loaded", 6], v["before", 6])
+		printf "%s|%s|%s|%s|%s|%s\n", "growth while tagging: after - loaded", dmb(v["after", 2], v["loaded", 2]), dmb(v["after", 3], v["loaded", 3]),
+			dmb(v["after", 4], v["loaded", 4]), dkmb(v["after", 5], v["loaded", 5]), dkmb(v["after", 6], v["loaded", 6])
+	}' "$tmp/mem.txt" > "$tmp/mem_report.txt"
+IFS='|' read -r _ model_bytes model_features model_gaz < <(awk -F'|' '$1 == "model"' "$tmp/mem.txt")
+held_line=$(awk -F'|' '$1 ~ /^\*\*held/' "$tmp/mem_report.txt")
+IFS='|' read -r _ held_ctx _ held_top _ held_anon <<< "$held_line"
+model_mb=$(awk -v b="$model_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+summary_mem="memory per backend: the model file is $model_bytes bytes ($model_mb MB; $model_features features, $model_gaz gazetteer keys);"
+summary_mem+=" the first arabic_entities() call adds $held_ctx MB to the backend's memory contexts ($held_top MB in TopMemoryContext),"
+summary_mem+=" RssAnon $held_anon MB"
 
 ent_line=$(awk -F'|' '$1 == "arabic_entities(t)"' "$tmp/report.txt")
 IFS='|' read -r _ ent_med _ ent_raw ent_net ent_tps ent_x_norm ent_x_tsv <<< "$ent_line"
@@ -235,10 +289,27 @@ out() {
 	echo "as in test/bench/linear.sql); it includes the detoasted copy of the value (see the length(v) line); n/a without superuser."
 	echo "arabic_entities returned $big_ents rows for this value."
 	echo
+	echo "## Memory a backend keeps"
+	echo
+	echo "One fresh backend, arabic_normalize, to_tsvector and arabic_tokens already called once (ICU, tokenizer and snowball"
+	echo "loaded). Memory contexts: sum over pg_backend_memory_contexts (the measuring query's own contexts included, the same"
+	echo "at each line), and TopMemoryContext alone, where pg_arabic keeps the model image and what ArModelOpen builds from it."
+	echo "VmRSS, RssAnon: /proc/self/status (n/a without superuser; VmRSS also counts the shared buffers the backend touches,"
+	echo "RssAnon does not). Model file: $model_bytes bytes ($model_mb MB), $model_features"
+	echo "features, $model_gaz gazetteer keys (arabic_entity_model())."
+	echo
+	echo "| state | contexts MB | contexts used MB | TopMemoryContext MB | VmRSS MB | RssAnon MB |"
+	echo "|---|---:|---:|---:|---:|---:|"
+	awk -F'|' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$tmp/mem_report.txt"
+	echo
+	echo "The image is read into each backend's own memory (not shared between backends): N backends that have tagged hold N"
+	echo "times the first difference. The second is what tagging leaves behind (caches; it should stay near 0)."
+	echo
 	echo "## Summary"
 	echo
 	echo "- $summary"
 	echo "- $summary_big"
+	echo "- $summary_mem"
 }
 echo
 out | tee "$tmp/out.md" | sed -n '/^## Over/,$p'

@@ -253,6 +253,100 @@ test_sure(void)
 	ArTagWordsFree(&ws, env);
 }
 
+/*
+ * Organization chains: a head noun and the words after it up to a
+ * nationality adjective become one ORGANIZATION mention (ArTagApplyOrgChains
+ * over the chains ArTagFeaturize marks), a place inside included; a person
+ * mention crossing a chain leaves it alone; punctuation ends a chain.
+ */
+static void
+test_org_chains(void)
+{
+	/* قالت وزارة الخارجية التركية إن الجيش اللبناني والقوات الروسية في سوريا */
+	const char *t = "\u0642\u0627\u0644\u062A \u0648\u0632\u0627\u0631\u0629 \u0627\u0644\u062E\u0627\u0631\u062C\u064A\u0629 \u0627\u0644\u062A\u0631\u0643\u064A\u0629 \u0625\u0646 \u0627\u0644\u062C\u064A\u0634 \u0627\u0644\u0644\u0628\u0646\u0627\u0646\u064A \u0648\u0627\u0644\u0642\u0648\u0627\u062A \u0627\u0644\u0631\u0648\u0633\u064A\u0629 \u0641\u064A \u0633\u0648\u0631\u064A\u0627";
+	/* وزارة الخارجية، التركية */
+	const char *t2 = "\u0648\u0632\u0627\u0631\u0629 \u0627\u0644\u062E\u0627\u0631\u062C\u064A\u0629\u060C \u0627\u0644\u062A\u0631\u0643\u064A\u0629";
+	static const char *const names[] = {
+		"\u0648\u0632\u0627\u0631\u0629",	/* وزارة */
+		"\u062C\u064A\u0634",	/* جيش */
+		"\u0642\u0648\u0627\u062A",	/* قوات */
+		"\u062A\u0631\u0643\u064A\u0629",	/* تركية */
+		"\u0644\u0628\u0646\u0627\u0646\u064A",	/* لبناني */
+		"\u0631\u0648\u0633\u064A\u0629",	/* روسية */
+		"\u0633\u0648\u0631\u064A\u0627",	/* سوريا */
+	};
+	static const uint16_t classes[] = {
+		AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_LOC
+	};
+	enum
+	{
+		NN = sizeof(names) / sizeof(names[0])
+	};
+	uint64_t	key[NN];
+	uint16_t	mask[NN];
+	ArGaz		gaz = {key, mask, NN};
+	ArTagWords	ws = {0};
+	ArTagFeats	fs = {0};
+	const int	B_ORG = 1 + 2 * AR_ENT_ORGANIZATION,
+				I_ORG = B_ORG + 1,
+				B_LOC = 1 + 2 * AR_ENT_LOCATION,
+				B_PER = 1 + 2 * AR_ENT_PERSON,
+				I_PER = B_PER + 1;
+	uint8_t		tags[11];
+	int			nw;
+
+	/* the gazetteer's keys ascending, as the lookup requires */
+	for (int i = 0; i < NN; i++)
+	{
+		uint64_t	k = ArGazPhraseKey(names[i], strlen(names[i]), &nw, env);
+		int			j = i;
+
+		while (j > 0 && key[j - 1] > k)
+		{
+			key[j] = key[j - 1];
+			mask[j] = mask[j - 1];
+			j--;
+		}
+		key[j] = k;
+		mask[j] = classes[i];
+	}
+	ArTagSplit(t, strlen(t), &ws, env);
+	ArTagFeaturize(&gaz, NULL, t, strlen(t), &ws, 0, ws.n, &fs, env);
+	check(ws.n == 11 && fs.org_len[1] == 3 && fs.org_len[5] == 2 && fs.org_len[7] == 2 &&
+		  fs.org_len[0] == 0 && fs.org_len[2] == 0 && fs.org_len[9] == 0,
+		  "chains: head noun to the nationality adjective (%d %d %d)",
+		  fs.org_len[1], fs.org_len[5], fs.org_len[7]);
+	memset(tags, 0, sizeof(tags));
+	tags[3] = B_LOC;
+	tags[10] = B_LOC;
+	ArTagApplyOrgChains(&fs, tags);
+	check(tags[0] == 0 && tags[1] == B_ORG && tags[2] == I_ORG && tags[3] == I_ORG &&
+		  tags[4] == 0 && tags[5] == B_ORG && tags[6] == I_ORG &&
+		  tags[7] == B_ORG && tags[8] == I_ORG && tags[9] == 0 && tags[10] == B_LOC,
+		  "each chain is one organization, a place inside it too; the place after it stays");
+	memset(tags, 0, sizeof(tags));
+	tags[6] = B_PER;
+	tags[7] = I_PER;
+	ArTagApplyOrgChains(&fs, tags);
+	check(tags[1] == B_ORG && tags[5] == 0 && tags[6] == B_PER && tags[7] == I_PER && tags[8] == 0,
+		  "a person mention crossing two chains leaves both alone");
+	memset(tags, 0, sizeof(tags));
+	tags[0] = B_ORG;
+	tags[1] = I_ORG;
+	ArTagApplyOrgChains(&fs, tags);
+	check(tags[0] == B_ORG && tags[1] == I_ORG && tags[2] == I_ORG && tags[3] == I_ORG && tags[4] == 0,
+		  "an organization running into a chain from before takes the chain in");
+
+	ArTagSplit(t2, strlen(t2), &ws, env);
+	ArTagFeaturize(&gaz, NULL, t2, strlen(t2), &ws, 0, ws.n, &fs, env);
+	memset(tags, 0, sizeof(tags));
+	ArTagApplyOrgChains(&fs, tags);
+	check(ws.n == 3 && fs.org_len[0] == 0 && tags[0] == 0 && tags[2] == 0,
+		  "a comma ends a chain");
+	ArTagFeatsFree(&fs, env);
+	ArTagWordsFree(&ws, env);
+}
+
 /* ------------------------------------------------------------------ */
 
 static char *
@@ -421,6 +515,7 @@ main(void)
 	test_clean();
 	test_gaz_keys();
 	test_sure();
+	test_org_chains();
 
 	image = read_file(MODEL_PATH, &len);
 	if (check(image != NULL, "the committed model %s is readable", MODEL_PATH))

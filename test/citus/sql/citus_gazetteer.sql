@@ -4,7 +4,8 @@
 -- next statement, and the rows users see are the rows every node uses
 --
 \set SHOW_CONTEXT never
--- a paragraph with a name the model does not know as one entity
+-- a paragraph with a company name (the model finds it whole; the user
+-- gazetteer gives it a key)
 CREATE TABLE notes (id int PRIMARY KEY, body text);
 SELECT create_distributed_table('notes', 'id');
 INSERT INTO notes SELECT g, 'قال المتحدث باسم شركة نور الهدى للتقنية إن العقد وقع أمس' FROM generate_series(1, 16) g;
