@@ -11,7 +11,8 @@ RESET client_min_messages;
 -- 1. A name found once is found at its other mentions in the same text: in
 --    another spelling (لافرنتيف / لافرينتييف, سيرغي / سيرجي) and by the
 --    family name alone (القطاونة, لافروف); each keeps the person type, and
---    the variants share one key.
+--    the variants share one key; a one-word name found again takes the
+--    given name before it (ألكسندر, a person-name token of the lists).
 SELECT entity, type, pos, key
   FROM arabic_entities('أعلن المبعوث الروسي إلى سوريا ألكسندر لافرنتيف أن الجولة المقبلة ستعقد في جنيف. وأوضح لافرينتييف، في تصريح لوكالة «تاس»، أن الموعد لم يحدد.')
  ORDER BY pos;

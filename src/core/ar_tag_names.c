@@ -544,14 +544,16 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 				best_type = AR_ENT_PERSON;
 				/*
 				 * ... with its first name before it: the first word of a
-				 * person's name in the text, or a listed given name
+				 * person's name in the text, or a listed given name or
+				 * person-name token (PNAME) when no conjunction stands
+				 * between them
 				 */
 				if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws, a + i))
 				{
 					ArTagWordInfo(text, &ws->w[a + i - 1], &prev);
 					if ((ArDocMemGet(d, KEY_WORD(skel[i - 1])) & PN_FIRST) ||
-						(prev.nclitics == 0 && !prev.article &&
-						 (word_classes(gaz, &prev) & AR_GAZ_FIRST)))
+						(prev.nclitics == 0 && !prev.article && wi.nclitics == 0 &&
+						 (word_classes(gaz, &prev) & (AR_GAZ_FIRST | AR_GAZ_PNAME))))
 					{
 						i--;
 						best = 2;

@@ -284,7 +284,8 @@ extern void ArTagApplyContext(const ArTagFeats *feats, const char *text,
  * type only; it may take in a shorter mention of the tagger: جين بينغ in
  * شي جين بينغ), and each word that is a person's one-word name or family
  * name in d (with the word before it when that is the first word of a
- * person's name in d or a listed given name, AR_GAZ_FIRST):
+ * person's name in d or a listed given name or person-name token,
+ * AR_GAZ_FIRST or AR_GAZ_PNAME):
  * سيرجي لافروف after سيرغي لافروف, لافروف alone after both; but not a
  * word that was left untagged more than twice as often as it was tagged as
  * a person, plus two (d counts every word's occurrences, up to 64: a
