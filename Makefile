@@ -160,6 +160,7 @@ bench: deps
 # (src/model/accuracy.md).  MODEL_ARGS=--dev scores on the 10% before instead
 # (for tuning; do not commit that model).
 MODEL_TRAIN_ARGS = --data '$(ANERCORP)' --gazetteer src/model/gazetteer.tsv --gazetteer src/model/gazetteer_open.tsv --clusters src/model/clusters.tsv --sure-gazetteer src/model/known_names.tsv --sure-words src/model/known_places.tsv \
+	  --context-words src/model/context_names.tsv \
 	  --wikifane-names '$(WIKIFANE)' --epochs $(MODEL_EPOCHS) --window $(MODEL_WINDOW)
 
 model: src/model/train model-data

@@ -12,8 +12,8 @@
 
 #include <string.h>
 
-void
-ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
+int
+ArTagClassType(uint16_t mask)
 {
 	static const struct
 	{
@@ -23,6 +23,16 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 		{AR_GAZ_ORG, AR_ENT_ORGANIZATION}, {AR_GAZ_MISC, AR_ENT_MISC},
 		{AR_GAZ_LOC, AR_ENT_LOCATION}, {AR_GAZ_PERS, AR_ENT_PERSON},
 	};
+
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		if (mask & order[k].bit)
+			return order[k].type;
+	return -1;
+}
+
+void
+ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
+{
 	int			n = feats->n;
 
 	if (gaz == NULL || gaz->n == 0 || n < 1 || n > AR_TAG_MAX_SENT)
@@ -55,14 +65,14 @@ ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats, uint8_t *tags)
 		}
 		if (best)
 		{
-			for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
-				if (mask & order[k].bit)
-				{
-					tags[i] = (uint8_t) (1 + 2 * order[k].type);
-					for (int j = i + 1; j < i + best; j++)
-						tags[j] = (uint8_t) (2 + 2 * order[k].type);
-					break;
-				}
+			int			type = ArTagClassType(mask);
+
+			if (type >= 0)
+			{
+				tags[i] = (uint8_t) (1 + 2 * type);
+				for (int j = i + 1; j < i + best; j++)
+					tags[j] = (uint8_t) (2 + 2 * type);
+			}
 			i += best;
 			continue;
 		}
@@ -110,47 +120,80 @@ ArTagApplyOrgChains(const ArTagFeats *feats, uint8_t *tags)
 #define NAME_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC | \
 					  AR_GAZ_FIRST | AR_GAZ_LAST)
 
+/* The end of the sentence segment that starts at word a. */
+static int
+segment_end(const ArTagWords *ws, int a)
+{
+	int			b = a + 1;
+
+	while (b < ws->n && !ws->w[b].sent_start)
+		b++;
+	return b;
+}
+
 ArStatus
 ArExtract(const ArModel *model, const char *text, size_t len,
 		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
 {
 	ArTagFeats	fs = {0};
-	ArDocMem	doc = {0};
-	uint8_t		tags[AR_TAG_MAX_SENT];
+	ArDocMem	doc = {0},
+				names = {0};
+	uint8_t    *all = NULL;
+	uint8_t    *tags;
+	uint32_t   *skel = NULL;
 	ArStatus	rc;
+	const ArGaz *gaz = ArModelGaz(model);
 
 	rc = ArTagSplit(text, len, ws, env);
-	/* first pass: fill the document memory */
-	for (int a = 0; rc == AR_OK && a < ws->n;)
+	/*
+	 * Each pass runs over the sentence segments [a, b): the words from one
+	 * with sent_start to the next one.
+	 */
+	/* the tags and spelling skeletons of every word (5 bytes a word) */
+	if (rc == AR_OK && ws->n > 0)
 	{
-		int			b = a + 1;
-
-		while (b < ws->n && !ws->w[b].sent_start)
-			b++;
-		ArCheckInterrupts(env);
-		rc = ArTagFeaturize(ArModelGaz(model), ArModelClusters(model), NULL, text, len, ws, a, b, &fs, env);
-		if (rc == AR_OK)
-			rc = ArTagDecode(model, 0, &fs, tags, env);
-		if (rc == AR_OK)
-			rc = ArDocMemLearn(&doc, text, ws, a, b, tags, env);
-		a = b;
+		if ((size_t) ws->n * 5 > env->max_size)
+			rc = AR_ERR_TOO_LARGE;
+		else if ((all = env->realloc_fn(env->ctx, NULL, (size_t) ws->n)) == NULL ||
+				 (skel = env->realloc_fn(env->ctx, NULL, (size_t) ws->n * sizeof(uint32_t))) == NULL)
+			rc = AR_ERR_NOMEM;
 	}
-	/* second pass: tag with it */
-	for (int a = 0; rc == AR_OK && a < ws->n;)
+	/* first pass: fill the document memory */
+	for (int a = 0, b; rc == AR_OK && a < ws->n; a = b)
 	{
-		int			b = a + 1;
-
-		while (b < ws->n && !ws->w[b].sent_start)
-			b++;
+		b = segment_end(ws, a);
 		ArCheckInterrupts(env);
-		rc = ArTagFeaturize(ArModelGaz(model), ArModelClusters(model), &doc, text, len, ws, a, b, &fs, env);
+		rc = ArTagFeaturize(gaz, ArModelClusters(model), NULL, text, len, ws, a, b, &fs, env);
+		if (rc == AR_OK)
+			rc = ArTagDecode(model, 0, &fs, all + a, env);
+		if (rc == AR_OK)
+			rc = ArDocMemLearn(&doc, text, ws, a, b, all + a, env);
+	}
+	/* second pass: tag with it, then the rules; learn the names found */
+	for (int a = 0, b; rc == AR_OK && a < ws->n; a = b)
+	{
+		b = segment_end(ws, a);
+		ArCheckInterrupts(env);
+		tags = all + a;
+		rc = ArTagFeaturize(gaz, ArModelClusters(model), &doc, text, len, ws, a, b, &fs, env);
 		if (rc == AR_OK)
 			rc = ArTagDecode(model, 1, &fs, tags, env);
 		if (rc == AR_OK)
 		{
-			ArTagApplySure(ArModelGaz(model), &fs, tags);
+			ArTagApplySure(gaz, &fs, tags);
 			ArTagApplyOrgChains(&fs, tags);
+			ArTagApplyContext(&fs, text, ws, a, b, tags);
+			memcpy(skel + a, fs.skel, sizeof(uint32_t) * (size_t) (b - a));
+			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, skel + a, tags, env);
 		}
+	}
+	/* the names found elsewhere in the text, then the mentions */
+	for (int a = 0, b; rc == AR_OK && a < ws->n; a = b)
+	{
+		b = segment_end(ws, a);
+		ArCheckInterrupts(env);
+		tags = all + a;
+		ArDocNamesApply(&names, gaz, text, ws, a, b, skel + a, tags);
 		for (int i = 0; rc == AR_OK && i < b - a;)
 		{
 			ArMention	m;
@@ -175,18 +218,22 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			while (m.type == AR_ENT_PERSON && m.nwords > 1)
 			{
 				ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
-				if (!(gaz_lookup(ArModelGaz(model), phrase_step(0, stem)) & AR_GAZ_TITLE))
+				if (!(gaz_lookup(gaz, phrase_step(0, stem)) & AR_GAZ_TITLE))
 					break;
 				m.first++;
 				m.nwords--;
 			}
-			ArMentionResolve(ArModelGaz(model), text, ws, &m, 1);
+			ArMentionResolve(gaz, text, ws, &m, 1);
 			m.start = ws->w[m.first].start;
 			m.end = ws->w[m.first + m.nwords - 1].start + ws->w[m.first + m.nwords - 1].len;
 			rc = fn(arg, &m);
 		}
-		a = b;
 	}
+	if (all)
+		env->free_fn(env->ctx, all);
+	if (skel)
+		env->free_fn(env->ctx, skel);
+	ArDocMemFree(&names, env);
 	ArTagFeatsFree(&fs, env);
 	ArDocMemFree(&doc, env);
 	return rc;

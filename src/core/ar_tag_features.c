@@ -347,6 +347,7 @@ ArTagFeaturize(const ArGaz *gaz, const ArClusters *cl, const ArDocMem *doc,
 		wc[i] = (wi[i].shape & 2) ? latin : ArClusterLookup(cl, wi[i].stem);
 		out->sure_len[i] = 0;
 		out->sure_mask[i] = 0;
+		out->skel[i] = ArTagSkeleton(&wi[i]);
 		gb[i] = gi[i] = g1[i] = 0;
 	}
 	/* gap[i]: before word i; gap[n]: after the last word */
@@ -430,6 +431,7 @@ ArTagFeaturize(const ArGaz *gaz, const ArClusters *cl, const ArDocMem *doc,
 		int			k = 0;
 
 		out->off[i] = (int) nf;
+		out->word_mask[i] = g1[i];
 		f[k++] = feat(T_BIAS, 0);
 		f[k++] = feat(T_W0, w->word);
 		f[k++] = feat(T_S0, w->stem);
@@ -543,6 +545,7 @@ ArTagFeaturize(const ArGaz *gaz, const ArClusters *cl, const ArDocMem *doc,
 			{
 				uint16_t	m = gaz_lookup(gaz, phrase_step(0, w->bare));
 
+				out->word_mask[i] |= m;
 				for (int c = 0; c < AR_GAZ_NCLASSES; c++)
 					if (m & (1u << c))
 						f[k++] = feat(T_GAZBARE, (uint64_t) c);

@@ -66,6 +66,19 @@ typedef struct WordInfo
 /* The analysis of word w of text (segmentation, folded word and stem). */
 extern void ArTagWordInfo(const char *text, const ArTagWord *w, WordInfo *wi);
 
+/*
+ * The spelling skeleton of a word (its folded stem as arabic_entity_key()
+ * compares names, and whether it has the article), for the document step
+ * (ar_tag_names.c).
+ */
+extern uint32_t ArTagSkeleton(const WordInfo *wi);
+
+/*
+ * The entity type a gazetteer mask names (ORG, MISC, LOC, PERS: the first
+ * it has), or -1.
+ */
+extern int	ArTagClassType(uint16_t mask);
+
 /* Bytes of the first letter of s[0..n-1] and the marks after it. */
 extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
 

@@ -52,6 +52,11 @@ extern const char *ArEntityTypeName(ArEntityType t);
 									 * (CHAIN_HEAD in gazetteer files) */
 #define AR_GAZ_SURE		0x8000	/* a name that is always tagged with its
 								 * class (below) */
+#define AR_GAZ_CONTEXT	0x1000	/* a name that is also an adjective or
+								 * very frequent: tagged by context
+								 * (ArTagApplyContext) */
+#define AR_GAZ_CONTEXT_DEF 0x2000	/* ... written with the article (only
+									 * the form with it counts) */
 #define AR_GAZ_MAXWORDS 6		/* longer gazetteer phrases are not matched */
 
 /* The class bit for a gazetteer.tsv type name, or 0. */
@@ -168,6 +173,10 @@ typedef struct ArTagFeats
 	uint8_t		sure_len[AR_TAG_MAX_SENT];	/* longest AR_GAZ_SURE phrase
 											 * starting at word i (0: none) */
 	uint16_t	sure_mask[AR_TAG_MAX_SENT]; /* ... and its classes */
+	uint16_t	word_mask[AR_TAG_MAX_SENT]; /* gazetteer classes of word i
+											 * alone (or without ب ل ك) */
+	uint32_t	skel[AR_TAG_MAX_SENT];	/* its spelling skeleton
+										 * (ArDocNamesLearn) */
 	uint8_t		org_len[AR_TAG_MAX_SENT];	/* words of the organization
 											 * chain that head word i opens
 											 * (head to its last nisba; 0:
@@ -244,11 +253,15 @@ typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
  * ArExtract splits text[0..len-1] into words (into the caller's words, freed
  * with ArTagWordsFree), tags them in two passes (the second one reading the
  * document memory the first one filled) and calls fn for each mention, left
- * to right.  A person mention loses leading title words (gazetteer class
- * TITLE); a mention's first word loses a ب ل ك proclitic when the rest is a
+ * to right.  After the second pass come the sure names (ArTagApplySure)
+ * and the context rules (ArTagApplyContext) of each segment, then the
+ * document step (ArDocNamesLearn over the whole text, ArDocNamesApply).  A
+ * person mention loses leading title words (gazetteer class TITLE); a
+ * mention's first word loses a ب ل ك proclitic when the rest is a
  * gazetteer name (لموسكو -> موسكو).  Time is linear in len; memory is the
- * word list plus one sentence segment; env's interrupt callback runs every
- * sentence segment.
+ * word list, five bytes a word (tags and spelling skeletons), the document
+ * memories (a few words a mention) and one sentence segment; env's interrupt callback runs
+ * every sentence segment.
  */
 /*
  * ArTagApplySure rewrites tags[0..feats->n-1], the decoded tags of the
@@ -261,6 +274,62 @@ typedef ArStatus (*ArMentionFn) (void *arg, const ArMention *m);
  */
 extern void ArTagApplySure(const ArGaz *gaz, const ArTagFeats *feats,
 						   uint8_t *tags);
+
+/*
+ * ArTagApplyContext rewrites tags[0..b-a-1], the decoded tags of the
+ * segment words->w[a..b-1] whose features are feats (after
+ * ArTagApplySure and ArTagApplyOrgChains), by context: (1) in a
+ * sentence with more Latin-script words than Arabic ones (English), a
+ * mention of Latin words only goes; (2) two person mentions with only a
+ * space between them, or a bare title word (حسين أمير عبد اللهيان), become
+ * one; (3) a person's name loses a last word that has a preposition before
+ * the article (بالاتفاق); (4) a person's name of two words or more after a
+ * title or a nisba adjective (الرئيس الصيني شي جين بينغ) takes the bare
+ * word before it, unless the name starts with a listed given name or that
+ * word is a listed particle, a gazetteer place, title or organization, or
+ * ends in a pronoun suffix; (5) a word of class AR_GAZ_CONTEXT (not inside
+ * a longer mention) is a mention of its type unless it carries the article
+ * right after a word with the article (an adjective: الحكومة السورية,
+ * القوات السعودية) or carries it while the name does not (AR_GAZ_CONTEXT_DEF
+ * unset: السورية), where a mention of it alone goes.
+ */
+extern void ArTagApplyContext(const ArTagFeats *feats, const char *text,
+							  const ArTagWords *words, int a, int b,
+							  uint8_t *tags);
+
+/*
+ * Names across a document.  ArDocNamesLearn adds the mentions of
+ * tags[0..b-a-1] (final tags of words->w[a..b-1], whose spelling skeletons
+ * are skel[0..b-a-1]: ArTagFeats.skel or ArTagSkeletons) to d: every name of two
+ * to AR_GAZ_MAXWORDS words by the spelling skeletons of its words (as
+ * arabic_entity_key() compares them) with its type, and of a person's
+ * name the first word, the last word (the family name; not after عبد,
+ * أبو, بن ...) or the one word.  ArDocNamesApply then tags, in untagged
+ * words of words->w[a..b-1], each whole name of d in any spelling (of one
+ * type only; it may take in a shorter mention of the tagger: جين بينغ in
+ * شي جين بينغ), and each word that is a person's one-word name or family
+ * name in d (with the word before it when that is the first word of a
+ * person's name in d or a listed given name or person-name token,
+ * AR_GAZ_FIRST or AR_GAZ_PNAME):
+ * سيرجي لافروف after سيرغي لافروف, لافروف alone after both; but not a
+ * word that was left untagged more than twice as often as it was tagged as
+ * a person, plus two (d counts every word's occurrences, up to 64: a
+ * common word the tagger once took for a name stays untagged).  A mention
+ * the tagger found takes the type its words (by spelling) have most often
+ * in d, when that is another one (ties keep the tagger's).
+ */
+extern ArStatus ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz,
+								const char *text, const ArTagWords *words,
+								int a, int b, const uint32_t *skel,
+								const uint8_t *tags, const ArEnv *env);
+extern void ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz,
+							const char *text, const ArTagWords *words,
+							int a, int b, const uint32_t *skel,
+							uint8_t *tags);
+
+/* The spelling skeletons of words->w[a..b-1] into skel[0..b-a-1]. */
+extern void ArTagSkeletons(const char *text, const ArTagWords *words, int a,
+						   int b, uint32_t *skel);
 
 /*
  * ArTagApplyOrgChains rewrites tags[0..feats->n-1] (after ArTagApplySure)

@@ -24,6 +24,7 @@
  *   train --data train.txt --gazetteer gazetteer.tsv [--gazetteer more.tsv]
  *         [--sure-gazetteer names.tsv] [--sure-words places.tsv]
  *         [--clusters clusters.tsv]
+ *         [--context-words names.tsv]
  *         --out model.bin [--epochs N] [--test-fraction F] [--dev [--fold B]]
  *         [--min-count N] [--no-org-chains]
  *         [--report report.md]
@@ -391,13 +392,14 @@ read_wikifane_names(const char *path, GazEntry **g, int *n, int *cap)
 	fprintf(stderr, "train: %d names from %s\n", *n - before, path);
 }
 
-#define MAX_GAZ_FILES 6
+#define MAX_GAZ_FILES 8
 
 /* how a gazetteer file's names are used (the sure[] of read_gazetteer) */
 #define GAZ_FEATURE 0			/* --gazetteer: features only */
 #define GAZ_SURE_PHRASES 1		/* --sure-gazetteer: names of two words or
 								 * more are always tagged */
 #define GAZ_SURE_ALL 2			/* --sure-words: every name is always tagged */
+#define GAZ_CONTEXT 3			/* --context-words: tagged by context */
 
 /* the classes that are entity types */
 #define TYPE_CLASSES (AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_ORG | AR_GAZ_MISC)
@@ -437,6 +439,9 @@ read_gazetteer(const char *const *paths, const int *sure, int npaths, const char
 			if ((sure[p] == GAZ_SURE_ALL || (sure[p] == GAZ_SURE_PHRASES && strchr(tab + 1, ' '))) &&
 				(cls & TYPE_CLASSES))
 				cls |= AR_GAZ_SURE;
+			if (sure[p] == GAZ_CONTEXT && (cls & TYPE_CLASSES))
+				cls |= AR_GAZ_CONTEXT |
+					(strncmp(tab + 1, "\xD8\xA7\xD9\x84", 4) == 0 ? AR_GAZ_CONTEXT_DEF : 0);
 			gaz_add(&g, &n, &cap, tab + 1, cls);
 		}
 		fclose(fp);
@@ -1048,8 +1053,9 @@ count_spans(const uint8_t *gold, const uint8_t *pred, int n, Counts *c)
 
 /*
  * Tags sentences [a, b) with the model image, as ArExtract does (first
- * stage, document memory over the window, second stage) and counts
- * entity matches of both stages.
+ * stage, document memory over the window, second stage with the sure names
+ * and the context rules, then the names of the window found at their other
+ * mentions) and counts entity matches of the first stage and of the end.
  */
 static FILE *errors_fp;			/* --errors: wrong sentences, for engineers */
 
@@ -1063,7 +1069,10 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 {
 	ArTagFeats	fs = {0};
 	ArDocMem	doc = {0};
-	uint8_t   **pred = xrealloc(NULL, sizeof(uint8_t *) * (b + 1));
+	uint8_t   **pred = xrealloc(NULL, sizeof(uint8_t *) * (b + 1)),
+			  **fin = xrealloc(NULL, sizeof(uint8_t *) * (b + 1));
+	uint32_t  **skel = xrealloc(NULL, sizeof(uint32_t *) * (b + 1));
+	const ArGaz *gaz = ArModelGaz(m);
 
 	memset(c1, 0, sizeof(*c1));
 	memset(c2, 0, sizeof(*c2));
@@ -1074,43 +1083,82 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 			uint8_t    *tags = xrealloc(NULL, s->words.n + 1);
 
 			if (stage == 1)
+			{
 				window_doc(&doc, ss, pred, si, a, b, window);
+				skel[si] = xrealloc(NULL, sizeof(uint32_t) * (s->words.n + 1));
+			}
 			for (int x = 0; x < s->words.n;)
 			{
 				int			y = x + 1;
 
 				while (y < s->words.n && !s->words.w[y].sent_start)
 					y++;
-				if (ArTagFeaturize(ArModelGaz(m), ArModelClusters(m), stage ? &doc : NULL, s->text, s->len,
+				if (ArTagFeaturize(gaz, ArModelClusters(m), stage ? &doc : NULL, s->text, s->len,
 								   &s->words, x, y, &fs, env) != AR_OK ||
 					ArTagDecode(m, stage, &fs, tags + x, env) != AR_OK)
 					die("decode failed%s", "");
 				if (stage == 1)
 				{
-					ArTagApplySure(ArModelGaz(m), &fs, tags + x);
+					ArTagApplySure(gaz, &fs, tags + x);
 					if (chains)
 						ArTagApplyOrgChains(&fs, tags + x);
+					ArTagApplyContext(&fs, s->text, &s->words, x, y, tags + x);
+					memcpy(skel[si] + x, fs.skel, sizeof(uint32_t) * (y - x));
 				}
 				x = y;
 			}
-			count_spans(s->gold, tags, s->words.n, stage ? c2 : c1);
-			if (stage == 1 && errors_fp && memcmp(s->gold, tags, s->words.n) != 0)
-			{
-				/* one line per word of a wrong sentence: word gold pred */
-				fprintf(errors_fp, "#\n");
-				for (int i = 0; i < s->words.n; i++)
-					fprintf(errors_fp, "%.*s\t%d\t%d%s\n", (int) s->words.w[i].len,
-							s->text + s->words.w[i].start, s->gold[i], tags[i],
-							s->gold[i] != tags[i] ? "\t<<<" : "");
-			}
 			if (stage == 0)
+			{
+				count_spans(s->gold, tags, s->words.n, c1);
 				pred[si] = tags;
+			}
 			else
-				free(tags);
+				fin[si] = tags;
 		}
+	/* the names of the window at their other mentions */
 	for (int si = a; si < b; si++)
+	{
+		Sentence   *s = &ss[si];
+		int			lo = si - window < a ? a : si - window,
+					hi = si + window + 1 > b ? b : si + window + 1;
+		uint8_t    *tags = xrealloc(NULL, s->words.n + 1);
+
+		ArDocMemReset(&doc);
+		for (int k = lo; k < hi; k++)
+			if (ArDocNamesLearn(&doc, gaz, ss[k].text, &ss[k].words, 0, ss[k].words.n,
+								skel[k], fin[k], env) != AR_OK)
+				die("out of memory%s", "");
+		memcpy(tags, fin[si], s->words.n);
+		for (int x = 0; x < s->words.n;)
+		{
+			int			y = x + 1;
+
+			while (y < s->words.n && !s->words.w[y].sent_start)
+				y++;
+			ArDocNamesApply(&doc, gaz, s->text, &s->words, x, y, skel[si] + x, tags + x);
+			x = y;
+		}
+		count_spans(s->gold, tags, s->words.n, c2);
+		if (errors_fp && memcmp(s->gold, tags, s->words.n) != 0)
+		{
+			/* one line per word of a wrong sentence: word gold pred */
+			fprintf(errors_fp, "#\n");
+			for (int i = 0; i < s->words.n; i++)
+				fprintf(errors_fp, "%.*s\t%d\t%d%s\n", (int) s->words.w[i].len,
+						s->text + s->words.w[i].start, s->gold[i], tags[i],
+						s->gold[i] != tags[i] ? "\t<<<" : "");
+		}
+		free(tags);
+	}
+	for (int si = a; si < b; si++)
+	{
 		free(pred[si]);
+		free(fin[si]);
+		free(skel[si]);
+	}
 	free(pred);
+	free(fin);
+	free(skel);
 	ArTagFeatsFree(&fs, env);
 	ArDocMemFree(&doc, env);
 }
@@ -1204,12 +1252,13 @@ main(int argc, char **argv)
 		else if (strcmp(argv[i], "--data") == 0)
 			data = argv[++i];
 		else if (strcmp(argv[i], "--gazetteer") == 0 || strcmp(argv[i], "--sure-gazetteer") == 0 ||
-				 strcmp(argv[i], "--sure-words") == 0)
+				 strcmp(argv[i], "--sure-words") == 0 || strcmp(argv[i], "--context-words") == 0)
 		{
 			if (ngazpath == MAX_GAZ_FILES)
-				die("at most %s gazetteer files", "4");
+				die("at most %s gazetteer files", "8");
 			gazsure[ngazpath] = strcmp(argv[i], "--gazetteer") == 0 ? GAZ_FEATURE :
-				strcmp(argv[i], "--sure-gazetteer") == 0 ? GAZ_SURE_PHRASES : GAZ_SURE_ALL;
+				strcmp(argv[i], "--sure-gazetteer") == 0 ? GAZ_SURE_PHRASES :
+				strcmp(argv[i], "--context-words") == 0 ? GAZ_CONTEXT : GAZ_SURE_ALL;
 			gazpath[ngazpath++] = argv[++i];
 		}
 		else if (strcmp(argv[i], "--out") == 0)
@@ -1243,7 +1292,7 @@ main(int argc, char **argv)
 			die("unknown option %s", argv[i]);
 	}
 	if (data == NULL || outpath == NULL || folds < 2 || epochs < 1)
-		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--sure-gazetteer TSV] [--sure-words TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--clusters TSV] [--extra WIKIFANE] [--errors FILE] [--report FILE] [--no-org-chains]%s", "");
+		die("usage: train --data FILE --out MODEL [--gazetteer TSV] [--sure-gazetteer TSV] [--sure-words TSV] [--context-words TSV] [--epochs N] [--folds N] [--window N] [--dev [--fold B]] [--test-fraction F] [--min-count N] [--wikifane-names WIKIFANE] [--clusters TSV] [--extra WIKIFANE] [--errors FILE] [--report FILE] [--no-org-chains]%s", "");
 
 	ss = read_corpus(data, &nsent, 0);
 	nanercorp = nsent;

@@ -1,0 +1,61 @@
+--
+-- entities_doc.sql: names across a document, long person names, names
+-- decided by context, and English text (the rules after decoding:
+-- src/core/ar_tag_names.c)
+--
+-- every test file is independent: install the extension unless an earlier file did
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pg_arabic;
+RESET client_min_messages;
+
+-- 1. A name found once is found at its other mentions in the same text: in
+--    another spelling (لافرنتيف / لافرينتييف, سيرغي / سيرجي) and by the
+--    family name alone (القطاونة, لافروف); each keeps the person type, and
+--    the variants share one key; a one-word name found again takes the
+--    given name before it (ألكسندر, a person-name token of the lists).
+SELECT entity, type, pos, key
+  FROM arabic_entities('أعلن المبعوث الروسي إلى سوريا ألكسندر لافرنتيف أن الجولة المقبلة ستعقد في جنيف. وأوضح لافرينتييف، في تصريح لوكالة «تاس»، أن الموعد لم يحدد.')
+ ORDER BY pos;
+SELECT entity, type, pos, key
+  FROM arabic_entities('قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار. وأضاف سيرجي لافروف أن المحادثات مستمرة. وختم لافروف حديثه بالدعوة إلى التهدئة.')
+ ORDER BY pos;
+SELECT entity, type, pos
+  FROM arabic_entities('وأكد وزير الخارجية الأردني أيمن القطاونة دعم بلاده. وقال القطاونة إن عمان تدعم الحل.')
+ ORDER BY pos;
+-- the same sentence alone: the family name has nothing to stand for
+SELECT entity, type, pos
+  FROM arabic_entities('وقال القطاونة إن عمان تدعم الحل.')
+ ORDER BY pos;
+
+-- 2. Person names of three parts or more keep every part.
+SELECT entity, type
+  FROM (VALUES (1, 'وصل وزير الخارجية الإيراني حسين أمير عبد اللهيان إلى بيروت.'),
+               (2, 'لم يستبعد الكرملين لقاء مع الرئيس الصيني شي جين بينغ على هامش القمة.'),
+               (3, 'استقبل الرئيس عبد الفتاح السيسي الأمين العام للجامعة العربية أحمد أبو الغيط في القاهرة.'),
+               (4, 'التقى وزير الخارجية السعودي الأمير فيصل بن فرحان آل سعود نظيره الإيراني محمد جواد ظريف.'),
+               (5, 'قال المبعوث الأممي ستيفان دي ميستورا إن المحادثات ستستأنف في جنيف.'),
+               (6, 'أحيت القاهرة ذكرى رحيل الرئيس الأسبق جمال عبد الناصر بالاتفاق مع أسرته.')) v(n, s),
+       arabic_entities(s)
+ WHERE type = 'PERSON'
+ ORDER BY n, pos;
+
+-- 3. Names that are also adjectives, and a very frequent name, decided by
+--    context: السعودية after وزير خارجية and سورية after في are places,
+--    داعش after مقاتلي an organization; السورية and السعودية after a noun
+--    with the article are adjectives, never places (the organization chains
+--    may take them into an organization's name: الحكومة السورية).
+SELECT entity, type, pos
+  FROM arabic_entities('قتل عشرة من مقاتلي داعش في سورية. وقال وزير خارجية السعودية إن الحكومة السورية والقوات السعودية تنسقان جهودهما.')
+ ORDER BY pos;
+SELECT count(*) AS adjectives_as_places
+  FROM arabic_entities('أعلنت الحكومة السورية أن القوات السعودية والطائرات السورية انسحبت.')
+ WHERE type = 'LOCATION';
+
+-- 4. An English sentence gives no Latin-script mention (the tagger reads
+--    Arabic); the Arabic names in brackets are still found.
+SELECT entity, type, pos
+  FROM arabic_entities($$Russian presidential envoy to Syria Alexander Lavrentiev (ألكسندر لافرنتيف) said on Tuesday that the next round of talks would be held in Sochi (سوتشي).
+The previous round was held in Astana (أستانا) in December, with United Nations observers.$$)
+ ORDER BY pos;
+SELECT count(*) AS latin_mentions
+  FROM arabic_entities('The guarantor states will discuss the situation in Idlib, he told reporters. The Constitutional Committee meets in Geneva.');

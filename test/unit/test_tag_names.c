@@ -1,0 +1,343 @@
+/*
+ * test/unit/test_tag_names.c
+ *
+ * Unit tests of the rules on decoded tags (src/core/ar_tag_names.c):
+ * ArTagApplyContext (English sentences, a person's name split in two or
+ * missing its first part, names that are also adjectives) and the document
+ * step ArDocNamesLearn / ArDocNamesApply (another spelling of a name, the
+ * family name alone, names of two types, عبد الله).  Tags are set by hand,
+ * the gazetteer is built here: no model is needed.
+ */
+#include "ar_env.h"
+#include "ar_tagger.h"
+
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const ArEnv *env;
+
+#define B(t) ((uint8_t) (1 + 2 * (t)))
+#define I(t) ((uint8_t) (2 + 2 * (t)))
+#define P AR_ENT_PERSON
+#define L AR_ENT_LOCATION
+#define O AR_ENT_ORGANIZATION
+
+/* A gazetteer of single words and their classes, sorted by key. */
+typedef struct TestGaz
+{
+	uint64_t	key[8];
+	uint16_t	mask[8];
+	ArGaz		gaz;
+} TestGaz;
+
+static void
+gaz_build(TestGaz *g, const char *const *names, const uint16_t *masks, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		int			nw;
+		uint64_t	k = ArGazPhraseKey(names[i], strlen(names[i]), &nw, env);
+		int			j = i;
+
+		while (j > 0 && g->key[j - 1] > k)
+		{
+			g->key[j] = g->key[j - 1];
+			g->mask[j] = g->mask[j - 1];
+			j--;
+		}
+		g->key[j] = k;
+		g->mask[j] = masks[i];
+	}
+	g->gaz.key = g->key;
+	g->gaz.mask = g->mask;
+	g->gaz.n = n;
+}
+
+/* Splits text into ws and checks that it has n words. */
+static bool
+split_n(const char *text, int n, const char *what, ArTagWords *ws)
+{
+	ArTagSplit(text, strlen(text), ws, env);
+	if (check(ws->n == n, "%s: %d words (got %d)", what, n, ws->n))
+		return true;
+	ArTagWordsFree(ws, env);
+	return false;
+}
+
+/* Checks the rewritten tags[0..n-1] against want[], word by word if not. */
+static void
+check_tags(int ok, const uint8_t *tags, const uint8_t *want, int n,
+		   const char *what)
+{
+	ok &= memcmp(tags, want, (size_t) n) == 0;
+	check(ok, "%s", what);
+	if (!ok)
+		for (int i = 0; i < n; i++)
+			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
+}
+
+/*
+ * Runs ArTagApplyContext over text (one segment) with tags in[], and
+ * compares with want[] (n words).
+ */
+static void
+context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
+			 const uint8_t *want, const char *what)
+{
+	ArTagWords	ws = {0};
+	ArTagFeats	fs = {0};
+	uint8_t		tags[16];
+
+	if (!split_n(text, n, what, &ws))
+		return;
+	memcpy(tags, in, (size_t) n);
+	ArTagFeaturize(gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
+	ArTagApplyContext(&fs, text, &ws, 0, n, tags);
+	ArTagFeatsFree(&fs, env);
+	check_tags(1, tags, want, n, what);
+	ArTagWordsFree(&ws, env);
+}
+
+static void
+test_context(void)
+{
+	static const char *const names[] = {"الرئيس", "السعودية", "داعش", "جورج", "أمير", "وزير", "سورية"};
+	static const uint16_t masks[] = {AR_GAZ_TITLE, AR_GAZ_LOC | AR_GAZ_CONTEXT | AR_GAZ_CONTEXT_DEF,
+		AR_GAZ_ORG | AR_GAZ_CONTEXT, AR_GAZ_FIRST, AR_GAZ_TITLE, AR_GAZ_TITLE,
+	AR_GAZ_LOC | AR_GAZ_CONTEXT};
+	TestGaz		g;
+
+	gaz_build(&g, names, masks, 7);
+
+	context_case(&g.gaz, "The Russian envoy Alexander Lavrentiev said", 6,
+				 (uint8_t[]) {B(O), I(O), I(O), I(O), I(O), 0},
+				 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+				 "an English sentence loses its Latin-script mentions");
+	context_case(&g.gaz, "Envoy Lavrentiev (لافرنتيف) said", 4,
+				 (uint8_t[]) {0, B(P), B(P), 0},
+				 (uint8_t[]) {0, 0, B(P), 0},
+				 "... but keeps an Arabic mention in it");
+	context_case(&g.gaz, "التقى العالم Albert Einstein في برن", 6,
+				 (uint8_t[]) {0, 0, B(P), I(P), 0, B(L)},
+				 (uint8_t[]) {0, 0, B(P), I(P), 0, B(L)},
+				 "a Latin-script name in an Arabic sentence stays");
+
+	context_case(&g.gaz, "وصل حسين أمير عبد اللهيان", 5,
+				 (uint8_t[]) {0, B(P), I(P), B(P), I(P)},
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P)},
+				 "two person mentions side by side are one name");
+	context_case(&g.gaz, "وصل حسين أمير عبد اللهيان", 5,
+				 (uint8_t[]) {0, B(P), 0, B(P), I(P)},
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P)},
+				 "... and so are two with a bare title word between them");
+	context_case(&g.gaz, "التقى جوليا ومارك", 3,
+				 (uint8_t[]) {0, B(P), B(P)},
+				 (uint8_t[]) {0, B(P), B(P)},
+				 "... not with a conjunction between them");
+	context_case(&g.gaz, "التقى جوليا، مارك", 3,
+				 (uint8_t[]) {0, B(P), B(P)},
+				 (uint8_t[]) {0, B(P), B(P)},
+				 "... nor with a comma");
+
+	context_case(&g.gaz, "ذكرى جمال عبد الناصر بالاتفاق مع أسرته", 7,
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P), 0, 0},
+				 (uint8_t[]) {0, B(P), I(P), I(P), 0, 0, 0},
+				 "a person's name loses a last word with a preposition and the article");
+	context_case(&g.gaz, "ذكرى جمال عبد الناصر للصحفيين", 5,
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P)},
+				 (uint8_t[]) {0, B(P), I(P), I(P), 0},
+				 "... or with لل");
+	context_case(&g.gaz, "والتقى الرئيس الصيني شي جين بينغ", 6,
+				 (uint8_t[]) {0, 0, 0, 0, B(P), I(P)},
+				 (uint8_t[]) {0, 0, 0, B(P), I(P), I(P)},
+				 "a name after a title and a nisba takes its first part");
+	context_case(&g.gaz, "وقال الرئيس الأمريكي إن جين بينغ", 6,
+				 (uint8_t[]) {0, 0, 0, 0, B(P), I(P)},
+				 (uint8_t[]) {0, 0, 0, 0, B(P), I(P)},
+				 "... not a particle");
+	context_case(&g.gaz, "وقال الرئيس الأمريكي جو جورج بوش", 6,
+				 (uint8_t[]) {0, 0, 0, 0, B(P), I(P)},
+				 (uint8_t[]) {0, 0, 0, 0, B(P), I(P)},
+				 "... nor before a name that starts with a given name");
+	context_case(&g.gaz, "وقال وزير خارجيتها سيرغي لافروف", 5,
+				 (uint8_t[]) {0, 0, 0, B(P), I(P)},
+				 (uint8_t[]) {0, 0, 0, B(P), I(P)},
+				 "... nor a word with a pronoun suffix");
+	context_case(&g.gaz, "وقال مسؤول شي جين بينغ", 5,
+				 (uint8_t[]) {0, 0, 0, B(P), I(P)},
+				 (uint8_t[]) {0, 0, 0, B(P), I(P)},
+				 "... nor after a word that is neither a title nor a nisba");
+
+	context_case(&g.gaz, "وقال وزير خارجية السعودية", 4,
+				 (uint8_t[]) {0, 0, 0, 0},
+				 (uint8_t[]) {0, 0, 0, B(L)},
+				 "a context name after a noun in construct is a name");
+	context_case(&g.gaz, "وصلت إلى السعودية", 3,
+				 (uint8_t[]) {0, 0, 0},
+				 (uint8_t[]) {0, 0, B(L)},
+				 "... and after a preposition");
+	context_case(&g.gaz, "انتشرت القوات السعودية", 3,
+				 (uint8_t[]) {0, 0, B(L)},
+				 (uint8_t[]) {0, 0, 0},
+				 "... not after a noun with the article (an adjective)");
+	context_case(&g.gaz, "وصل إلى سورية", 3,
+				 (uint8_t[]) {0, 0, 0},
+				 (uint8_t[]) {0, 0, B(L)},
+				 "a context name without the article");
+	context_case(&g.gaz, "وأعلنت وكالة سانا السورية", 4,
+				 (uint8_t[]) {0, 0, 0, B(L)},
+				 (uint8_t[]) {0, 0, 0, 0},
+				 "... is not its form with the article (an adjective)");
+	context_case(&g.gaz, "قتل مقاتلي داعش", 3,
+				 (uint8_t[]) {0, 0, 0},
+				 (uint8_t[]) {0, 0, B(O)},
+				 "a frequent name by context takes its type");
+	context_case(&g.gaz, "منظمة الصحة السعودية الدولية", 4,
+				 (uint8_t[]) {B(O), I(O), I(O), I(O)},
+				 (uint8_t[]) {B(O), I(O), I(O), I(O)},
+				 "a context word inside a longer mention stays in it");
+}
+
+/*
+ * Learns the mentions in[] of text (every segment), applies the document
+ * step and compares with want[].
+ */
+static void
+doc_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
+		 const uint8_t *want, const char *what)
+{
+	ArTagWords	ws = {0};
+	ArDocMem	d = {0};
+	uint8_t		tags[32];
+	uint32_t	skel[32];
+	int			ok = 1;
+
+	if (!split_n(text, n, what, &ws))
+		return;
+	memcpy(tags, in, (size_t) n);
+	ArTagSkeletons(text, &ws, 0, n, skel);
+	for (int pass = 0; pass < 2; pass++)
+		for (int a = 0; a < n;)
+		{
+			int			b = a + 1;
+
+			while (b < n && !ws.w[b].sent_start)
+				b++;
+			if (pass == 0)
+				ok &= ArDocNamesLearn(&d, gaz, text, &ws, a, b, skel + a, tags + a, env) == AR_OK;
+			else
+				ArDocNamesApply(&d, gaz, text, &ws, a, b, skel + a, tags + a);
+			a = b;
+		}
+	check_tags(ok, tags, want, n, what);
+	ArDocMemFree(&d, env);
+	ArTagWordsFree(&ws, env);
+}
+
+static void
+test_doc_names(void)
+{
+	ArDocMem	empty = {0};
+	uint8_t		tags[2] = {0, 0};
+	uint32_t	skel[2];
+	ArTagWords	ws = {0};
+	const char *t = "سيرغي لافروف";
+
+	doc_case(NULL, "قال سيرغي لافروف أمس. وأضاف سيرجي لافروف. وقال لافروف إن",
+			 10,
+			 (uint8_t[]) {0, B(P), I(P), 0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(P), I(P), 0, 0, B(P), I(P), 0, B(P), 0},
+			 "a name is found in its other spelling and by its family name");
+	doc_case(NULL, "وأوضح لافرينتييف أمس. والتقى المبعوث ألكسندر لافرنتيف", 7,
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, B(P)},
+			 "a one-word name is found in another spelling");
+	doc_case(NULL, "التقى الرئيس الصيني جين بينغ. وقال شي جين بينغ", 9,
+			 (uint8_t[]) {0, 0, 0, B(P), I(P), 0, 0, B(P), I(P)},
+			 (uint8_t[]) {0, 0, 0, B(P), I(P), 0, 0, B(P), I(P)},
+			 "a shorter name does not take in a longer one");
+	doc_case(NULL, "قال شي جين بينغ. ورد جين بينغ. والتقى شي جين بينغ", 11,
+			 (uint8_t[]) {0, B(P), I(P), I(P), 0, B(P), I(P), 0, 0, B(P), I(P)},
+			 (uint8_t[]) {0, B(P), I(P), I(P), 0, B(P), I(P), 0, B(P), I(P), I(P)},
+			 "a whole name takes in the shorter mention of the tagger");
+	doc_case(NULL, "التقى عبد الله. ودعا حزب الله", 6,
+			 (uint8_t[]) {0, B(P), I(P), 0, 0, 0},
+			 (uint8_t[]) {0, B(P), I(P), 0, 0, 0},
+			 "الله after عبد does not stand for the name");
+	doc_case(NULL, "وصل عبد الله الثاني. وبدأ الأسبوع الثاني", 7,
+			 (uint8_t[]) {0, B(P), I(P), I(P), 0, 0, 0},
+			 (uint8_t[]) {0, B(P), I(P), I(P), 0, 0, 0},
+			 "nor does an ordinal");
+	doc_case(NULL, "زار أيمن الصفدي عمان. وقال الصفدي إن", 7,
+			 (uint8_t[]) {0, B(P), I(P), B(L), 0, 0, 0},
+			 (uint8_t[]) {0, B(P), I(P), B(L), 0, B(P), 0},
+			 "a family name with the article alone");
+	doc_case(NULL, "زار جورج واشنطن. وصل إلى جورج واشنطن. ثم جورج واشنطن", 10,
+			 (uint8_t[]) {0, B(P), I(P), 0, 0, B(L), I(L), 0, 0, 0},
+			 (uint8_t[]) {0, B(P), I(P), 0, 0, B(L), I(L), 0, 0, 0},
+			 "a name found with two types is left to the tagger");
+
+	{
+		static const char *const names[] = {"جورج"};
+		static const uint16_t masks[] = {AR_GAZ_FIRST};
+		TestGaz		g;
+
+		gaz_build(&g, names, masks, 1);
+		doc_case(&g.gaz, "وقال لافروف أمس. والتقى جورج لافروف", 6,
+				 (uint8_t[]) {0, B(P), 0, 0, 0, 0},
+				 (uint8_t[]) {0, B(P), 0, 0, B(P), I(P)},
+				 "a name found alone takes a listed given name before it");
+	}
+
+	doc_case(NULL, "قال مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون",
+			 12,
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			 "a word left untagged five times against one is not a name");
+	doc_case(NULL, "قال مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون. وبلغت مليون", 10,
+			 (uint8_t[]) {0, B(P), 0, 0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(P), 0, B(P), 0, B(P), 0, B(P), 0, B(P)},
+			 "... four times against one is");
+
+	{
+		/* counts go past one byte of the memory: 10 against 3 */
+		char		text[600] = "";
+		uint8_t		in[26] = {0};
+
+		for (int k = 0; k < 13; k++)
+		{
+			strcat(text, k < 3 ? "قال مليون. " : "وبلغت مليون. ");
+			if (k < 3)
+				in[2 * k + 1] = B(P);
+		}
+		doc_case(NULL, text, 26, in, in,
+				 "a word left untagged ten times against three is not a name");
+	}
+
+	doc_case(NULL, "نشرت يونيفيل قواتها. وقالت يونيفيل إن. ودعت يونيفيل إلى", 9,
+			 (uint8_t[]) {0, B(O), 0, 0, B(AR_ENT_MISC), 0, 0, B(O), 0},
+			 (uint8_t[]) {0, B(O), 0, 0, B(O), 0, 0, B(O), 0},
+			 "a name takes the type the text gives it most often");
+	doc_case(NULL, "زار واشنطن. وقال واشنطن", 4,
+			 (uint8_t[]) {0, B(L), 0, B(P)},
+			 (uint8_t[]) {0, B(L), 0, B(P)},
+			 "... and keeps its type on a tie");
+
+	/* an empty memory changes nothing */
+	ArTagSplit(t, strlen(t), &ws, env);
+	ArTagSkeletons(t, &ws, 0, ws.n, skel);
+	ArDocNamesApply(&empty, NULL, t, &ws, 0, ws.n, skel, tags);
+	check(tags[0] == 0 && tags[1] == 0, "an empty memory tags nothing");
+	ArTagWordsFree(&ws, env);
+}
+
+int
+main(void)
+{
+	env = ArMallocEnv();
+	test_context();
+	test_doc_names();
+	return harness_done();
+}
