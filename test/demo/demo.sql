@@ -224,6 +224,15 @@ FROM entities e JOIN articles a ON a.id = e.article
 WHERE e.article = 2 ORDER BY pos LIMIT 8;
 
 \echo
+\echo '-- New in 1.1: an organization named by a head noun and an adjective, a name found'
+\echo '-- again in another spelling and alone, and سورية a name only where it is not an adjective:'
+SELECT entity, type, key
+FROM arabic_entities(
+  'قال وزير الخارجية الروسي سيرغي لافروف إن وزارة الخارجية التركية أبلغت موسكو بموقفها. '
+  'وأضاف سيرجي لافروف أن الحكومة السورية ستشارك، وقال لافروف إن الحل في سورية سياسي.')
+ORDER BY pos;
+
+\echo
 \echo '-- Join with the analyst''s own table of people (one spelling each) by key:'
 CREATE INDEX ON entities (key);
 SELECT p.name, count(e.*) AS mentions,
