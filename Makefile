@@ -184,10 +184,10 @@ clusters: src/model/clusters
 	mv src/model/clusters.tsv.tmp src/model/clusters.tsv
 
 src/model/clusters: src/model/clusters.c $(CORE_SRCS) $(CORE_HDRS)
-	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
+	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ src/model/train.c src/model/train_data.c $(CORE_SRCS) $(ICU_LIBS) -lm
 
-src/model/train: src/model/train.c $(CORE_SRCS) $(CORE_HDRS)
-	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS) -lm
+src/model/train: src/model/train.c src/model/train_data.c src/model/train.h $(CORE_SRCS) $(CORE_HDRS)
+	$(UNIT_CC) -O2 -Wall -Wextra $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ src/model/train.c src/model/train_data.c $(CORE_SRCS) $(ICU_LIBS) -lm
 
 # fuzz: build each test/fuzz/fuzz_*.c with libFuzzer and run it FUZZ_SECONDS seconds
 fuzz:
