@@ -83,6 +83,8 @@ SELECT count(*) AS tagged_again FROM arabic_entities('وصل إلى بغداد �
 SELECT entity, type, pos, len
   FROM arabic_entities('وافق صندوق النقد الدولي على القرض قبل كأس العالم وبعد اجتماع لمجموعة العشرين .')
  ORDER BY pos;
+-- a listed name after a kind word stands alone (حركة حماس is listed whole,
+-- حماس alone too: the kind word stays outside, as in entities_orgs.sql)
 SELECT entity, type, pos, len
   FROM arabic_entities('قال مسؤول في المكتب السياسي لحركة حماس إن الحركة تدرس المقترح .');
 -- places of the model's list of news places (src/model/known_places.tsv)

@@ -52,3 +52,17 @@ SELECT count(DISTINCT e.key) AS keys, min(e.entity) AS one, max(e.entity) AS oth
                ('حذرت السفارة الأميركية رعاياها .')) s(t),
   LATERAL arabic_entities(s.t) e
  WHERE e.type = 'ORGANIZATION';
+
+-- 5. A kind word before a name that stands alone stays outside it (quoted,
+--    or a listed name of the same type), as the gold guideline and ANERcorp
+--    annotate: وكالة «تاس» is تاس, بطولة كأس العالم is كأس العالم.  A name
+--    that needs its kind word keeps it (وكالة الأنباء السعودية, حركة أمل).
+SELECT s.n, e.entity, e.type, substr(s.t, e.pos, e.len) AS as_written
+  FROM (VALUES
+    (1, 'ونقلت وكالة «تاس» عن مصدر في الخارجية أن الاجتماع تأجل .'),
+    (2, 'وقالت حركة حماس في بيان إنها تدرس المقترح .'),
+    (3, 'تستضيف قطر بطولة كأس العالم في الشتاء .'),
+    (4, 'ذكرت وكالة الأنباء السعودية أن الوفد وصل إلى الرياض .'),
+    (5, 'وأعلنت حركة أمل تأييدها للمبادرة .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

@@ -131,6 +131,69 @@ segment_end(const ArTagWords *ws, int a)
 	return b;
 }
 
+/*
+ * Kind words that stay outside an organization or other name when the name
+ * stands alone after them (the gold guideline, test/data/entities_gold.md,
+ * and ANERcorp agree): وكالة «تاس» is تاس, بطولة كأس العالم is كأس العالم,
+ * but وكالة الأنباء السعودية keeps its first word.
+ */
+static const char *const kind_words[] = {
+	"وكالة", "صحيفة", "جريدة", "قناة", "حركة", "شركة", "بطولة", "معرض",
+	"قمة", "دورة"
+};
+#define N_KIND_WORDS (sizeof(kind_words) / sizeof(kind_words[0]))
+
+/* Is there an opening quote in text[a..b-1]? */
+static int
+has_quote(const char *text, size_t a, size_t b)
+{
+	for (size_t i = a; i < b;)
+	{
+		int			nb;
+		uint32_t	c = ArUtf8Decode((const unsigned char *) text + i, b - i, &nb);
+
+		i += (size_t) nb;
+		if (c == '"' || c == '\'' || c == 0x00AB || c == 0x201C || c == 0x2018)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does mention m (an organization or other name of two words or more) start
+ * with a kind word before a name that stands alone: quoted, or listed in the
+ * gazetteer with the mention's type?  keys: the phrase keys of kind_words.
+ */
+static int
+kind_word_first(const ArGaz *gaz, const char *text, const ArTagWords *ws,
+				const ArMention *m, const uint64_t *keys)
+{
+	uint64_t	stem,
+				bare,
+				h = 0;
+	size_t		skip;
+	int			kind = 0;
+	uint16_t	bit = m->type == AR_ENT_ORGANIZATION ? AR_GAZ_ORG : AR_GAZ_MISC;
+
+	ArWordKeys(text, &ws->w[m->first], &stem, &bare, &skip);
+	for (size_t k = 0; k < N_KIND_WORDS && !kind; k++)
+		kind = keys[k] == phrase_step(0, stem) ||
+			(bare && keys[k] == phrase_step(0, bare));	/* لوكالة */
+	if (!kind)
+		return 0;
+	if (has_quote(text, ws->w[m->first].start + ws->w[m->first].len,
+				  ws->w[m->first + 1].start))
+		return 1;
+	if (m->nwords - 1 > AR_GAZ_MAXWORDS)
+		return 0;
+	for (int k = m->first + 1; k < m->first + m->nwords; k++)
+	{
+		ArWordKeys(text, &ws->w[k], &stem, &bare, &skip);
+		h = phrase_step(h, stem);
+	}
+	return (gaz_lookup(gaz, h) & bit) != 0;
+}
+
 ArStatus
 ArExtract(const ArModel *model, const char *text, size_t len,
 		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
@@ -143,6 +206,8 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 	uint32_t   *skel = NULL;
 	ArStatus	rc;
 	const ArGaz *gaz = ArModelGaz(model);
+	uint64_t	kind_keys[N_KIND_WORDS];
+	int			kind_ready = 0;	/* kind_keys computed (at the first use) */
 
 	rc = ArTagSplit(text, len, ws, env);
 	/*
@@ -220,6 +285,23 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 				ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
 				if (!(gaz_lookup(gaz, phrase_step(0, stem)) & AR_GAZ_TITLE))
 					break;
+				m.first++;
+				m.nwords--;
+			}
+			if ((m.type == AR_ENT_ORGANIZATION || m.type == AR_ENT_MISC) &&
+				m.nwords > 1 && !kind_ready)
+			{
+				for (size_t k = 0; k < N_KIND_WORDS; k++)
+				{
+					int			nw;
+
+					kind_keys[k] = ArGazPhraseKey(kind_words[k], strlen(kind_words[k]), &nw, env);
+				}
+				kind_ready = 1;
+			}
+			if ((m.type == AR_ENT_ORGANIZATION || m.type == AR_ENT_MISC) &&
+				m.nwords > 1 && kind_word_first(gaz, text, ws, &m, kind_keys))
+			{
 				m.first++;
 				m.nwords--;
 			}
