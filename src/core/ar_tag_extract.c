@@ -137,11 +137,11 @@ segment_end(const ArTagWords *ws, int a)
  * and ANERcorp agree): وكالة «تاس» is تاس, بطولة كأس العالم is كأس العالم,
  * but وكالة الأنباء السعودية keeps its first word.
  */
-static const char *const kind_words[] = {
+static const char *const kind_words[AR_TAG_NKIND] = {
 	"وكالة", "صحيفة", "جريدة", "قناة", "حركة", "شركة", "بطولة", "معرض",
 	"قمة", "دورة"
 };
-#define N_KIND_WORDS (sizeof(kind_words) / sizeof(kind_words[0]))
+#define N_KIND_WORDS ((size_t) AR_TAG_NKIND)
 
 /* Is there an opening quote in text[a..b-1]? */
 static int
@@ -194,6 +194,42 @@ kind_word_first(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 	return (gaz_lookup(gaz, h) & bit) != 0;
 }
 
+void
+ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys, const char *text,
+					const ArTagWords *ws, int a, int b, uint8_t *tags,
+					const ArEnv *env)
+{
+	for (int i = 0; i + 1 < b - a; i++)
+	{
+		ArMention	m;
+		int			j;
+
+		if (tags[i] != 1 + 2 * AR_ENT_ORGANIZATION && tags[i] != 1 + 2 * AR_ENT_MISC)
+			continue;
+		if (tags[i + 1] != tags[i] + 1)
+			continue;
+		j = i + 2;
+		while (j < b - a && tags[j] == tags[i] + 1)
+			j++;
+		if (keys[0] == 0)
+			for (size_t k = 0; k < N_KIND_WORDS; k++)
+			{
+				int			nw;
+
+				keys[k] = ArGazPhraseKey(kind_words[k], strlen(kind_words[k]), &nw, env);
+			}
+		m.type = (ArEntityType) ((tags[i] - 1) / 2);
+		m.first = a + i;
+		m.nwords = j - i;
+		if (kind_word_first(gaz, text, ws, &m, keys))
+		{
+			tags[i + 1] = tags[i];
+			tags[i] = 0;
+		}
+		i = j - 1;
+	}
+}
+
 ArStatus
 ArExtract(const ArModel *model, const char *text, size_t len,
 		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
@@ -206,8 +242,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 	uint32_t   *skel = NULL;
 	ArStatus	rc;
 	const ArGaz *gaz = ArModelGaz(model);
-	uint64_t	kind_keys[N_KIND_WORDS];
-	int			kind_ready = 0;	/* kind_keys computed (at the first use) */
+	uint64_t	kind_keys[AR_TAG_NKIND] = {0};	/* computed at the first use */
 
 	rc = ArTagSplit(text, len, ws, env);
 	/*
@@ -248,6 +283,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			ArTagApplySure(gaz, &fs, tags);
 			ArTagApplyOrgChains(&fs, tags);
 			ArTagApplyContext(&fs, text, ws, a, b, tags);
+			ArTagApplyKindWords(gaz, kind_keys, text, ws, a, b, tags, env);
 			memcpy(skel + a, fs.skel, sizeof(uint32_t) * (size_t) (b - a));
 			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, skel + a, tags, env);
 		}
@@ -285,23 +321,6 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 				ArWordKeys(text, &ws->w[m.first], &stem, &bare, &skip);
 				if (!(gaz_lookup(gaz, phrase_step(0, stem)) & AR_GAZ_TITLE))
 					break;
-				m.first++;
-				m.nwords--;
-			}
-			if ((m.type == AR_ENT_ORGANIZATION || m.type == AR_ENT_MISC) &&
-				m.nwords > 1 && !kind_ready)
-			{
-				for (size_t k = 0; k < N_KIND_WORDS; k++)
-				{
-					int			nw;
-
-					kind_keys[k] = ArGazPhraseKey(kind_words[k], strlen(kind_words[k]), &nw, env);
-				}
-				kind_ready = 1;
-			}
-			if ((m.type == AR_ENT_ORGANIZATION || m.type == AR_ENT_MISC) &&
-				m.nwords > 1 && kind_word_first(gaz, text, ws, &m, kind_keys))
-			{
 				m.first++;
 				m.nwords--;
 			}

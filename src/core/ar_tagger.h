@@ -342,6 +342,21 @@ extern void ArTagSkeletons(const char *text, const ArTagWords *words, int a,
  */
 extern void ArTagApplyOrgChains(const ArTagFeats *feats, uint8_t *tags);
 
+/*
+ * ArTagApplyKindWords rewrites tags[0..b-a-1] of segment [a, b) (after
+ * ArTagApplyContext): an organization or other name of two words or more
+ * whose first word is a kind word (وكالة، صحيفة، قناة، حركة، شركة، بطولة،
+ * قمة ...) before a name that stands alone, quoted or listed in gaz with the
+ * same type, loses that word (وكالة «تاس» is تاس; وكالة الأنباء السعودية
+ * keeps it), as the gold guideline and ANERcorp annotate.  keys: room for
+ * AR_TAG_NKIND phrase keys, all 0 the first time (computed then, through
+ * env, and reused by later calls).
+ */
+#define AR_TAG_NKIND 10
+extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
+								const char *text, const ArTagWords *ws,
+								int a, int b, uint8_t *tags, const ArEnv *env);
+
 extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
 						  ArTagWords *words, ArMentionFn fn, void *arg,
 						  const ArEnv *env);

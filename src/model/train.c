@@ -565,6 +565,7 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 			  **fin = xrealloc(NULL, sizeof(uint8_t *) * (b + 1));
 	uint32_t  **skel = xrealloc(NULL, sizeof(uint32_t *) * (b + 1));
 	const ArGaz *gaz = ArModelGaz(m);
+	uint64_t	kind_keys[AR_TAG_NKIND] = {0};
 
 	memset(c1, 0, sizeof(*c1));
 	memset(c2, 0, sizeof(*c2));
@@ -595,6 +596,7 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 					if (chains)
 						ArTagApplyOrgChains(&fs, tags + x);
 					ArTagApplyContext(&fs, s->text, &s->words, x, y, tags + x);
+					ArTagApplyKindWords(gaz, kind_keys, s->text, &s->words, x, y, tags + x, env);
 					memcpy(skel[si] + x, fs.skel, sizeof(uint32_t) * (y - x));
 				}
 				x = y;
