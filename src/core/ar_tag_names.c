@@ -10,6 +10,7 @@
  */
 #include "ar_tag_internal.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
@@ -91,20 +92,43 @@ static const char *const not_name_words[] = {
 	"الدين", "الله", "الرحمن", NULL
 };
 
+/* Words that join the next one into one part of a name (عبد الناصر). */
+static const char *const joiners[] = {"عبد", "أبو", "أبي", "بن", "ابن", "آل", "بنت", NULL};
+
+#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
+
+/*
+ * The hashes of the folded words of a NULL-terminated list (as WordInfo's
+ * word and stem hash them), computed once on first use.
+ */
+static const uint64_t *
+list_hashes(const char *const *words, uint64_t *hash, bool *ready)
+{
+	if (!*ready)
+	{
+		for (int k = 0; words[k]; k++)
+		{
+			Folded		f;
+
+			ArTagFoldWord(words[k], strlen(words[k]), &f);
+			hash[k] = hash_cps(f.cp, 0, f.n);
+		}
+		*ready = true;
+	}
+	return hash;
+}
+
 /* Is the word, as written or without its proclitics, one of the list? */
 static int
 is_not_name_word(const WordInfo *wi)
 {
-	for (int k = 0; not_name_words[k]; k++)
-	{
-		Folded		f;
-		uint64_t	h;
+	static uint64_t hash[LIST_LEN(not_name_words)];
+	static bool ready;
+	const uint64_t *h = list_hashes(not_name_words, hash, &ready);
 
-		ArTagFoldWord(not_name_words[k], strlen(not_name_words[k]), &f);
-		h = hash_cps(f.cp, 0, f.n);
-		if (h == wi->word || h == wi->stem)
+	for (size_t k = 0; k < LIST_LEN(not_name_words); k++)
+		if (h[k] == wi->word || h[k] == wi->stem)
 			return 1;
-	}
 	return 0;
 }
 
@@ -354,21 +378,17 @@ count_of(const ArDocMem *d, uint64_t key)
 #define PN_FIRST 4				/* the first word of a person's name */
 #define PN_OTHER 8				/* a word of a mention of another type */
 
-/* Words that join the next one into one part of a name (عبد الناصر). */
+/* Is the word's stem one of the joiners (عبد, أبو, بن ...)? */
 static int
 joins_next(const WordInfo *wi)
 {
-	static const char *const joiners[] = {"عبد", "أبو", "أبي", "بن", "ابن", "آل", "بنت", NULL};
+	static uint64_t hash[LIST_LEN(joiners)];
+	static bool ready;
+	const uint64_t *h = list_hashes(joiners, hash, &ready);
 
-	for (int k = 0; joiners[k]; k++)
-	{
-		Folded		f;
-
-		ArTagFoldWord(joiners[k], strlen(joiners[k]), &f);
-		if (f.n == wi->stemf.n &&
-			memcmp(f.cp, wi->stemf.cp, sizeof(uint32_t) * (size_t) f.n) == 0)
+	for (size_t k = 0; k < LIST_LEN(joiners); k++)
+		if (h[k] == wi->stem)
 			return 1;
-	}
 	return 0;
 }
 

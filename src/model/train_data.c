@@ -14,7 +14,6 @@
 /* ------------------------------------------------------------------ */
 /* Reading the corpus                                                   */
 
-
 static int
 tag_of(const char *t)
 {
@@ -248,7 +247,6 @@ read_corpus(const char *path, int *nsent, int wikifane)
 
 /* ------------------------------------------------------------------ */
 /* Gazetteer                                                            */
-
 
 static int
 cmp_gaz(const void *a, const void *b)
