@@ -230,6 +230,18 @@ ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys, const char *text,
 	}
 }
 
+void
+ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys, const ArTagFeats *feats,
+				const char *text, const ArTagWords *ws, int a, int b,
+				uint8_t *tags, int flags, const ArEnv *env)
+{
+	ArTagApplySure(gaz, feats, tags);
+	if (!(flags & AR_RULES_NO_ORG_CHAINS))
+		ArTagApplyOrgChains(feats, tags);
+	ArTagApplyContext(feats, text, ws, a, b, tags);
+	ArTagApplyKindWords(gaz, kind_keys, text, ws, a, b, tags, env);
+}
+
 ArStatus
 ArExtract(const ArModel *model, const char *text, size_t len,
 		  ArTagWords *ws, ArMentionFn fn, void *arg, const ArEnv *env)
@@ -280,10 +292,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			rc = ArTagDecode(model, 1, &fs, tags, env);
 		if (rc == AR_OK)
 		{
-			ArTagApplySure(gaz, &fs, tags);
-			ArTagApplyOrgChains(&fs, tags);
-			ArTagApplyContext(&fs, text, ws, a, b, tags);
-			ArTagApplyKindWords(gaz, kind_keys, text, ws, a, b, tags, env);
+			ArTagApplyRules(gaz, kind_keys, &fs, text, ws, a, b, tags, 0, env);
 			memcpy(skel + a, fs.skel, sizeof(uint32_t) * (size_t) (b - a));
 			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, skel + a, tags, env);
 		}

@@ -357,6 +357,21 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 								const char *text, const ArTagWords *ws,
 								int a, int b, uint8_t *tags, const ArEnv *env);
 
+/*
+ * ArTagApplyRules runs the rules after the second pass over the decoded
+ * tags[0..b-a-1] of segment [a, b) whose features are feats, in their order:
+ * ArTagApplySure, ArTagApplyOrgChains (unless flags has
+ * AR_RULES_NO_ORG_CHAINS: ANERcorp's convention, for the trainer's report),
+ * ArTagApplyContext, ArTagApplyKindWords (kind_keys as there).  The
+ * extension and the trainer's scorer both call it, so that what is scored is
+ * what the extension returns.
+ */
+#define AR_RULES_NO_ORG_CHAINS 0x01
+extern void ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys,
+							const ArTagFeats *feats, const char *text,
+							const ArTagWords *ws, int a, int b, uint8_t *tags,
+							int flags, const ArEnv *env);
+
 extern ArStatus ArExtract(const ArModel *model, const char *text, size_t len,
 						  ArTagWords *words, ArMentionFn fn, void *arg,
 						  const ArEnv *env);

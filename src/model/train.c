@@ -592,11 +592,8 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 					die("decode failed%s", "");
 				if (stage == 1)
 				{
-					ArTagApplySure(gaz, &fs, tags + x);
-					if (chains)
-						ArTagApplyOrgChains(&fs, tags + x);
-					ArTagApplyContext(&fs, s->text, &s->words, x, y, tags + x);
-					ArTagApplyKindWords(gaz, kind_keys, s->text, &s->words, x, y, tags + x, env);
+					ArTagApplyRules(gaz, kind_keys, &fs, s->text, &s->words, x, y, tags + x,
+									chains ? 0 : AR_RULES_NO_ORG_CHAINS, env);
 					memcpy(skel[si] + x, fs.skel, sizeof(uint32_t) * (y - x));
 				}
 				x = y;
