@@ -1,6 +1,7 @@
 #!/bin/bash
 # test/run_tests.sh: the body of "make test".  Builds the extension, stages
-# it, runs the unit tests, then the pg_regress and isolation suites and the TAP scripts
+# it, runs the unit tests, checks that the entity model and its lists are
+# what their generators give (test/model_sources.sh), then the pg_regress and isolation suites and the TAP scripts
 # (test/t/*.pl) in a throwaway PostgreSQL cluster (pg_virtualenv) that loads
 # the staged install via extension_destdir, after checking that the backend
 # really maps the staged pg_arabic.so.  Prints one final line
@@ -54,6 +55,19 @@ elif [ "$unit_rc" -ne 0 ] && [ "$uf" -eq 0 ]; then
 	uf=1
 fi
 passed=$((passed + up)) failed=$((failed + uf))
+
+# 2b. The model's lists and the model are what their generators give
+# (skipped without ../shared/data).
+step "model sources (gazetteers and model regenerated and compared)"
+MAKE="$MAKE" bash test/model_sources.sh 2>&1 | tee "$LOGDIR/model_sources.log"
+read -r mp mf < <(sed -n 's/^# model-sources: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOGDIR/model_sources.log" | tail -n 1)
+if grep -q '^model-sources: skipped' "$LOGDIR/model_sources.log"; then
+	mp=0 mf=0 skipped=$((skipped + 1))
+elif [ -z "${mp:-}" ]; then
+	echo "model sources check did not run to the end"
+	mp=0 mf=1
+fi
+passed=$((passed + mp)) failed=$((failed + mf))
 
 # 3. pg_regress in a throwaway cluster.
 step "pg_regress in a throwaway PostgreSQL $PG_MAJOR (extension_destdir=$STAGE)"
@@ -118,5 +132,5 @@ else
 	echo "cleanup: ok, removed $STAGE"; passed=$((passed + 1))
 fi
 echo
-echo "unit: $up passed, $uf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")$( [ $((tp + tf)) -gt 0 ] && echo "; tap: $tp passed, $tf failed"); citus: $cp passed, $cf failed"
+echo "unit: $up passed, $uf failed; model sources: $mp passed, $mf failed; regress: $rp passed, $rf failed$( [ "$ri" -gt 0 ] && echo ", $ri ignored")$( [ $((tp + tf)) -gt 0 ] && echo "; tap: $tp passed, $tf failed"); citus: $cp passed, $cf failed"
 summary
