@@ -181,6 +181,8 @@ typedef struct ArTagFeats
 											 * chain that head word i opens
 											 * (head to its last nisba; 0:
 											 * none), for ArTagApplyOrgChains */
+	uint64_t	stem[AR_TAG_MAX_SENT];	/* folded stem of word i (as
+										 * WordInfo), for ArTagApplyEvents */
 } ArTagFeats;
 
 /*
@@ -358,15 +360,44 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 								int a, int b, uint8_t *tags, const ArEnv *env);
 
 /*
+ * Events (src/core/ar_tag_events.c).  ArTagApplyEvents rewrites
+ * tags[0..b-a-1] of segment [a, b) (after ArTagApplyContext) so that a head
+ * noun without the article (اتفاق، اتفاقية، معاهدة، مبادرة، صيغة، مسار، خطة،
+ * قانون، مؤتمر، منتدى، جائزة، كأس، حرب، عيد، رؤية، أجندة، كوب، إكسبو) and
+ * the name the tagger found right after it (a place, a person, a MISC name,
+ * by head), a holiday word (عيد الفطر), a month (حرب أكتوبر), a number
+ * (رؤية 2030، كوب ٢٧) or a noun with a nationality adjective (مبادرة السلام
+ * العربية), then a number that belongs to the name and one word with لل
+ * (اتفاق باريس للمناخ), make one MISC mention with what is inside it (flat);
+ * a MISC mention the tagger began on such a head gets the number and the
+ * tail; a quoted MISC name after a head stands alone (معاهدة «ستارت
+ * الجديدة» is ستارت الجديدة).  A head before a common word only, or before
+ * two names joined by و (اتفاق روسيا وتركيا), stays untagged.
+ */
+extern void ArTagApplyEvents(const ArTagFeats *feats, const char *text,
+							 const ArTagWords *ws, int a, int b,
+							 uint8_t *tags);
+
+/*
+ * Is stem (a word's folded stem, as ArTagFeats.stem) one of the head nouns
+ * of ArTagApplyEvents?  A MISC mention that starts with one loses a و
+ * before it (وعيد الأضحى is عيد الأضحى; ArMentionResolve).
+ */
+extern int	ArTagIsEventHead(uint64_t stem);
+
+/*
  * ArTagApplyRules runs the rules after the second pass over the decoded
  * tags[0..b-a-1] of segment [a, b) whose features are feats, in their order:
  * ArTagApplySure, ArTagApplyOrgChains (unless flags has
  * AR_RULES_NO_ORG_CHAINS: ANERcorp's convention, for the trainer's report),
- * ArTagApplyContext, ArTagApplyKindWords (kind_keys as there).  The
+ * ArTagApplyContext, ArTagApplyEvents (unless flags has
+ * AR_RULES_NO_EVENTS), ArTagApplyKindWords (kind_keys as there).  The
  * extension and the trainer's scorer both call it, so that what is scored is
  * what the extension returns.
  */
 #define AR_RULES_NO_ORG_CHAINS 0x01
+#define AR_RULES_NO_EVENTS 0x02	/* no ArTagApplyEvents (ANERcorp's
+								 * convention too: اتفاقية مدريد is O LOC) */
 extern void ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys,
 							const ArTagFeats *feats, const char *text,
 							const ArTagWords *ws, int a, int b, uint8_t *tags,
