@@ -191,30 +191,9 @@ gap_quotes(const char *text, size_t a, size_t b)
 	return q;
 }
 
-/* The analyses of a segment's words, computed when the rule needs one. */
-typedef struct EvWords
-{
-	const char *text;
-	const ArTagWord *w;			/* the segment's first word */
-	int			nw;				/* words from it to the end of the text */
-	uint8_t		done[AR_TAG_MAX_SENT];
-	WordInfo	wi[AR_TAG_MAX_SENT];
-} EvWords;
-
-static const WordInfo *
-info(EvWords *ew, int i)
-{
-	if (!ew->done[i])
-	{
-		ArTagWordInfo(ew->text, &ew->w[i], &ew->wi[i]);
-		ew->done[i] = 1;
-	}
-	return &ew->wi[i];
-}
-
 /* Is the gap before word i of the segment spaces only? */
 static int
-plain(const EvWords *ew, int i)
+plain(const LazyWords *ew, int i)
 {
 	return gap_quotes(ew->text, ew->w[i - 1].start + ew->w[i - 1].len,
 					  ew->w[i].start) == 0;
@@ -222,9 +201,9 @@ plain(const EvWords *ew, int i)
 
 /* Is word i a number of one to four digits (2030, ٢٧)? */
 static int
-is_number(EvWords *ew, int i)
+is_number(LazyWords *ew, int i)
 {
-	const WordInfo *w = info(ew, i);
+	const WordInfo *w = lazy(ew, i);
 
 	return (w->shape & 7) == 4 && (w->shape >> 3) <= 3;
 }
@@ -236,7 +215,7 @@ is_number(EvWords *ew, int i)
  * الخليجية), nor a nationality that is mostly a common adjective (المالي).
  */
 static int
-nisba_after(EvWords *ew, const ArTagFeats *feats, const uint8_t *tags, int n,
+nisba_after(LazyWords *ew, const ArTagFeats *feats, const uint8_t *tags, int n,
 			int h)
 {
 	const WordInfo *g,
@@ -245,8 +224,8 @@ nisba_after(EvWords *ew, const ArTagFeats *feats, const uint8_t *tags, int n,
 	if (h + 2 >= n || tags[h + 1] != 0 || tags[h + 2] != 0 ||
 		!plain(ew, h + 2))
 		return 0;
-	g = info(ew, h + 1);
-	a = info(ew, h + 2);
+	g = lazy(ew, h + 1);
+	a = lazy(ew, h + 2);
 	if (!g->article || g->contracted || !a->article || a->contracted ||
 		(feats->word_mask[h + 1] & (AR_GAZ_NISBA | AR_GAZ_TITLE | AR_GAZ_ORG_HEAD |
 									 AR_GAZ_CHAIN_HEAD | AR_GAZ_LOC_CUE)) ||
@@ -286,10 +265,11 @@ mention_end(const uint8_t *tags, int n, int i)
 /*
  * A quoted MISC name after head word h: «...» over words h+1..k (at most
  * four) whose first word begins a MISC mention of the tagger that ends
- * inside the quotes.  Returns k + 1, or 0.
+ * inside the quotes; nw: the words from the segment's first to the end of
+ * the text.  Returns k + 1, or 0.
  */
 static int
-quoted_name(EvWords *ew, const uint8_t *tags, int n, int h)
+quoted_name(LazyWords *ew, int nw, const uint8_t *tags, int n, int h)
 {
 	int			end;
 
@@ -301,7 +281,7 @@ quoted_name(EvWords *ew, const uint8_t *tags, int n, int h)
 	for (int k = h + 1; k < n && k <= h + 4; k++)
 	{
 		/* the text's last word: what follows it can only close the quote */
-		int			q = k + 1 < ew->nw ?
+		int			q = k + 1 < nw ?
 			gap_quotes(ew->text, ew->w[k].start + ew->w[k].len, ew->w[k + 1].start) : 2;
 
 		if (k >= end && tags[k] != 0)
@@ -326,14 +306,13 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 				 const ArTagWords *ws, int a, int b, uint8_t *tags)
 {
 	int			n = b - a;
-	EvWords		ew;
+	LazyWords	ew;
 
 	if (n < 2 || n > AR_TAG_MAX_SENT || feats->n != n)
 		return;
 	lists_init();
 	ew.text = text;
 	ew.w = ws->w + a;
-	ew.nw = ws->n - a;
 	memset(ew.done, 0, (size_t) n);
 	for (int i = 0; i + 1 < n; i++)
 	{
@@ -356,13 +335,13 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 			ti = 0;
 		if (ti != 0 && ti != B_TAG(AR_ENT_MISC))
 			continue;
-		h = info(&ew, i);
+		h = lazy(&ew, i);
 		if (h->article || h->contracted)
 			continue;
 
 		/* معاهدة «ستارت الجديدة»: the quoted name alone */
 		if (ti == 0 && (takes & EV_QUOTE) &&
-			(j = quoted_name(&ew, tags, n, i)) > 0)
+			(j = quoted_name(&ew, ws->n - a, tags, n, i)) > 0)
 		{
 			for (int x = i + 2; x < j; x++)
 				tags[x] = I_TAG(AR_ENT_MISC);
@@ -384,7 +363,7 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 		}
 		else if (tags[i + 1] == 0)
 		{
-			const WordInfo *w1 = info(&ew, i + 1);
+			const WordInfo *w1 = lazy(&ew, i + 1);
 
 			if ((takes & EV_HOLIDAY) && w1->article && !w1->contracted &&
 				in_list(holiday_stem, LIST_LEN(holidays), w1->stem))
@@ -411,20 +390,20 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 		}
 		if ((takes & EV_NEED_NUM) && !num)
 			continue;
-		if (j < n && tags[j] == 0 && plain(&ew, j) && info(&ew, j)->article &&
-			!info(&ew, j)->contracted &&
+		if (j < n && tags[j] == 0 && plain(&ew, j) && lazy(&ew, j)->article &&
+			!lazy(&ew, j)->contracted &&
 			in_list(adj_stem + ((takes & EV_GRAND) ? 0 : 1),
-					LIST_LEN(name_adjs) - ((takes & EV_GRAND) ? 0 : 1), info(&ew, j)->stem))
+					LIST_LEN(name_adjs) - ((takes & EV_GRAND) ? 0 : 1), lazy(&ew, j)->stem))
 			j++;
 		else if ((takes & EV_TAIL) && j < n && tags[j] == 0 && plain(&ew, j) &&
-				 info(&ew, j)->contracted)
+				 lazy(&ew, j)->contracted)
 			j++;
 		else if ((takes & EV_NAMES) && j < n && tags[j] == 0 && plain(&ew, j) &&
-				 adjective(info(&ew, j)))
+				 adjective(lazy(&ew, j)))
 			continue;			/* اتفاق إيران النووي: a description */
 		/* اتفاق روسيا وتركيا: two parties, not a name */
 		if (j < n && (tags[j] & 1) && tags[j] == tags[i + 1] &&
-			info(&ew, j)->nclitics > 0 && info(&ew, j)->first_cp == 0x0648)
+			lazy(&ew, j)->nclitics > 0 && lazy(&ew, j)->first_cp == 0x0648)
 			continue;
 		tags[i] = B_TAG(AR_ENT_MISC);
 		for (int x = i + 1; x < j; x++)

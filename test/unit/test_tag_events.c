@@ -186,6 +186,12 @@ test_words(void)
 	CASE("انسحبت من معاهدة «ستارت الجديدة» للحد", 6, T(0, 0, 0, B(M), 0, 0),
 		 T(0, 0, 0, B(M), I(M), 0),
 		 "a quoted MISC name after a head stands alone, whole");
+	CASE("انسحبت من معاهدة «ستارت الجديدة»", 5, T(0, 0, 0, B(M), 0),
+		 T(0, 0, 0, B(M), I(M)),
+		 "... also at the end of the text, where the quote closes");
+	CASE("وقعت معاهدة «ستارت» الجديدة", 4, T(0, 0, B(M), 0),
+		 T(0, 0, B(M), 0),
+		 "... and only up to the closing quote");
 	CASE("خطة «تاريخية» جديدة", 3, T(0, 0, 0), T(0, 0, 0),
 		 "... a quoted common word is no name");
 }
