@@ -41,7 +41,9 @@ enum
 	EV_MONTH = 0x100,			/* a month: حرب أكتوبر */
 	EV_QUOTE = 0x200,			/* a quoted MISC name after it stands alone:
 								 * معاهدة «ستارت الجديدة» is ستارت الجديدة */
-	EV_GRAND = 0x400			/* then الكبرى: جائزة البحرين الكبرى */
+	EV_GRAND = 0x400,			/* then الكبرى: جائزة البحرين الكبرى */
+	EV_ADJS = 0x800				/* then up to two adjectives: مهرجان كان
+								 * السينمائي، منتدى دافوس الاقتصادي */
 #define EV_NAMES (EV_LOC | EV_PERS | EV_MISC)
 };
 
@@ -60,13 +62,17 @@ static const struct
 	{"اتفاقية", EV_AGREEMENT},
 	{"اتفاقيات", EV_AGREEMENT},
 	{"معاهدة", EV_AGREEMENT},
+	{"بروتوكول", EV_LOC | EV_TAIL | EV_QUOTE},
+	{"تفاهمات", EV_LOC | EV_QUOTE},
+	{"انتفاضة", EV_LOC | EV_MISC | EV_QUOTE},
 	{"مبادرة", EV_LOC | EV_NISBA | EV_TAIL | EV_QUOTE},
 	{"خطة", EV_QUOTE},			/* خطة العبادي is a description */
 	{"صيغة", EV_LOC | EV_TAIL | EV_QUOTE},
 	{"مسار", EV_LOC | EV_TAIL | EV_QUOTE},
 	{"قانون", EV_PERS | EV_QUOTE},
 	{"مؤتمر", EV_LOC | EV_TAIL | EV_QUOTE},
-	{"منتدى", EV_LOC | EV_TAIL | EV_QUOTE},
+	{"منتدى", EV_LOC | EV_TAIL | EV_QUOTE | EV_ADJS},
+	{"مهرجان", EV_LOC | EV_TAIL | EV_QUOTE | EV_ADJS},
 	{"جائزة", EV_LOC | EV_PERS | EV_MISC | EV_TAIL | EV_QUOTE | EV_GRAND},
 	{"كأس", EV_LOC | EV_PERS | EV_QUOTE},
 	{"حرب", EV_LOC | EV_MONTH | EV_NUM | EV_QUOTE},
@@ -323,8 +329,12 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 					num = 0;
 		uint8_t		ti;
 
+		/* the head as written or after ب ل ك (باتفاق، لحرب) */
 		for (k = 0; k < N_HEADS && head_stem[k] != feats->stem[i]; k++)
 			;
+		if (k == N_HEADS && feats->bare[i])
+			for (k = 0; k < N_HEADS && head_stem[k] != feats->bare[i]; k++)
+				;
 		if (k == N_HEADS)
 			continue;
 		takes = heads[k].takes;
@@ -398,6 +408,12 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 		else if ((takes & EV_TAIL) && j < n && tags[j] == 0 && plain(&ew, j) &&
 				 lazy(&ew, j)->contracted)
 			j++;
+		else if ((takes & EV_ADJS) && !num)
+		{
+			for (int x = 0; x < 2 && j < n && tags[j] == 0 && plain(&ew, j) &&
+				 adjective(lazy(&ew, j)); x++)
+				j++;
+		}
 		else if ((takes & EV_NAMES) && j < n && tags[j] == 0 && plain(&ew, j) &&
 				 adjective(lazy(&ew, j)))
 			continue;			/* اتفاق إيران النووي: a description */

@@ -183,6 +183,8 @@ typedef struct ArTagFeats
 											 * none), for ArTagApplyOrgChains */
 	uint64_t	stem[AR_TAG_MAX_SENT];	/* folded stem of word i (as
 										 * WordInfo), for ArTagApplyEvents */
+	uint64_t	bare[AR_TAG_MAX_SENT];	/* ... without ب ل ك (WordInfo's
+										 * bare; 0: none) */
 } ArTagFeats;
 
 /*

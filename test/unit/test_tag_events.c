@@ -141,6 +141,14 @@ test_names(void)
 	CASE("منذ حرب الخليج الثانية", 4, T(0, 0, B(L), 0),
 		 T(0, B(M), I(M), I(M)),
 		 "an ordinal after the name is part of it");
+	CASE("التزامهما باتفاق سوتشي", 3, T(0, 0, B(L)), T(0, B(M), I(M)),
+		 "a head with ب before it (باتفاق سوتشي)");
+	CASE("في مهرجان القاهرة السينمائي الدولي أمس", 6, T(0, 0, B(L), 0, 0, 0),
+		 T(0, B(M), I(M), I(M), I(M), 0),
+		 "a festival takes two adjectives after the place");
+	CASE("وقعت بروتوكول كيوتو للمناخ", 4, T(0, 0, B(L), 0),
+		 T(0, B(M), I(M), I(M)),
+		 "a protocol and a لل tail (بروتوكول كيوتو للمناخ)");
 }
 
 static void
