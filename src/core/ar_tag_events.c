@@ -44,7 +44,6 @@ enum
 	EV_GRAND = 0x400,			/* then الكبرى: جائزة البحرين الكبرى */
 	EV_ADJS = 0x800				/* then up to two adjectives: مهرجان كان
 								 * السينمائي، منتدى دافوس الاقتصادي */
-#define EV_NAMES (EV_LOC | EV_PERS | EV_MISC)
 };
 
 #define EV_AGREEMENT (EV_LOC | EV_PERS | EV_MISC | EV_NISBA | EV_TAIL | EV_QUOTE)
@@ -270,8 +269,9 @@ mention_end(const uint8_t *tags, int n, int i)
 
 /*
  * A quoted MISC name after head word h: «...» over words h+1..k (at most
- * four) whose first word begins a MISC mention of the tagger that ends
- * inside the quotes; nw: the words from the segment's first to the end of
+ * four) whose first word begins a mention of the tagger that ends inside
+ * the quotes: a MISC name, or a place or a person's name with more words
+ * after it (خطة «سوريا 2030»); nw: the words from the segment's first to the end of
  * the text.  Returns k + 1, or 0.
  */
 static int
@@ -279,11 +279,14 @@ quoted_name(LazyWords *ew, int nw, const uint8_t *tags, int n, int h)
 {
 	int			end;
 
-	if (h + 1 >= n || tags[h + 1] != B_TAG(AR_ENT_MISC) ||
+	if (h + 1 >= n || !(tags[h + 1] & 1) ||
 		!(gap_quotes(ew->text, ew->w[h].start + ew->w[h].len,
 					 ew->w[h + 1].start) & 1))
 		return 0;
 	end = mention_end(tags, n, h + 1);
+	/* a place or a person's name alone in the quotes stays what it is */
+	if (tags[h + 1] != B_TAG(AR_ENT_MISC))
+		end++;
 	for (int k = h + 1; k < n && k <= h + 4; k++)
 	{
 		/* the text's last word: what follows it can only close the quote */
@@ -326,7 +329,8 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 		uint16_t	takes;
 		const WordInfo *h;
 		int			j = 0,
-					num = 0;
+					num = 0,
+					by_name = 0;
 		uint8_t		ti;
 
 		/* the head as written or after ب ل ك (باتفاق، لحرب) */
@@ -353,6 +357,7 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 		if (ti == 0 && (takes & EV_QUOTE) &&
 			(j = quoted_name(&ew, ws->n - a, tags, n, i)) > 0)
 		{
+			tags[i + 1] = B_TAG(AR_ENT_MISC);
 			for (int x = i + 2; x < j; x++)
 				tags[x] = I_TAG(AR_ENT_MISC);
 			i = j - 1;
@@ -369,7 +374,10 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 			if ((t == AR_ENT_LOCATION && (takes & EV_LOC)) ||
 				(t == AR_ENT_PERSON && (takes & EV_PERS)) ||
 				(t == AR_ENT_MISC && (takes & EV_MISC)))
+			{
 				j = mention_end(tags, n, i + 1);
+				by_name = 1;
+			}
 		}
 		else if (tags[i + 1] == 0)
 		{
@@ -414,7 +422,7 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 				 adjective(lazy(&ew, j)); x++)
 				j++;
 		}
-		else if ((takes & EV_NAMES) && j < n && tags[j] == 0 && plain(&ew, j) &&
+		else if (by_name && j < n && tags[j] == 0 && plain(&ew, j) &&
 				 adjective(lazy(&ew, j)))
 			continue;			/* اتفاق إيران النووي: a description */
 		/* اتفاق روسيا وتركيا: two parties, not a name */

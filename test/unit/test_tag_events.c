@@ -200,6 +200,13 @@ test_words(void)
 	CASE("وقعت معاهدة «ستارت» الجديدة", 4, T(0, 0, B(M), 0),
 		 T(0, 0, B(M), 0),
 		 "... and only up to the closing quote");
+	CASE("أعلنت خطة «سوريا 2030» للتعافي", 5, T(0, 0, B(L), 0, 0),
+		 T(0, 0, B(M), I(M), 0),
+		 "... and so does a quoted place with a number");
+	CASE("ضمن مسار «أستانا» للحل", 4, T(0, 0, B(L), 0), T(0, 0, B(L), 0),
+		 "... but a place alone in the quotes stays a place");
+	CASE("ذكرى حرب تشرين التحريرية", 4, T(0, 0, 0, 0), T(0, B(M), I(M), 0),
+		 "a war named by a month, before an adjective");
 	CASE("خطة «تاريخية» جديدة", 3, T(0, 0, 0), T(0, 0, 0),
 		 "... a quoted common word is no name");
 }
