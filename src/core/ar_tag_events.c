@@ -39,8 +39,10 @@ enum
 								 * رؤية السعودية 2030، كوب ٢٧ */
 	EV_HOLIDAY = 0x080,			/* a holiday word with the article: عيد الفطر */
 	EV_MONTH = 0x100,			/* a month: حرب أكتوبر */
-	EV_QUOTE = 0x200,			/* a quoted MISC name after it stands alone:
-								 * معاهدة «ستارت الجديدة» is ستارت الجديدة */
+	EV_QUOTE = 0x200,			/* a quoted name after it stands alone, as a
+								 * MISC name: معاهدة «ستارت الجديدة» is
+								 * ستارت الجديدة, خطة «سوريا 2030» is سوريا
+								 * 2030 */
 	EV_GRAND = 0x400,			/* then الكبرى: جائزة البحرين الكبرى */
 	EV_ADJS = 0x800				/* then up to two adjectives: مهرجان كان
 								 * السينمائي، منتدى دافوس الاقتصادي */

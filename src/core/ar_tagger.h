@@ -364,17 +364,20 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 /*
  * Events (src/core/ar_tag_events.c).  ArTagApplyEvents rewrites
  * tags[0..b-a-1] of segment [a, b) (after ArTagApplyContext) so that a head
- * noun without the article (اتفاق، اتفاقية، معاهدة، مبادرة، صيغة، مسار، خطة،
- * قانون، مؤتمر، منتدى، جائزة، كأس، حرب، عيد، رؤية، أجندة، كوب، إكسبو) and
- * the name the tagger found right after it (a place, a person, a MISC name,
- * by head), a holiday word (عيد الفطر), a month (حرب أكتوبر), a number
- * (رؤية 2030، كوب ٢٧) or a noun with a nationality adjective (مبادرة السلام
- * العربية), then a number that belongs to the name and one word with لل
- * (اتفاق باريس للمناخ), make one MISC mention with what is inside it (flat);
- * a MISC mention the tagger began on such a head gets the number and the
- * tail; a quoted MISC name after a head stands alone (معاهدة «ستارت
- * الجديدة» is ستارت الجديدة).  A head before a common word only, or before
- * two names joined by و (اتفاق روسيا وتركيا), stays untagged.
+ * noun without the article, also after ب ل ك (اتفاق، اتفاقية، معاهدة،
+ * بروتوكول، تفاهمات، انتفاضة، مبادرة، صيغة، مسار، خطة، قانون، مؤتمر، منتدى،
+ * مهرجان، جائزة، كأس، حرب، عيد، رؤية، أجندة، كوب، إكسبو) and the name the
+ * tagger found right after it (a place, a person, a MISC name, by head), a
+ * holiday word (عيد الفطر), a month (حرب أكتوبر), a number (رؤية 2030، كوب
+ * ٢٧) or a noun with a nationality or bloc adjective (مبادرة السلام
+ * العربية), then a number that belongs to the name, an ordinal (حرب الخليج
+ * الثانية), الكبرى after جائزة, up to two adjectives after مهرجان and منتدى,
+ * or one word with لل (اتفاق باريس للمناخ), make one MISC mention with what
+ * is inside it (flat); a MISC mention the tagger began on such a head gets
+ * the same; a quoted name after a head stands alone (معاهدة «ستارت
+ * الجديدة» is ستارت الجديدة).  A head before a common word only, before two
+ * names joined by و (اتفاق روسيا وتركيا) or before a name and an adjective
+ * (اتفاق إيران النووي) stays as the tagger left it.
  */
 extern void ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 							 const ArTagWords *ws, int a, int b,
