@@ -71,12 +71,12 @@ static const struct
 	{"صيغة", EV_LOC | EV_TAIL | EV_QUOTE},
 	{"مسار", EV_LOC | EV_TAIL | EV_QUOTE},
 	{"قانون", EV_PERS | EV_QUOTE},
-	{"مؤتمر", EV_LOC | EV_TAIL | EV_QUOTE},
-	{"منتدى", EV_LOC | EV_TAIL | EV_QUOTE | EV_ADJS},
-	{"مهرجان", EV_LOC | EV_TAIL | EV_QUOTE | EV_ADJS},
-	{"جائزة", EV_LOC | EV_PERS | EV_MISC | EV_TAIL | EV_QUOTE | EV_GRAND},
-	{"كأس", EV_LOC | EV_PERS | EV_QUOTE},
-	{"حرب", EV_LOC | EV_MONTH | EV_NUM | EV_QUOTE},
+	{"مؤتمر", EV_LOC | EV_TAIL | EV_QUOTE | EV_NISBA},
+	{"منتدى", EV_LOC | EV_TAIL | EV_QUOTE | EV_ADJS | EV_NISBA},
+	{"مهرجان", EV_LOC | EV_TAIL | EV_QUOTE | EV_ADJS | EV_NISBA},
+	{"جائزة", EV_LOC | EV_PERS | EV_MISC | EV_TAIL | EV_QUOTE | EV_GRAND | EV_NISBA},
+	{"كأس", EV_LOC | EV_PERS | EV_QUOTE | EV_NISBA},
+	{"حرب", EV_LOC | EV_MONTH | EV_NUM | EV_QUOTE | EV_NISBA},
 	{"عيد", EV_HOLIDAY},
 	{"رؤية", EV_LOC | EV_NUM | EV_NEED_NUM},
 	{"أجندة", EV_NUM | EV_NEED_NUM},
@@ -108,8 +108,13 @@ static const char *const name_adjs[] = {
 	"الرابع", "الرابعة", NULL
 };
 
-/* Nationality adjectives of the gazetteer that are mostly something else. */
+/*
+ * Nationality adjectives of the gazetteer that are mostly something else,
+ * and nouns that make a description before one (مؤتمر القمة العربية is a
+ * summit, as قمة مجموعة العشرين).
+ */
 static const char *const not_nisba[] = {"مالي", "مالية", NULL};
+static const char *const not_genitive[] = {"القمة", "الاجتماع", NULL};
 
 /*
  * Adjectives of a region or a bloc that close a name like a nationality
@@ -144,6 +149,7 @@ static uint64_t month_stem[LIST_LEN(months)];
 static uint64_t bloc_stem[LIST_LEN(blocs)];
 static uint64_t adj_stem[LIST_LEN(name_adjs)];
 static uint64_t not_nisba_stem[LIST_LEN(not_nisba)];
+static uint64_t not_gen_stem[LIST_LEN(not_genitive)];
 static bool lists_ready;
 
 static void
@@ -162,6 +168,7 @@ lists_init(void)
 	stems_of(blocs, bloc_stem);
 	stems_of(name_adjs, adj_stem);
 	stems_of(not_nisba, not_nisba_stem);
+	stems_of(not_genitive, not_gen_stem);
 	lists_ready = true;
 }
 
@@ -217,9 +224,10 @@ is_number(LazyWords *ew, int i)
 
 /*
  * Does a nationality or bloc adjective follow a noun with the article after
- * head word h (مبادرة السلام العربية)?  Not after a title, a head noun of an
- * organization or of an event (مبادرة الرئيس الروسي، اتفاق المبادرة
- * الخليجية), nor a nationality that is mostly a common adjective (المالي).
+ * head word h (مبادرة السلام العربية، كأس الأمم الأوروبية)?  Not after a
+ * title, a head noun of an organization or of an event (مبادرة الرئيس
+ * الروسي، اتفاق المبادرة الخليجية), a summit or a meeting (مؤتمر القمة
+ * العربية), nor a nationality that is mostly a common adjective (المالي).
  */
 static int
 nisba_after(LazyWords *ew, const ArTagFeats *feats, const uint8_t *tags, int n,
@@ -237,6 +245,7 @@ nisba_after(LazyWords *ew, const ArTagFeats *feats, const uint8_t *tags, int n,
 		(feats->word_mask[h + 1] & (AR_GAZ_NISBA | AR_GAZ_TITLE | AR_GAZ_ORG_HEAD |
 									 AR_GAZ_CHAIN_HEAD | AR_GAZ_LOC_CUE)) ||
 		in_list(head_stem, N_HEADS, g->stem) ||
+		in_list(not_gen_stem, LIST_LEN(not_genitive), g->stem) ||
 		in_list(not_nisba_stem, LIST_LEN(not_nisba), a->stem))
 		return 0;
 	return (feats->word_mask[h + 2] & AR_GAZ_NISBA) ||

@@ -191,6 +191,10 @@ test_words(void)
 		 "... not after a title (مبادرة الرئيس الروسي)");
 	CASE("وقع اتفاق الإنقاذ المالي", 4, T(0, 0, 0, 0), T(0, 0, 0, 0),
 		 "... nor with المالي (financial)");
+	CASE("وفاز بكأس الأمم الأوروبية", 4, T(0, 0, 0, 0), T(0, B(M), I(M), I(M)),
+		 "... after a cup too (كأس الأمم الأوروبية)");
+	CASE("افتتح مؤتمر القمة العربية", 4, T(0, 0, 0, 0), T(0, 0, 0, 0),
+		 "... not a summit (مؤتمر القمة العربية is a description)");
 	CASE("انسحبت من معاهدة «ستارت الجديدة» للحد", 6, T(0, 0, 0, B(M), 0, 0),
 		 T(0, 0, 0, B(M), I(M), 0),
 		 "a quoted MISC name after a head stands alone, whole");
