@@ -81,3 +81,8 @@ SELECT entity, type, pos
 SELECT entity, type, pos
   FROM arabic_entities('وعقد الوزير مؤتمرا صحفيا بعد اتفاق روسيا وتركيا على وقف إطلاق النار، وأكد أن الاتفاق النووي مع إيران انتهى وأن القمة المقبلة في سوتشي.')
  ORDER BY pos;
+-- A head after ب (بكأس، باتفاق) and a quoted place with a number after a
+-- head (خطة «سوريا 2030»).
+SELECT entity, type, pos
+  FROM arabic_entities('وفاز المنتخب بكأس الأمم الأوروبية، والتزمت الأطراف باتفاق سوتشي، فيما أعلنت الحكومة خطة «سوريا 2030».')
+ ORDER BY pos;
