@@ -59,3 +59,30 @@ The previous round was held in Astana (أستانا) in December, with United Na
  ORDER BY pos;
 SELECT count(*) AS latin_mentions
   FROM arabic_entities('The guarantor states will discuss the situation in Idlib, he told reporters. The Constitutional Committee meets in Geneva.');
+
+-- 5. Named events, agreements and other MISC names (ArTagApplyEvents): a
+--    head noun without the article and the name after it are one MISC name,
+--    flat (مسار أستانا, not أستانا), with a number that is part of the name
+--    (رؤية السعودية 2030; حرب أكتوبر 1973 keeps its date out) and a لل tail
+--    (مؤتمر جنيف للسلام); a quoted name after a kind word stands alone
+--    (معاهدة «ستارت الجديدة»); a holiday is عيد and its word.
+SELECT entity, type, pos
+  FROM arabic_entities('وأكد المبعوث أن مسار أستانا واتفاق سوتشي ما زالا قائمين، فيما دعت دمشق إلى تطبيق مبادرة السلام العربية.')
+ ORDER BY pos;
+SELECT entity, type, pos
+  FROM arabic_entities('هنأ الملك المواطنين بحلول عيد الأضحى، وشارك الوفد في مؤتمر جنيف للسلام ثم في منتدى الدوحة.')
+ ORDER BY pos;
+SELECT entity, type, pos
+  FROM arabic_entities('تستعد الرياض لمعرض «إكسبو 2030» ضمن رؤية السعودية 2030، وتحتفل مصر بذكرى حرب أكتوبر 1973. وعلقت موسكو مشاركتها في معاهدة «ستارت الجديدة».')
+ ORDER BY pos;
+-- A head before a common word (مؤتمرا صحفيا), two parties joined by و
+-- (اتفاق روسيا وتركيا), a head with the article (الاتفاق النووي) and a
+-- descriptive event (القمة المقبلة في سوتشي) are no MISC names.
+SELECT entity, type, pos
+  FROM arabic_entities('وعقد الوزير مؤتمرا صحفيا بعد اتفاق روسيا وتركيا على وقف إطلاق النار، وأكد أن الاتفاق النووي مع إيران انتهى وأن القمة المقبلة في سوتشي.')
+ ORDER BY pos;
+-- A head after ب (بكأس، باتفاق) and a quoted place with a number after a
+-- head (خطة «سوريا 2030»).
+SELECT entity, type, pos
+  FROM arabic_entities('وفاز المنتخب بكأس الأمم الأوروبية، والتزمت الأطراف باتفاق سوتشي، فيما أعلنت الحكومة خطة «سوريا 2030».')
+ ORDER BY pos;

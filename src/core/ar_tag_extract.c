@@ -239,6 +239,8 @@ ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys, const ArTagFeats *feats,
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))
 		ArTagApplyOrgChains(feats, tags);
 	ArTagApplyContext(feats, text, ws, a, b, tags);
+	if (!(flags & AR_RULES_NO_EVENTS))
+		ArTagApplyEvents(feats, text, ws, a, b, tags);
 	ArTagApplyKindWords(gaz, kind_keys, text, ws, a, b, tags, env);
 }
 
@@ -382,7 +384,8 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		gr = gaz_lookup(gaz, phrase_step(0, wi.stem));
 		/* ف before a name is rare in news, و common */
 		if ((gw & NAME_CLASSES) ||
-			(!(gr & NAME_CLASSES) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641)))
+			(!(gr & NAME_CLASSES) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641) &&
+			 !(m->type == AR_ENT_MISC && m->nwords > 1 && ArTagIsEventHead(wi.stem))))
 		{
 			m->first_off = 0;
 			return;
@@ -415,12 +418,14 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		/*
 		 * a sure name without the letter wins over a name with it (WikiFANE
 		 * also lists لحركة حماس as written), and so does a head noun
-		 * (بوزارة الدفاع الروسية)
+		 * (بوزارة الدفاع الروسية, لحرب أكتوبر)
 		 */
 		if ((!(gs & NAME_CLASSES) && (gb & NAME_CLASSES)) ||
 			((gb & AR_GAZ_SURE) && !(gs & AR_GAZ_SURE)) ||
 			(!(gaz_lookup(gaz, phrase_step(0, wi.stem)) & ORG_HEADS) &&
-			 (gaz_lookup(gaz, phrase_step(0, wi.bare)) & ORG_HEADS)))
+			 (gaz_lookup(gaz, phrase_step(0, wi.bare)) & ORG_HEADS)) ||
+			(m->type == AR_ENT_MISC && m->nwords > 1 &&
+			 !ArTagIsEventHead(wi.stem) && ArTagIsEventHead(wi.bare)))
 			m->first_off += ArTagFirstLetterBytes(text + w->start + m->first_off,
 											   w->len - m->first_off);
 	}

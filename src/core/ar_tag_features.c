@@ -348,6 +348,8 @@ ArTagFeaturize(const ArGaz *gaz, const ArClusters *cl, const ArDocMem *doc,
 		out->sure_len[i] = 0;
 		out->sure_mask[i] = 0;
 		out->skel[i] = ArTagSkeleton(&wi[i]);
+		out->stem[i] = wi[i].stem;	/* for ArTagApplyEvents */
+		out->bare[i] = wi[i].bare;
 		gb[i] = gi[i] = g1[i] = 0;
 	}
 	/* gap[i]: before word i; gap[n]: after the last word */

@@ -2,7 +2,7 @@
  * src/core/ar_tag_internal.h
  *
  * What the tagger's files (ar_tagger.c, ar_tag_features.c, ar_tag_model.c,
- * ar_tag_extract.c) share and nothing else includes: the folded form of a
+ * ar_tag_extract.c, ar_tag_names.c, ar_tag_events.c) share and nothing else includes: the folded form of a
  * word, the analysis of a word the features and keys are computed from, and
  * the gazetteer's phrase hashing and lookup.
  */
@@ -81,6 +81,30 @@ extern int	ArTagClassType(uint16_t mask);
 
 /* Bytes of the first letter of s[0..n-1] and the marks after it. */
 extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
+
+/*
+ * The analyses of a segment's words, computed when a rule needs one
+ * (ar_tag_names.c, ar_tag_events.c): set text and w (the segment's first
+ * word) and clear done[0..n-1], then lazy(lw, i) analyses word i once.
+ */
+typedef struct LazyWords
+{
+	const char *text;
+	const ArTagWord *w;			/* the segment's first word */
+	uint8_t		done[AR_TAG_MAX_SENT];
+	WordInfo	wi[AR_TAG_MAX_SENT];
+} LazyWords;
+
+static inline const WordInfo *
+lazy(LazyWords *lw, int i)
+{
+	if (!lw->done[i])
+	{
+		ArTagWordInfo(lw->text, &lw->w[i], &lw->wi[i]);
+		lw->done[i] = 1;
+	}
+	return &lw->wi[i];
+}
 
 /* The first i in [lo, hi) with keys[i] >= key (ascending keys), or hi. */
 static inline int

@@ -181,6 +181,10 @@ typedef struct ArTagFeats
 											 * chain that head word i opens
 											 * (head to its last nisba; 0:
 											 * none), for ArTagApplyOrgChains */
+	uint64_t	stem[AR_TAG_MAX_SENT];	/* folded stem of word i (as
+										 * WordInfo), for ArTagApplyEvents */
+	uint64_t	bare[AR_TAG_MAX_SENT];	/* ... without ب ل ك (WordInfo's
+										 * bare; 0: none) */
 } ArTagFeats;
 
 /*
@@ -358,15 +362,47 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 								int a, int b, uint8_t *tags, const ArEnv *env);
 
 /*
+ * Events (src/core/ar_tag_events.c).  ArTagApplyEvents rewrites
+ * tags[0..b-a-1] of segment [a, b) (after ArTagApplyContext) so that a head
+ * noun without the article, also after ب ل ك (اتفاق، اتفاقية، معاهدة،
+ * بروتوكول، تفاهمات، انتفاضة، مبادرة، صيغة، مسار، خطة، قانون، مؤتمر، منتدى،
+ * مهرجان، جائزة، كأس، حرب، عيد، رؤية، أجندة، كوب، إكسبو) and the name the
+ * tagger found right after it (a place, a person, a MISC name, by head), a
+ * holiday word (عيد الفطر), a month (حرب أكتوبر), a number (رؤية 2030، كوب
+ * ٢٧) or a noun with a nationality or bloc adjective (مبادرة السلام
+ * العربية), then a number that belongs to the name, an ordinal (حرب الخليج
+ * الثانية), الكبرى after جائزة, up to two adjectives after مهرجان and منتدى,
+ * or one word with لل (اتفاق باريس للمناخ), make one MISC mention with what
+ * is inside it (flat); a MISC mention the tagger began on such a head gets
+ * the same; a quoted name after a head stands alone (معاهدة «ستارت
+ * الجديدة» is ستارت الجديدة).  A head before a common word only, before two
+ * names joined by و (اتفاق روسيا وتركيا) or before a name and an adjective
+ * (اتفاق إيران النووي) stays as the tagger left it.
+ */
+extern void ArTagApplyEvents(const ArTagFeats *feats, const char *text,
+							 const ArTagWords *ws, int a, int b,
+							 uint8_t *tags);
+
+/*
+ * Is stem (a word's folded stem, as ArTagFeats.stem) one of the head nouns
+ * of ArTagApplyEvents?  A MISC mention that starts with one loses a و
+ * before it (وعيد الأضحى is عيد الأضحى; ArMentionResolve).
+ */
+extern int	ArTagIsEventHead(uint64_t stem);
+
+/*
  * ArTagApplyRules runs the rules after the second pass over the decoded
  * tags[0..b-a-1] of segment [a, b) whose features are feats, in their order:
  * ArTagApplySure, ArTagApplyOrgChains (unless flags has
  * AR_RULES_NO_ORG_CHAINS: ANERcorp's convention, for the trainer's report),
- * ArTagApplyContext, ArTagApplyKindWords (kind_keys as there).  The
+ * ArTagApplyContext, ArTagApplyEvents (unless flags has
+ * AR_RULES_NO_EVENTS), ArTagApplyKindWords (kind_keys as there).  The
  * extension and the trainer's scorer both call it, so that what is scored is
  * what the extension returns.
  */
 #define AR_RULES_NO_ORG_CHAINS 0x01
+#define AR_RULES_NO_EVENTS 0x02	/* no ArTagApplyEvents (ANERcorp's
+								 * convention too: اتفاقية مدريد is O LOC) */
 extern void ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys,
 							const ArTagFeats *feats, const char *text,
 							const ArTagWords *ws, int a, int b, uint8_t *tags,

@@ -17,8 +17,9 @@
  * is then loaded back through ArModelOpen and scored with the extension's
  * own decoder: exact-match entity precision, recall and F1 per type
  * (CoNLL style, over the tokenizer's words), with the organization chains
- * applied as the extension applies them (ArTagApplyOrgChains) and, in a
- * third table, without them (--no-org-chains scores only so).
+ * and the event names applied as the extension applies them
+ * (ArTagApplyOrgChains, ArTagApplyEvents) and, in a third table, without
+ * them (ANERcorp's convention; --no-org-chains scores only so).
  *
  * Deterministic: a fixed shuffling seed, no threads, no clock.
  *
@@ -551,9 +552,10 @@ count_spans(const uint8_t *gold, const uint8_t *pred, int n, Counts *c)
  */
 static FILE *errors_fp;			/* --errors: wrong sentences, for engineers */
 
-#define NO_CHAINS_TITLE "Without the organization chains (ArTagApplyOrgChains; --no-org-chains scores so), " \
+#define NO_CHAINS_TITLE "Without the organization chains (ArTagApplyOrgChains) and the event names " \
+	"(ArTagApplyEvents; --no-org-chains scores so), " \
 	"in ANERcorp's convention, which leaves a head noun and a nationality adjective untagged " \
-	"(الجيش الإسرائيلي, وكالة الأنباء القطرية):"
+	"(الجيش الإسرائيلي, وكالة الأنباء القطرية) and the head noun of an event out (اتفاقية مدريد):"
 
 static void
 score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
@@ -593,7 +595,7 @@ score_sentences(const ArModel *m, Sentence *ss, int a, int b, int window,
 				if (stage == 1)
 				{
 					ArTagApplyRules(gaz, kind_keys, &fs, s->text, &s->words, x, y, tags + x,
-									chains ? 0 : AR_RULES_NO_ORG_CHAINS, env);
+									chains ? 0 : AR_RULES_NO_ORG_CHAINS | AR_RULES_NO_EVENTS, env);
 					memcpy(skel[si] + x, fs.skel, sizeof(uint32_t) * (y - x));
 				}
 				x = y;
