@@ -1,0 +1,580 @@
+/*
+ * src/core/ar_tag_orgs.c
+ *
+ * Organization names that the chains of ar_tag_features.c (a head noun, the
+ * article words after it, up to a nationality adjective) do not reach, as
+ * rules on the decoded tags of one sentence segment: a ministry named by a
+ * genitive (وزارة خارجية روسيا), a ministry whose head is left out
+ * (الخارجية الأمريكية), a party or force named by a noun and its adjective
+ * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
+ * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
+ * الأمم المتحدة المؤقتة في لبنان) and an acronym in quotes after the
+ * organization it abbreviates (يونيفيل).  See ArTagApplyOrgNames in
+ * ar_tagger.h.  The word lists here are general vocabulary written for
+ * this project, not names.
+ */
+#include "ar_tag_internal.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
+#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
+#define IS_INSIDE(tag) ((tag) != 0 && !((tag) & 1))
+#define B_ORG B_TAG(AR_ENT_ORGANIZATION)
+#define HEADS (AR_GAZ_ORG_HEAD | AR_GAZ_CHAIN_HEAD)
+#define TAIL_MAX 4				/* words of a ل tail */
+
+/*
+ * Word lists, compared with a word's folded stem (and the stem without a
+ * ب ل ك).  A list ends with NULL; its hashes are computed on first use.
+ */
+typedef struct WordList
+{
+	const char *const *words;
+	uint64_t	hash[24];		/* lists have at most 24 words */
+	bool		ready;
+} WordList;
+
+/* departments a ministry is named by (وزارة خارجية روسيا) */
+static const char *const dept_words[] = {
+	"خارجية", "داخلية", "دفاع", "عدل", "مالية", "صحة", "إعلام", "تعليم",
+	"اقتصاد", "طاقة", "نفط", NULL
+};
+
+/* departments that stand for their ministry with the article (الخارجية) */
+static const char *const elided_words[] = {"خارجية", "داخلية", "دفاع", NULL};
+
+/*
+ * words that name a body of another organization before its name (قوة
+ * الأمم المتحدة, بعثة الأمم المتحدة), beside the gazetteer's head nouns
+ */
+static const char *const body_words[] = {
+	"قوة", "بعثة", "مفوضية", "مكتب", "منظمة", "برنامج", "صندوق", "لجنة",
+	NULL
+};
+
+/* heads of a ministry named by a genitive */
+static const char *const ministry_words[] = {"وزارة", NULL};
+
+/* particles that end a genitive (لاغتياله في مخيم جنين) */
+static const char *const particle_words[] = {
+	"في", "من", "عن", "إلى", "على", "مع", "أن", "إن", "ان", "لا", "ما", "قد",
+	"بعد", "قبل", "منذ", "حتى", "عند", "لدى", "ثم", "أو", NULL
+};
+
+/* heads of a name made of a noun and its adjective (قوات الدعم السريع) */
+static const char *const named_heads[] = {
+	"حزب", "قوات", "جبهة", "هيئة", "تيار", "ائتلاف", NULL
+};
+
+/*
+ * adjectives that describe a party or force rather than name it (حزب
+ * الشعب الجمهوري المعارض), relative pronouns
+ */
+static const char *const describing[] = {
+	"حاكم", "حاكمة", "معارض", "معارضة", "جديد", "جديدة", "حالي", "حالية",
+	"سابق", "سابقة", "محظور", "منحل", "ذي", "تي", "الذي", "التي", "أول",
+	"أولى", "ثاني", "ثانية", "ثالث", "ثالثة", NULL
+};
+
+/* chambers named by their members (مجلس النواب, مجلس الوزراء) */
+static const char *const chamber_words[] = {
+	"نواب", "وزراء", "شيوخ", "شعب", "أمة", "شورى", "إدارة", "أمناء", "نقابة",
+	NULL
+};
+
+/* ل words that start no part of a name (للمرة, لمدة, لعام) */
+static const char *const not_tail[] = {
+	"مرة", "مدة", "فترة", "عام", "سنة", "شهر", "يوم", "أسبوع", "عدة", "ذلك",
+	"هذا", "هذه", "كل", "أن", "أنه", NULL
+};
+
+/* words after which الدفاع is the ministry (أعلنت الدفاع التركية) */
+static const char *const before_ministry[] = {
+	"في", "من", "عن", "إن", "أن", "باسم", "بلسان", "مع", "على", "إلى", "بيان",
+	NULL
+};
+
+static bool
+in_list(WordList *l, uint64_t h)
+{
+	if (!l->ready)
+	{
+		for (int k = 0; l->words[k]; k++)
+		{
+			Folded		f;
+
+			ArTagFoldWord(l->words[k], strlen(l->words[k]), &f);
+			l->hash[k] = hash_cps(f.cp, 0, f.n);
+		}
+		l->ready = true;
+	}
+	for (int k = 0; h != 0 && l->words[k]; k++)
+		if (l->hash[k] == h)
+			return true;
+	return false;
+}
+
+static WordList depts = {dept_words, {0}, false},
+			elided = {elided_words, {0}, false},
+			bodies = {body_words, {0}, false},
+			named = {named_heads, {0}, false},
+			describes = {describing, {0}, false},
+			not_tails = {not_tail, {0}, false},
+			before_min = {before_ministry, {0}, false},
+			chambers = {chamber_words, {0}, false},
+			ministries = {ministry_words, {0}, false},
+			particles = {particle_words, {0}, false};
+
+/* One segment and the analyses of its words, computed when needed. */
+typedef struct Seg
+{
+	const char *text;
+	const ArTagWord *w;			/* the segment's first word */
+	const ArTagFeats *feats;
+	uint8_t    *tags;
+	int			n;
+	uint8_t		done[AR_TAG_MAX_SENT];
+	WordInfo	wi[AR_TAG_MAX_SENT];
+} Seg;
+
+static const WordInfo *
+info(Seg *s, int i)
+{
+	if (!s->done[i])
+	{
+		ArTagWordInfo(s->text, &s->w[i], &s->wi[i]);
+		s->done[i] = 1;
+	}
+	return &s->wi[i];
+}
+
+/* Is word i in list l, by its stem or its stem without ب ل ك? */
+static bool
+word_in(Seg *s, int i, WordList *l)
+{
+	const WordInfo *w = info(s, i);
+
+	return in_list(l, w->stem) || in_list(l, w->bare);
+}
+
+/* Are words i-1 and i separated by white space only? */
+static bool
+plain(Seg *s, int i)
+{
+	for (size_t k = s->w[i - 1].start + s->w[i - 1].len; k < s->w[i].start; k++)
+		if (s->text[k] != ' ')
+			return false;
+	return true;
+}
+
+/* Does word i carry the article (or لل)? */
+static bool
+definite(Seg *s, int i)
+{
+	return info(s, i)->article || info(s, i)->contracted;
+}
+
+/* Is word i, untagged, after a plain gap, a nationality adjective with the article? */
+static bool
+nisba_after(Seg *s, int i)
+{
+	return i < s->n && s->tags[i] == 0 && (s->feats->word_mask[i] & AR_GAZ_NISBA) &&
+		definite(s, i) && plain(s, i);
+}
+
+/*
+ * The end of the nationality adjectives from word i on, with the adjectives
+ * of the same form (the article, ending in ي or ية) before the last one:
+ * العربي السوري.  i if none.
+ */
+static int
+nisba_tail(Seg *s, int i)
+{
+	int			end = i;
+
+	for (int k = i; k < s->n && k - i < 3 && s->tags[k] == 0 && plain(s, k) &&
+		 info(s, k)->article && info(s, k)->nclitics == 0; k++)
+	{
+		const Folded *f = &info(s, k)->stemf;
+
+		if (s->feats->word_mask[k] & AR_GAZ_NISBA)
+			end = k + 1;
+		else if (!((f->n >= 3 && f->cp[f->n - 1] == 0x064A) ||
+				   (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647)))
+			break;
+	}
+	return end;
+}
+
+/* The end of the mention that starts at word i. */
+static int
+mention_end(const uint8_t *tags, int n, int i)
+{
+	int			j = i + 1;
+
+	while (j < n && IS_INSIDE(tags[j]))
+		j++;
+	return j;
+}
+
+/* Makes words [s, e) one ORGANIZATION mention (what was there is taken in). */
+static void
+set_org(uint8_t *tags, int n, int s, int e)
+{
+	if (e < n && IS_INSIDE(tags[e]))
+		tags[e] = (uint8_t) (tags[e] - 1);	/* the rest of a cut mention */
+	tags[s] = B_ORG;
+	for (int j = s + 1; j < e; j++)
+		tags[j] = I_TAG(AR_ENT_ORGANIZATION);
+}
+
+/* Is word i a mention of a place or an organization, or a listed one? */
+static bool
+place_or_org(Seg *s, int i)
+{
+	uint8_t		t = s->tags[i];
+
+	return t == B_TAG(AR_ENT_LOCATION) || t == B_ORG ||
+		(t == 0 && (s->feats->word_mask[i] & (AR_GAZ_LOC | AR_GAZ_ORG)));
+}
+
+/* The end of word i's mention if it is one, else i + 1. */
+static int
+word_or_mention_end(Seg *s, int i)
+{
+	return (s->tags[i] & 1) ? mention_end(s->tags, s->n, i) : i + 1;
+}
+
+/*
+ * 1. A department with the article for its ministry, before a feminine
+ * nationality adjective (الخارجية الأمريكية, الدفاع التركية), unless a
+ * title, a head noun or a word with the article comes before it (وزير
+ * الخارجية الأمريكي, السياسة الخارجية الأمريكية); الدفاع only after a
+ * verb of the feminine (أعلنت) or a particle (in ميزانية الدفاع الإيرانية
+ * the adjective is the noun's).
+ */
+static void
+elided_heads(Seg *s)
+{
+	for (int i = 0; i + 1 < s->n; i++)
+	{
+		const Folded *adj;
+		int			p = i - 1;
+
+		if (s->tags[i] != 0 || !nisba_after(s, i + 1) || !definite(s, i) ||
+			!in_list(&elided, info(s, i)->stem))
+			continue;
+		adj = &info(s, i + 1)->stemf;
+		if (adj->n < 2 || adj->cp[adj->n - 1] != 0x0647)	/* ة */
+			continue;
+		if (p >= 0 && plain(s, i) &&
+			((s->feats->word_mask[p] & (AR_GAZ_TITLE | HEADS)) || definite(s, p)))
+			continue;
+		if (info(s, i)->stemf.cp[0] == 0x062F && p >= 0 && plain(s, i))	/* دفاع */
+		{
+			const Folded *pf = &info(s, p)->stemf;
+
+			if (!word_in(s, p, &before_min) &&
+				!(pf->n >= 3 && pf->cp[pf->n - 1] == 0x062A))	/* ...ت */
+				continue;
+		}
+		set_org(s->tags, s->n, i, i + 2);
+		i++;
+	}
+}
+
+/*
+ * 2. A head noun without the article, a department and what it belongs to
+ * (a place or organization, or a word with the article), then nationality
+ * adjectives: وزارة خارجية روسيا, وزارة دفاع النظام السوري.  A title is
+ * no head (وزير خارجية روسيا is a function; روسيا stays a place).
+ */
+static void
+genitive_ministries(Seg *s)
+{
+	for (int h = 0; h + 2 < s->n; h++)
+	{
+		int			x = h + 2,
+					e;
+
+		if (s->tags[h] != 0 || !word_in(s, h, &ministries) || definite(s, h) || s->tags[h + 1] != 0 || !plain(s, h + 1) ||
+			definite(s, h + 1) || !in_list(&depts, info(s, h + 1)->stem) ||
+			!plain(s, x))
+			continue;
+		if (place_or_org(s, x))
+			e = word_or_mention_end(s, x);
+		else if (s->tags[x] == 0 && definite(s, x))
+			e = x + 1;
+		else
+			continue;
+		while (nisba_after(s, e))
+			e++;
+		set_org(s->tags, s->n, h, e);
+		h = e - 1;
+	}
+}
+
+/*
+ * 3. A party or force named by a noun and its adjective, both with the
+ * article: حزب الشعب الجمهوري, قوات الدعم السريع (not a title: قوات
+ * الرئيس السابق; not a describing adjective: حزب الشعب المعارض).
+ */
+static void
+named_bodies(Seg *s)
+{
+	for (int h = 0; h + 2 < s->n; h++)
+	{
+		int			e = h + 3;
+
+		if (s->tags[h] != 0 || s->tags[h + 1] != 0 || s->tags[h + 2] != 0 ||
+			definite(s, h) || !word_in(s, h, &named) ||
+			!plain(s, h + 1) || !plain(s, h + 2) ||
+			!info(s, h + 1)->article || !info(s, h + 2)->article ||
+			info(s, h + 1)->nclitics || info(s, h + 2)->nclitics ||
+			((s->feats->word_mask[h + 1] | s->feats->word_mask[h + 2]) &
+			 (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS)) ||
+			in_list(&describes, info(s, h + 2)->stem) ||
+			in_list(&describes, info(s, h + 2)->word))
+			continue;
+		while (nisba_after(s, e))
+			e++;
+		set_org(s->tags, s->n, h, e);
+		h = e - 1;
+	}
+}
+
+/*
+ * Does word i end, as written, in ه (a pronoun: لاغتياله; ة is a feminine
+ * noun) or ا (an adverb: لاحقا)?
+ */
+static bool
+pronoun_or_adverb(Seg *s, int i)
+{
+	const unsigned char *p = (const unsigned char *) s->text + s->w[i].start;
+	size_t		n = s->w[i].len;
+
+	return n >= 2 && ((p[n - 2] == 0xD9 && (p[n - 1] == 0x87 || p[n - 1] == 0x8B)) ||
+					  (p[n - 2] == 0xD8 && p[n - 1] == 0xA7));	/* ه, tanween, ا */
+}
+
+/*
+ * The ل tail that starts at word i: لل and a noun with the adjectives after
+ * it (للطاقة الذرية), or ل, a noun without the article, more of them, and
+ * the word with the article or the place they end in, with its adjectives
+ * (لدول غرب أفريقيا, لشؤون اللاجئين).  Returns its end, or i (none);
+ * *named tells whether it holds a place or organization.
+ */
+static int
+l_tail(Seg *s, int i, bool *named)
+{
+	const WordInfo *w;
+	int			e;
+
+	*named = false;
+	if (i >= s->n || !plain(s, i) || s->tags[i] != 0)
+		return i;
+	w = info(s, i);
+	if (pronoun_or_adverb(s, i))
+		return i;
+	if (w->contracted)
+	{
+		if (in_list(&not_tails, w->stem))
+			return i;
+		e = i + 1;
+	}
+	else if (w->bare && w->stemf.cp[0] == 0x0644 && !w->article && w->nclitics == 0 &&
+			 w->stemf.cp[1] != 0x064A && !in_list(&not_tails, w->bare) &&
+			 !(w->stemf.cp[1] == 0x062A && w->stemf.n == 5))	/* verbs: ليكون, لتكون */
+	{
+		e = i + 1;
+		while (e < s->n && e - i < TAIL_MAX && plain(s, e) && s->tags[e] == 0 &&
+			   !definite(s, e) && !(s->feats->word_mask[e] & AR_GAZ_LOC) &&
+			   info(s, e)->nclitics == 0 && !word_in(s, e, &particles) &&
+			   !pronoun_or_adverb(s, e))
+			e++;
+		if (e >= s->n || e - i >= TAIL_MAX || !plain(s, e))
+			return i;
+		if (place_or_org(s, e))
+		{
+			*named = true;
+			e = word_or_mention_end(s, e);
+		}
+		else if (s->tags[e] == 0 && definite(s, e))
+			e++;
+		else
+			return i;
+	}
+	else
+		return i;
+	while (e < s->n && e - i < TAIL_MAX && s->tags[e] == 0 && plain(s, e) &&
+		   info(s, e)->article && info(s, e)->nclitics == 0)
+		e++;
+	return e;
+}
+
+/* Is word i, after a plain gap, في followed by a place's mention?  Its end, or i. */
+static int
+fi_place(Seg *s, int i)
+{
+	const WordInfo *w;
+
+	if (i + 1 >= s->n || s->tags[i] != 0 || !plain(s, i) || !plain(s, i + 1) ||
+		s->tags[i + 1] != B_TAG(AR_ENT_LOCATION))
+		return i;
+	w = info(s, i);
+	if (w->stemf.n != 2 || w->nclitics || w->stemf.cp[0] != 0x0641 ||
+		w->stemf.cp[1] != 0x064A)	/* في */
+		return i;
+	return mention_end(s->tags, s->n, i + 1);
+}
+
+/*
+ * 4. Tails.  An organization takes the nationality adjectives after it
+ * (الهلال الأحمر العربي السوري).  A head noun or body word before a known
+ * organization (منظمة الأمم المتحدة, قوة الأمم المتحدة), or a head noun
+ * with the article and adjectives (المجموعة الاقتصادية), takes adjectives
+ * and then a ل tail (للطفولة, لتنسيق الشؤون الإنسانية; after the second
+ * kind only one that holds a place or organization: لدول غرب أفريقيا) or
+ * في and a place (المؤقتة في لبنان); a head noun before a known
+ * organization is taken only with such a tail.
+ */
+static void
+tails(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int i = 0; i < s->n; i++)
+	{
+		int			st = i,
+					e,
+					k,
+					end;
+		bool		inner,
+					named;
+
+		if (s->tags[i] == B_ORG)
+		{
+			e = mention_end(s->tags, s->n, i);
+			/* not a name and its description: ريال مدريد الإسباني */
+			if (e - i >= 2 && definite(s, e - 1))
+				e = nisba_tail(s, e);
+			set_org(s->tags, s->n, i, e);
+			/* a body word before it, or a head and a known organization */
+			if (i > 0 && s->tags[i - 1] == 0 && plain(s, i) && !definite(s, i - 1) &&
+				word_in(s, i - 1, &bodies))
+				st = i - 1;
+			inner = st < i || (e - i >= 3 &&
+							   ((f->word_mask[i] & AR_GAZ_ORG_HEAD) || word_in(s, i, &bodies)) &&
+							   f->sure_len[i + 1] > 0 && i + 1 + f->sure_len[i + 1] <= e &&
+							   (f->sure_mask[i + 1] & AR_GAZ_ORG));
+		}
+		else if (s->tags[i] == 0 && definite(s, i) &&
+				 (f->word_mask[i] & AR_GAZ_ORG_HEAD) && i + 1 < s->n &&
+				 s->tags[i + 1] == 0 && info(s, i + 1)->article &&
+				 !(f->word_mask[i + 1] & AR_GAZ_NISBA) && plain(s, i + 1) &&
+				 !in_list(&describes, info(s, i + 1)->stem))
+		{
+			e = i + 2;
+			inner = false;
+		}
+		else
+			continue;
+		/* adjectives without nationality, then a ل tail or في and a place */
+		k = e;
+		while (k < s->n && k - e < 2 && s->tags[k] == 0 && plain(s, k) &&
+			   info(s, k)->article && info(s, k)->nclitics == 0)
+			k++;
+		end = l_tail(s, k, &named);
+		if (s->tags[i] == B_ORG ? !inner : !named)
+			end = k;			/* see above */
+		if (end == k && inner && k > e)
+			end = fi_place(s, k);	/* after an adjective: not شركة فولكس فاغن في البرازيل */
+		if (end > k)
+			set_org(s->tags, s->n, st, end);
+		else
+			st = i;
+		if (s->tags[st] == B_ORG)
+			i = mention_end(s->tags, s->n, st) - 1;
+	}
+}
+
+/*
+ * 5. A word in quotes or parentheses right after an organization, tagged
+ * with another type, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
+ * «يونيفيل».
+ */
+static void
+acronyms(Seg *s)
+{
+	for (int i = 1; i < s->n; i++)
+	{
+		size_t		g0 = s->w[i - 1].start + s->w[i - 1].len,
+					g1 = s->w[i].start;
+		bool		open = false,
+					other = false;
+
+		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
+			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) ||
+			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
+			continue;
+		for (size_t k = g0; k < g1; k++)
+		{
+			unsigned char c = (unsigned char) s->text[k];
+
+			if (c == '(' || c == '"')
+				open = true;
+			else if (c == 0xC2 && k + 1 < g1 && (unsigned char) s->text[k + 1] == 0xAB)
+				open = true, k++;	/* « */
+			else if (c != ' ')
+				other = true;
+		}
+		if (open && !other)
+			s->tags[i] = B_ORG;
+	}
+}
+
+/*
+ * 6. A head noun and a chamber named by its members right after a title is
+ * the department of the title, no organization (رئيس مجلس النواب, as the
+ * guideline has it); a body with a name of its own is one (رئيس مجلس
+ * الأمن).
+ */
+static void
+title_departments(Seg *s)
+{
+	for (int i = 1; i + 1 < s->n; i++)
+		if (s->tags[i] == B_ORG && s->tags[i + 1] == I_TAG(AR_ENT_ORGANIZATION) &&
+			(i + 2 == s->n || !IS_INSIDE(s->tags[i + 2])) &&
+			s->tags[i - 1] == 0 && (s->feats->word_mask[i - 1] & AR_GAZ_TITLE) &&
+			(s->feats->word_mask[i] & AR_GAZ_ORG_HEAD) && plain(s, i) &&
+			!definite(s, i) && info(s, i + 1)->article &&
+			in_list(&chambers, info(s, i + 1)->stem))
+			s->tags[i] = s->tags[i + 1] = 0;
+}
+
+void
+ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
+				   const ArTagWords *ws, int a, int b, uint8_t *tags, int flags)
+{
+	Seg			s;
+
+	if (b - a < 1 || b - a > AR_TAG_MAX_SENT || feats->n != b - a)
+		return;
+	s.text = text;
+	s.w = ws->w + a;
+	s.feats = feats;
+	s.tags = tags;
+	s.n = b - a;
+	memset(s.done, 0, (size_t) s.n);
+	if (!(flags & AR_RULES_NO_ORG_CHAINS))
+	{
+		elided_heads(&s);
+		genitive_ministries(&s);
+		named_bodies(&s);
+		tails(&s);
+	}
+	title_departments(&s);
+	acronyms(&s);
+}
