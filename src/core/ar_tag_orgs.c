@@ -29,10 +29,12 @@
  * Word lists, compared with a word's folded stem (and the stem without a
  * ب ل ك).  A list ends with NULL; its hashes are computed on first use.
  */
+#define LIST_MAX 32				/* words of a list at most (the rest ignored) */
+
 typedef struct WordList
 {
 	const char *const *words;
-	uint64_t	hash[24];		/* lists have at most 24 words */
+	uint64_t	hash[LIST_MAX];
 	bool		ready;
 } WordList;
 
@@ -75,7 +77,18 @@ static const char *const named_heads[] = {
 static const char *const describing[] = {
 	"حاكم", "حاكمة", "معارض", "معارضة", "جديد", "جديدة", "حالي", "حالية",
 	"سابق", "سابقة", "محظور", "منحل", "ذي", "تي", "الذي", "التي", "أول",
-	"أولى", "ثاني", "ثانية", "ثالث", "ثالثة", NULL
+	"أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "موالي", "موالية", "تابع",
+	"تابعة", NULL
+};
+
+/* nouns after قوات that describe rather than name (قوات النظام) */
+static const char *const not_named_nouns[] = {
+	"نظام", "احتلال", "تمرد", "معارضة", NULL
+};
+
+/* adjectives of rank that name a body with its head (الرئاسة العامة) */
+static const char *const rank_words[] = {
+	"عام", "عامة", "أعلى", "عليا", "سامية", "مؤقتة", "مشتركة", NULL
 };
 
 /* chambers named by their members (مجلس النواب, مجلس الوزراء) */
@@ -87,7 +100,7 @@ static const char *const chamber_words[] = {
 /* ل words that start no part of a name (للمرة, لمدة, لعام) */
 static const char *const not_tail[] = {
 	"مرة", "مدة", "فترة", "عام", "سنة", "شهر", "يوم", "أسبوع", "عدة", "ذلك",
-	"هذا", "هذه", "كل", "أن", "أنه", NULL
+	"هذا", "هذه", "كل", "أن", "أنه", "غرض", "أجل", NULL
 };
 
 /* words after which الدفاع is the ministry (أعلنت الدفاع التركية) */
@@ -101,7 +114,7 @@ in_list(WordList *l, uint64_t h)
 {
 	if (!l->ready)
 	{
-		for (int k = 0; l->words[k]; k++)
+		for (int k = 0; k < LIST_MAX && l->words[k]; k++)
 		{
 			Folded		f;
 
@@ -110,7 +123,7 @@ in_list(WordList *l, uint64_t h)
 		}
 		l->ready = true;
 	}
-	for (int k = 0; h != 0 && l->words[k]; k++)
+	for (int k = 0; h != 0 && k < LIST_MAX && l->words[k]; k++)
 		if (l->hash[k] == h)
 			return true;
 	return false;
@@ -125,12 +138,15 @@ static WordList depts = {dept_words, {0}, false},
 			before_min = {before_ministry, {0}, false},
 			chambers = {chamber_words, {0}, false},
 			ministries = {ministry_words, {0}, false},
-			particles = {particle_words, {0}, false};
+			particles = {particle_words, {0}, false},
+			ranks = {rank_words, {0}, false},
+			not_named = {not_named_nouns, {0}, false};
 
 /* One segment and the analyses of its words, computed when needed. */
 typedef struct Seg
 {
 	const char *text;
+	const ArTagWords *ws;		/* the text's words */
 	const ArTagWord *w;			/* the segment's first word */
 	const ArTagFeats *feats;
 	uint8_t    *tags;
@@ -184,6 +200,17 @@ nisba_after(Seg *s, int i)
 		definite(s, i) && plain(s, i);
 }
 
+/* Is word i an adjective of the nisba form (the article, ending in ي or ية)? */
+static bool
+nisba_form(Seg *s, int i)
+{
+	const Folded *f = &info(s, i)->stemf;
+
+	return info(s, i)->article &&
+		((f->n >= 3 && f->cp[f->n - 1] == 0x064A) ||
+		 (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647));
+}
+
 /*
  * The end of the nationality adjectives from word i on, with the adjectives
  * of the same form (the article, ending in ي or ية) before the last one:
@@ -197,12 +224,9 @@ nisba_tail(Seg *s, int i)
 	for (int k = i; k < s->n && k - i < 3 && s->tags[k] == 0 && plain(s, k) &&
 		 info(s, k)->article && info(s, k)->nclitics == 0; k++)
 	{
-		const Folded *f = &info(s, k)->stemf;
-
 		if (s->feats->word_mask[k] & AR_GAZ_NISBA)
 			end = k + 1;
-		else if (!((f->n >= 3 && f->cp[f->n - 1] == 0x064A) ||
-				   (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647)))
+		else if (!nisba_form(s, k))
 			break;
 	}
 	return end;
@@ -336,8 +360,11 @@ named_bodies(Seg *s)
 			((s->feats->word_mask[h + 1] | s->feats->word_mask[h + 2]) &
 			 (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS)) ||
 			in_list(&describes, info(s, h + 2)->stem) ||
-			in_list(&describes, info(s, h + 2)->word))
-			continue;
+			in_list(&describes, info(s, h + 2)->word) ||
+			in_list(&not_named, info(s, h + 1)->stem) ||
+			(info(s, h + 2)->stemf.cp[0] == 0x0645 && !nisba_form(s, h + 2) &&
+			 !in_list(&ranks, info(s, h + 2)->stem)))
+			continue;			/* participles: قوات الجيش المنتشرة */
 		while (nisba_after(s, e))
 			e++;
 		set_org(s->tags, s->n, h, e);
@@ -408,8 +435,12 @@ l_tail(Seg *s, int i, bool *named)
 	}
 	else
 		return i;
+	/* adjectives: one of any form after لل (للصليب الأحمر), else nisba forms */
+	if (w->contracted && e < s->n && e - i < TAIL_MAX && s->tags[e] == 0 &&
+		plain(s, e) && info(s, e)->article && info(s, e)->nclitics == 0)
+		e++;
 	while (e < s->n && e - i < TAIL_MAX && s->tags[e] == 0 && plain(s, e) &&
-		   info(s, e)->article && info(s, e)->nclitics == 0)
+		   nisba_form(s, e) && info(s, e)->nclitics == 0)
 		e++;
 	return e;
 }
@@ -474,6 +505,7 @@ tails(Seg *s)
 				 (f->word_mask[i] & AR_GAZ_ORG_HEAD) && i + 1 < s->n &&
 				 s->tags[i + 1] == 0 && info(s, i + 1)->article &&
 				 !(f->word_mask[i + 1] & AR_GAZ_NISBA) && plain(s, i + 1) &&
+				 (nisba_form(s, i + 1) || in_list(&ranks, info(s, i + 1)->stem)) &&
 				 !in_list(&describes, info(s, i + 1)->stem))
 		{
 			e = i + 2;
@@ -501,8 +533,36 @@ tails(Seg *s)
 }
 
 /*
- * 5. A word in quotes or parentheses right after an organization, tagged
- * with another type, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
+ * Quote and bracket marks in text[a..b-1]: bit 1 an opening one (( " «),
+ * bit 2 a closing one () " »), bit 4 anything else but spaces.
+ */
+static int
+marks(const char *text, size_t a, size_t b)
+{
+	int			m = 0;
+
+	for (size_t k = a; k < b; k++)
+	{
+		unsigned char c = (unsigned char) text[k];
+
+		if (c == '"')
+			m |= 3;
+		else if (c == '(')
+			m |= 1;
+		else if (c == ')')
+			m |= 2;
+		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
+											(unsigned char) text[k + 1] == 0xBB))
+			m |= (unsigned char) text[++k] == 0xAB ? 1 : 2;	/* « » */
+		else if (c != ' ')
+			m |= 4;
+	}
+	return m;
+}
+
+/*
+ * 5. A one-word mention tagged MISC, in quotes or parentheses right after an
+ * organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
  * «يونيفيل».
  */
 static void
@@ -510,27 +570,15 @@ acronyms(Seg *s)
 {
 	for (int i = 1; i < s->n; i++)
 	{
-		size_t		g0 = s->w[i - 1].start + s->w[i - 1].len,
-					g1 = s->w[i].start;
-		bool		open = false,
-					other = false;
+		const ArTagWord *w = &s->w[i];
+		int			next = (int) (w - s->ws->w) + 1;
 
 		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
-			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) ||
+			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
 			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
 			continue;
-		for (size_t k = g0; k < g1; k++)
-		{
-			unsigned char c = (unsigned char) s->text[k];
-
-			if (c == '(' || c == '"')
-				open = true;
-			else if (c == 0xC2 && k + 1 < g1 && (unsigned char) s->text[k + 1] == 0xAB)
-				open = true, k++;	/* « */
-			else if (c != ' ')
-				other = true;
-		}
-		if (open && !other)
+		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == 1 &&
+			(marks(s->text, w->start + w->len, s->ws->w[next].start) & 2))
 			s->tags[i] = B_ORG;
 	}
 }
@@ -563,6 +611,7 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	if (b - a < 1 || b - a > AR_TAG_MAX_SENT || feats->n != b - a)
 		return;
 	s.text = text;
+	s.ws = ws;
 	s.w = ws->w + a;
 	s.feats = feats;
 	s.tags = tags;

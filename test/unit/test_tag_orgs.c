@@ -154,6 +154,10 @@ test_genitives(void)
 			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
 			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0}, 0,
 			 "حزب الشعب الجمهوري, without the describing المعارض");
+	org_case("تقدمت قوات الجيش المنتشرة في المدينة", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "a participle describes the force: no name");
 	org_case("قاتلت قوات الرئيس السابق في المدينة", 6,
 			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
 			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
@@ -220,6 +224,10 @@ test_titles_acronyms(void)
 			 (uint8_t[]) {0, B(O), B(L), 0},
 			 (uint8_t[]) {0, B(O), B(L), 0}, 0,
 			 "a place in parentheses after a club is no acronym");
+	org_case("بتقديرات \"وول ستريت\" الأنموذجية البالغة", 5,
+			 (uint8_t[]) {0, B(O), I(O), B(M), 0},
+			 (uint8_t[]) {0, B(O), I(O), B(M), 0}, 0,
+			 "a word after a closing quote is not in quotes");
 	org_case("أعلن الجيش الإسرائيلي «عملية» جديدة", 5,
 			 (uint8_t[]) {0, B(O), I(O), 0, 0},
 			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
