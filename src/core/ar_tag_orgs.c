@@ -56,7 +56,7 @@ static const char *const body_words[] = {
 	NULL
 };
 
-/* heads of a ministry named by a genitive */
+/* heads of a ministry named by a genitive (and ORG_HEAD) */
 static const char *const ministry_words[] = {"وزارة", NULL};
 
 /* particles that end a genitive (لاغتياله في مخيم جنين) */
@@ -65,9 +65,12 @@ static const char *const particle_words[] = {
 	"بعد", "قبل", "منذ", "حتى", "عند", "لدى", "ثم", "أو", NULL
 };
 
-/* heads of a name made of a noun and its adjective (قوات الدعم السريع) */
+/*
+ * heads of a name made of a noun and its adjective (قوات الدعم السريع);
+ * gazetteer head nouns (ORG_HEAD) too, which is checked first
+ */
 static const char *const named_heads[] = {
-	"حزب", "قوات", "جبهة", "هيئة", "تيار", "ائتلاف", NULL
+	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", NULL
 };
 
 /*
@@ -323,7 +326,8 @@ genitive_ministries(Seg *s)
 		int			x = h + 2,
 					e;
 
-		if (s->tags[h] != 0 || !word_in(s, h, &ministries) || definite(s, h) || s->tags[h + 1] != 0 || !plain(s, h + 1) ||
+		if (s->tags[h] != 0 || !(s->feats->word_mask[h] & AR_GAZ_ORG_HEAD) ||
+			!word_in(s, h, &ministries) || definite(s, h) || s->tags[h + 1] != 0 || !plain(s, h + 1) ||
 			definite(s, h + 1) || !in_list(&depts, info(s, h + 1)->stem) ||
 			!plain(s, x))
 			continue;
@@ -353,6 +357,7 @@ named_bodies(Seg *s)
 		int			e = h + 3;
 
 		if (s->tags[h] != 0 || s->tags[h + 1] != 0 || s->tags[h + 2] != 0 ||
+			!(s->feats->word_mask[h] & AR_GAZ_ORG_HEAD) ||
 			definite(s, h) || !word_in(s, h, &named) ||
 			!plain(s, h + 1) || !plain(s, h + 2) ||
 			!info(s, h + 1)->article || !info(s, h + 2)->article ||
@@ -501,8 +506,8 @@ tails(Seg *s)
 							   f->sure_len[i + 1] > 0 && i + 1 + f->sure_len[i + 1] <= e &&
 							   (f->sure_mask[i + 1] & AR_GAZ_ORG));
 		}
-		else if (s->tags[i] == 0 && definite(s, i) &&
-				 (f->word_mask[i] & AR_GAZ_ORG_HEAD) && i + 1 < s->n &&
+		else if (s->tags[i] == 0 && (f->word_mask[i] & AR_GAZ_ORG_HEAD) &&
+				 definite(s, i) && i + 1 < s->n &&
 				 s->tags[i + 1] == 0 && info(s, i + 1)->article &&
 				 !(f->word_mask[i + 1] & AR_GAZ_NISBA) && plain(s, i + 1) &&
 				 (nisba_form(s, i + 1) || in_list(&ranks, info(s, i + 1)->stem)) &&
