@@ -151,22 +151,17 @@ typedef struct Seg
 	const char *text;
 	const ArTagWords *ws;		/* the text's words */
 	const ArTagWord *w;			/* the segment's first word */
+	int			a;				/* its index in ws */
 	const ArTagFeats *feats;
 	uint8_t    *tags;
 	int			n;
-	uint8_t		done[AR_TAG_MAX_SENT];
-	WordInfo	wi[AR_TAG_MAX_SENT];
+	LazyWords	lw;
 } Seg;
 
 static const WordInfo *
 info(Seg *s, int i)
 {
-	if (!s->done[i])
-	{
-		ArTagWordInfo(s->text, &s->w[i], &s->wi[i]);
-		s->done[i] = 1;
-	}
-	return &s->wi[i];
+	return lazy(&s->lw, i);
 }
 
 /* Is word i in list l, by its stem or its stem without ب ل ك? */
@@ -182,10 +177,7 @@ word_in(Seg *s, int i, WordList *l)
 static bool
 plain(Seg *s, int i)
 {
-	for (size_t k = s->w[i - 1].start + s->w[i - 1].len; k < s->w[i].start; k++)
-		if (s->text[k] != ' ')
-			return false;
-	return true;
+	return plain_gap(s->text, s->ws, s->a + i);
 }
 
 /* Does word i carry the article (or لل)? */
@@ -618,10 +610,13 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	s.text = text;
 	s.ws = ws;
 	s.w = ws->w + a;
+	s.a = a;
+	s.lw.text = text;
+	s.lw.w = s.w;
 	s.feats = feats;
 	s.tags = tags;
 	s.n = b - a;
-	memset(s.done, 0, (size_t) s.n);
+	memset(s.lw.done, 0, (size_t) s.n);
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))
 	{
 		elided_heads(&s);
