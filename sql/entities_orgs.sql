@@ -74,7 +74,7 @@ SELECT s.n, e.entity, e.type, substr(s.t, e.pos, e.len) AS as_written
 --    a head with an adjective and a genitive that ends in a place, an
 --    acronym in quotes after its organization, a name's tail of nisba
 --    adjectives, a party or force named by a noun and its adjective (the
---    describing المعارض stays out).
+--    describing المعارض stays out), a party named by one noun.
 SELECT s.n, e.entity, e.type
   FROM (VALUES
     (1, 'وقالت وزارة خارجية روسيا في بيان إن الاجتماع تأجل .'),
@@ -87,14 +87,16 @@ SELECT s.n, e.entity, e.type
     (8, 'تمديد ولاية قوة الأمم المتحدة المؤقتة في لبنان «يونيفيل» لعام إضافي .'),
     (9, 'دخل وفد من الهلال الأحمر العربي السوري إلى درعا .'),
     (10, 'وتجددت الاشتباكات بين الجيش السوداني وقوات الدعم السريع في الخرطوم .'),
-    (11, 'دعا حزب الشعب الجمهوري المعارض إلى مناظرات علنية .')) s(n, t),
+    (11, 'دعا حزب الشعب الجمهوري المعارض إلى مناظرات علنية .'),
+    (12, 'وعقد حزب النهضة مؤتمراً صحفياً في تونس .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
 
 -- 7. Not organizations: a title with a department (and the place inside it
 --    stays a place), a department as an adjective or alone, a chamber inside
 --    a title, the organization inside a title, a ل of purpose after a head
---    and an adjective, a club and the adjective that describes it.
+--    and an adjective, a club and the adjective that describes it, a force
+--    and one noun.
 SELECT s.n, e.entity, e.type
   FROM (VALUES
     (1, 'وقال وزير خارجية روسيا سيرغي لافروف إن بلاده مستعدة للحوار .'),
@@ -104,6 +106,7 @@ SELECT s.n, e.entity, e.type
     (5, 'وقال رئيس مجلس النواب إن الجلسة تأجلت .'),
     (6, 'وقال الأمين العام للأمم المتحدة إن الوضع خطير .'),
     (7, 'وأرسلت القوات الحكومية للسيطرة على المدينة تعزيزات .'),
-    (8, 'وفاز برشلونة الإسباني على ريال مدريد .')) s(n, t),
+    (8, 'وفاز برشلونة الإسباني على ريال مدريد .'),
+    (9, 'وانتشرت قوات الاحتلال في المدينة .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;

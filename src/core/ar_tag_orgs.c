@@ -81,8 +81,11 @@ static const char *const describing[] = {
 	"حاكم", "حاكمة", "معارض", "معارضة", "جديد", "جديدة", "حالي", "حالية",
 	"سابق", "سابقة", "محظور", "منحل", "ذي", "تي", "الذي", "التي", "أول",
 	"أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "موالي", "موالية", "تابع",
-	"تابعة", NULL
+	"تابعة", "مخلوع", NULL
 };
+
+/* heads named by one noun (حزب النهضة) */
+static const char *const party_words[] = {"حزب", NULL};
 
 /* nouns after قوات that describe rather than name (قوات النظام) */
 static const char *const not_named_nouns[] = {
@@ -143,7 +146,8 @@ static WordList depts = {dept_words, {0}, false},
 			ministries = {ministry_words, {0}, false},
 			particles = {particle_words, {0}, false},
 			ranks = {rank_words, {0}, false},
-			not_named = {not_named_nouns, {0}, false};
+			not_named = {not_named_nouns, {0}, false},
+			parties = {party_words, {0}, false};
 
 /* One segment and the analyses of its words, computed when needed. */
 typedef struct Seg
@@ -337,31 +341,53 @@ genitive_ministries(Seg *s)
 }
 
 /*
+ * Is word i, untagged, after a plain gap, a word with the article and no
+ * other clitic that can name (not a title, place or person; not listed as
+ * describing; an adjective, adj, not a participle: قوات الجيش المنتشرة)?
+ * conj: a و before the article may be there too (العدالة والتنمية).
+ */
+static bool
+naming_word(Seg *s, int i, bool conj, bool adj)
+{
+	const WordInfo *w;
+
+	if (i >= s->n || s->tags[i] != 0 || !plain(s, i) ||
+		(s->feats->word_mask[i] & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS)))
+		return false;
+	w = info(s, i);
+	if (!w->article || w->contracted ||
+		(w->nclitics && !(conj && w->nclitics == 1 && w->first_cp == 0x0648)))
+		return false;
+	return !in_list(&describes, w->stem) && !in_list(&describes, w->word) &&
+		!(adj && w->stemf.cp[0] == 0x0645 && !nisba_form(s, i) &&
+		  !in_list(&ranks, w->stem));
+}
+
+/*
  * 3. A party or force named by a noun and its adjective, both with the
  * article: حزب الشعب الجمهوري, قوات الدعم السريع (not a title: قوات
- * الرئيس السابق; not a describing adjective: حزب الشعب المعارض).
+ * الرئيس السابق; not a describing adjective: حزب الشعب المعارض; not
+ * قوات النظام); a party also by one noun or two joined by و (حزب
+ * النهضة, حزب العدالة والتنمية).
  */
 static void
 named_bodies(Seg *s)
 {
-	for (int h = 0; h + 2 < s->n; h++)
+	for (int h = 0; h + 1 < s->n; h++)
 	{
-		int			e = h + 3;
+		int			e;
 
-		if (s->tags[h] != 0 || s->tags[h + 1] != 0 || s->tags[h + 2] != 0 ||
-			!(s->feats->word_mask[h] & AR_GAZ_ORG_HEAD) ||
-			definite(s, h) || !word_in(s, h, &named) ||
-			!plain(s, h + 1) || !plain(s, h + 2) ||
-			!info(s, h + 1)->article || !info(s, h + 2)->article ||
-			info(s, h + 1)->nclitics || info(s, h + 2)->nclitics ||
-			((s->feats->word_mask[h + 1] | s->feats->word_mask[h + 2]) &
-			 (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS)) ||
-			in_list(&describes, info(s, h + 2)->stem) ||
-			in_list(&describes, info(s, h + 2)->word) ||
-			in_list(&not_named, info(s, h + 1)->stem) ||
-			(info(s, h + 2)->stemf.cp[0] == 0x0645 && !nisba_form(s, h + 2) &&
-			 !in_list(&ranks, info(s, h + 2)->stem)))
-			continue;			/* participles: قوات الجيش المنتشرة */
+		if (s->tags[h] != 0 || !(s->feats->word_mask[h] & AR_GAZ_ORG_HEAD) ||
+			definite(s, h) || !word_in(s, h, &named) || !naming_word(s, h + 1, false, false) ||
+			in_list(&not_named, info(s, h + 1)->stem))
+			continue;
+		if (naming_word(s, h + 2, false, true) ||
+			(word_in(s, h, &parties) && naming_word(s, h + 2, true, false)))
+			e = h + 3;
+		else if (word_in(s, h, &parties))
+			e = h + 2;
+		else
+			continue;
 		while (nisba_after(s, e))
 			e++;
 		set_org(s->tags, s->n, h, e);
