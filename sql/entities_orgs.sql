@@ -74,7 +74,8 @@ SELECT s.n, e.entity, e.type, substr(s.t, e.pos, e.len) AS as_written
 --    a head with an adjective and a genitive that ends in a place, an
 --    acronym in quotes after its organization, a name's tail of nisba
 --    adjectives, a party or force named by a noun and its adjective (the
---    describing المعارض stays out), a party named by one noun.
+--    describing المعارض stays out), a party named by one noun (and و
+--    before a head noun is no part of the name).
 SELECT s.n, e.entity, e.type
   FROM (VALUES
     (1, 'وقالت وزارة خارجية روسيا في بيان إن الاجتماع تأجل .'),
@@ -88,7 +89,8 @@ SELECT s.n, e.entity, e.type
     (9, 'دخل وفد من الهلال الأحمر العربي السوري إلى درعا .'),
     (10, 'وتجددت الاشتباكات بين الجيش السوداني وقوات الدعم السريع في الخرطوم .'),
     (11, 'دعا حزب الشعب الجمهوري المعارض إلى مناظرات علنية .'),
-    (12, 'وعقد حزب النهضة مؤتمراً صحفياً في تونس .')) s(n, t),
+    (12, 'وعقد حزب النهضة مؤتمراً صحفياً في تونس .'),
+    (13, 'التقى الوفد قادة حماس وحزب العمال في أنقرة .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
 

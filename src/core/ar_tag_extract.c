@@ -381,9 +381,12 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		ArTagFoldWord(text + w->start, w->len, &whole);
 		gw = gaz_lookup(gaz, phrase_step(0, hash_cps(whole.cp, 0, whole.n)));
 		gr = gaz_lookup(gaz, phrase_step(0, wi.stem));
-		/* ف before a name is rare in news, و common */
-		if ((gw & NAME_CLASSES) ||
-			(!(gr & NAME_CLASSES) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641)))
+		/*
+		 * ف before a name is rare in news, و common; a head noun counts as
+		 * a name here (وحزب الله is حزب الله)
+		 */
+		if ((gw & (NAME_CLASSES | ORG_HEADS)) ||
+			(!(gr & (NAME_CLASSES | ORG_HEADS)) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641)))
 		{
 			m->first_off = 0;
 			return;

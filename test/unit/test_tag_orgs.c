@@ -6,7 +6,8 @@
  * head noun, a ministry named by a genitive, a party named by a noun and
  * its adjective, the tails of a name (nationality adjectives, a ل genitive,
  * في and a place), an acronym after its organization, and a chamber inside
- * a title; each with the cases that must stay as they are.  Tags are set by
+ * a title; each with the cases that must stay as they are.  Also
+ * ArMentionResolve before a head noun (وحزب العمال).  Tags are set by
  * hand and the gazetteer is built here: no model is needed.
  */
 #include "ar_env.h"
@@ -250,6 +251,26 @@ test_titles_acronyms(void)
 			 "an untagged quoted word stays untagged");
 }
 
+/* The cleaned form of a mention leaves و before a head noun out. */
+static void
+test_resolve(void)
+{
+	static const char *const texts[] = {"وحزب العمال", "وليد العمال"};
+	static const size_t want[] = {2, 0};	/* bytes of و, or none */
+
+	for (int k = 0; k < 2; k++)
+	{
+		ArTagWords	ws = {0};
+		ArMention	m = {AR_ENT_ORGANIZATION, 0, 2, 0, 0, 0, 0};
+
+		ArTagSplit(texts[k], strlen(texts[k]), &ws, env);
+		ArMentionResolve(&gaz, texts[k], &ws, &m, 1);
+		check(m.first_off == want[k], "%s: the mention starts at byte %zu (got %zu)",
+			  texts[k], want[k], m.first_off);
+		ArTagWordsFree(&ws, env);
+	}
+}
+
 int
 main(void)
 {
@@ -259,5 +280,6 @@ main(void)
 	test_genitives();
 	test_tails();
 	test_titles_acronyms();
+	test_resolve();
 	return harness_done();
 }
