@@ -66,3 +66,49 @@ SELECT s.n, e.entity, e.type, substr(s.t, e.pos, e.len) AS as_written
     (5, 'وأعلنت حركة أمل تأييدها للمبادرة .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 6. Organizations the chains above do not reach (src/core/ar_tag_orgs.c):
+--    a ministry named by a genitive (the place inside), a ministry without
+--    its head noun before a feminine nationality adjective, a head before a
+--    known organization with a ل genitive or an adjective and في a place,
+--    a head with an adjective and a genitive that ends in a place, an
+--    acronym in quotes after its organization, a name's tail of nisba
+--    adjectives, a party or force named by a noun and its adjective (the
+--    describing المعارض stays out), a party named by one noun (and و
+--    before a head noun is no part of the name).
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وقالت وزارة خارجية روسيا في بيان إن الاجتماع تأجل .'),
+    (2, 'وأعلنت وزارة دفاع النظام السوري مقتل جنديين .'),
+    (3, 'وأكدت الخارجية المصرية دعمها للوساطة .'),
+    (4, 'وأعلنت الدفاع التركية تحييد مسلحين .'),
+    (5, 'وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن المساعدات وصلت .'),
+    (6, 'وقالت منظمة الأمم المتحدة للطفولة إن الأطفال يعانون .'),
+    (7, 'هددت المجموعة الاقتصادية لدول غرب أفريقيا «إيكواس» بالتدخل في النيجر .'),
+    (8, 'تمديد ولاية قوة الأمم المتحدة المؤقتة في لبنان «يونيفيل» لعام إضافي .'),
+    (9, 'دخل وفد من الهلال الأحمر العربي السوري إلى درعا .'),
+    (10, 'وتجددت الاشتباكات بين الجيش السوداني وقوات الدعم السريع في الخرطوم .'),
+    (11, 'دعا حزب الشعب الجمهوري المعارض إلى مناظرات علنية .'),
+    (12, 'وعقد حزب النهضة مؤتمراً صحفياً في تونس .'),
+    (13, 'التقى الوفد قادة حماس وحزب العمال في أنقرة .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 7. Not organizations: a title with a department (and the place inside it
+--    stays a place), a department as an adjective or alone, a chamber inside
+--    a title, the organization inside a title, a ل of purpose after a head
+--    and an adjective, a club and the adjective that describes it, a force
+--    and one noun.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وقال وزير خارجية روسيا سيرغي لافروف إن بلاده مستعدة للحوار .'),
+    (2, 'وقال وزير الخارجية الأمريكي إن الاتفاق قريب .'),
+    (3, 'وانتقد السياسة الخارجية الأمريكية في المنطقة .'),
+    (4, 'ونقلت الوكالة عن مصدر في الخارجية أن الوفد وصل .'),
+    (5, 'وقال رئيس مجلس النواب إن الجلسة تأجلت .'),
+    (6, 'وقال الأمين العام للأمم المتحدة إن الوضع خطير .'),
+    (7, 'وأرسلت القوات الحكومية للسيطرة على المدينة تعزيزات .'),
+    (8, 'وفاز برشلونة الإسباني على ريال مدريد .'),
+    (9, 'وانتشرت قوات الاحتلال في المدينة .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

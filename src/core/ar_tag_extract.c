@@ -241,6 +241,7 @@ ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys, const ArTagFeats *feats,
 	ArTagApplyContext(feats, text, ws, a, b, tags);
 	if (!(flags & AR_RULES_NO_EVENTS))
 		ArTagApplyEvents(feats, text, ws, a, b, tags);
+	ArTagApplyOrgNames(feats, text, ws, a, b, tags, flags);
 	ArTagApplyKindWords(gaz, kind_keys, text, ws, a, b, tags, env);
 }
 
@@ -382,9 +383,12 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		ArTagFoldWord(text + w->start, w->len, &whole);
 		gw = gaz_lookup(gaz, phrase_step(0, hash_cps(whole.cp, 0, whole.n)));
 		gr = gaz_lookup(gaz, phrase_step(0, wi.stem));
-		/* ف before a name is rare in news, و common */
-		if ((gw & NAME_CLASSES) ||
-			(!(gr & NAME_CLASSES) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641) &&
+		/*
+		 * ف before a name is rare in news, و common; a head noun counts as
+		 * a name here (وحزب الله is حزب الله), an event's head does not
+		 */
+		if ((gw & (NAME_CLASSES | ORG_HEADS)) ||
+			(!(gr & (NAME_CLASSES | ORG_HEADS)) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641) &&
 			 !(m->type == AR_ENT_MISC && m->nwords > 1 && ArTagIsEventHead(wi.stem))))
 		{
 			m->first_off = 0;

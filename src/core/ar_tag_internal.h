@@ -131,4 +131,39 @@ gaz_lookup(const ArGaz *gaz, uint64_t key)
 	return (gaz && lo < gaz->n && gaz->key[lo] == key) ? gaz->mask[lo] : 0;
 }
 
+/*
+ * For the rules on decoded tags (ar_tag_names.c, ar_tag_orgs.c): is the gap
+ * between words ws->w[i-1] and ws->w[i] white space only?
+ */
+static inline int
+plain_gap(const char *text, const ArTagWords *ws, int i)
+{
+	size_t		a = ws->w[i - 1].start + ws->w[i - 1].len;
+
+	for (size_t k = a; k < ws->w[i].start; k++)
+		if (text[k] != ' ')
+			return 0;
+	return 1;
+}
+
+/* The analyses of a segment's words, computed when a rule needs one. */
+typedef struct LazyWords
+{
+	const char *text;
+	const ArTagWord *w;			/* the segment's first word */
+	uint8_t		done[AR_TAG_MAX_SENT];
+	WordInfo	wi[AR_TAG_MAX_SENT];
+} LazyWords;
+
+static inline const WordInfo *
+lazy(LazyWords *lw, int i)
+{
+	if (!lw->done[i])
+	{
+		ArTagWordInfo(lw->text, &lw->w[i], &lw->wi[i]);
+		lw->done[i] = 1;
+	}
+	return &lw->wi[i];
+}
+
 #endif							/* AR_TAG_INTERNAL_H */

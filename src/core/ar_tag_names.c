@@ -17,18 +17,6 @@
 #define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
 #define IS_PERS(tag) ((tag) == B_TAG(AR_ENT_PERSON) || (tag) == I_TAG(AR_ENT_PERSON))
 
-/* Is the gap between words w[i-1] and w[i] white space only? */
-static int
-plain_gap(const char *text, const ArTagWords *ws, int i)
-{
-	size_t		a = ws->w[i - 1].start + ws->w[i - 1].len;
-
-	for (size_t k = a; k < ws->w[i].start; k++)
-		if (text[k] != ' ')
-			return 0;
-	return 1;
-}
-
 /* The gazetteer classes of a word alone (its stem, or without ب ل ك). */
 static uint16_t
 word_classes(const ArGaz *gaz, const WordInfo *wi)

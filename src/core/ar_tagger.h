@@ -361,6 +361,30 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 								const char *text, const ArTagWords *ws,
 								int a, int b, uint8_t *tags, const ArEnv *env);
 
+/* --- organization names (src/core/ar_tag_orgs.c) --- */
+/*
+ * ArTagApplyOrgNames rewrites tags[0..b-a-1] of segment [a, b) whose
+ * features are feats (after ArTagApplyContext): (1) a department with the
+ * article before a feminine nationality adjective is its ministry
+ * (الخارجية الأمريكية; not after a title, a head noun or a word with the
+ * article: وزير الخارجية الأمريكي, السياسة الخارجية الأمريكية); (2) a head
+ * noun, a department without the article and what it belongs to is one
+ * organization (وزارة خارجية روسيا; وزير خارجية روسيا stays a title and a
+ * place); (3) a party or force named by a noun and an adjective with the
+ * article (حزب الشعب الجمهوري, قوات الدعم السريع); (4) an organization
+ * takes the nationality adjectives after it (الهلال الأحمر العربي
+ * السوري), and a head noun before a known organization or with adjectives
+ * takes a ل tail or في and a place (منظمة الأمم المتحدة للطفولة,
+ * المجموعة الاقتصادية لدول غرب أفريقيا, قوة الأمم المتحدة المؤقتة في
+ * لبنان); (5) a mention in quotes or parentheses right after an
+ * organization is its acronym, an organization (يونيفيل).  With
+ * AR_RULES_NO_ORG_CHAINS (ANERcorp's convention) only (4) and (5) run.
+ */
+extern void ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
+							   const ArTagWords *ws, int a, int b,
+							   uint8_t *tags, int flags);
+/* --- end of organization names --- */
+
 /*
  * Events (src/core/ar_tag_events.c).  ArTagApplyEvents rewrites
  * tags[0..b-a-1] of segment [a, b) (after ArTagApplyContext) so that a head
@@ -396,7 +420,8 @@ extern int	ArTagIsEventHead(uint64_t stem);
  * ArTagApplySure, ArTagApplyOrgChains (unless flags has
  * AR_RULES_NO_ORG_CHAINS: ANERcorp's convention, for the trainer's report),
  * ArTagApplyContext, ArTagApplyEvents (unless flags has
- * AR_RULES_NO_EVENTS), ArTagApplyKindWords (kind_keys as there).  The
+ * AR_RULES_NO_EVENTS), ArTagApplyOrgNames (which reads flags too),
+ * ArTagApplyKindWords (kind_keys as there).  The
  * extension and the trainer's scorer both call it, so that what is scored is
  * what the extension returns.
  */

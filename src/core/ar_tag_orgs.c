@@ -1,0 +1,655 @@
+/*
+ * src/core/ar_tag_orgs.c
+ *
+ * Organization names that the chains of ar_tag_features.c (a head noun, the
+ * article words after it, up to a nationality adjective) do not reach, as
+ * rules on the decoded tags of one sentence segment: a ministry named by a
+ * genitive (وزارة خارجية روسيا), a ministry whose head is left out
+ * (الخارجية الأمريكية), a party or force named by a noun and its adjective
+ * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
+ * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
+ * الأمم المتحدة المؤقتة في لبنان) and an acronym in quotes after the
+ * organization it abbreviates (يونيفيل).  See ArTagApplyOrgNames in
+ * ar_tagger.h.  The word lists here are general vocabulary written for
+ * this project, not names.
+ */
+#include "ar_tag_internal.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
+#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
+#define IS_INSIDE(tag) ((tag) != 0 && !((tag) & 1))
+#define B_ORG B_TAG(AR_ENT_ORGANIZATION)
+#define HEADS (AR_GAZ_ORG_HEAD | AR_GAZ_CHAIN_HEAD)
+#define TAIL_MAX 4				/* words of a ل tail */
+
+/*
+ * Word lists, compared with a word's folded stem (and the stem without a
+ * ب ل ك).  A list ends with NULL; its hashes are computed on first use.
+ */
+#define LIST_MAX 32				/* words of a list at most (the rest ignored) */
+
+typedef struct WordList
+{
+	const char *const *words;
+	uint64_t	hash[LIST_MAX];
+	bool		ready;
+} WordList;
+
+/* departments a ministry is named by (وزارة خارجية روسيا) */
+static const char *const dept_words[] = {
+	"خارجية", "داخلية", "دفاع", "عدل", "مالية", "صحة", "إعلام", "تعليم",
+	"اقتصاد", "طاقة", "نفط", NULL
+};
+
+/* departments that stand for their ministry with the article (الخارجية) */
+static const char *const elided_words[] = {"خارجية", "داخلية", "دفاع", NULL};
+
+/*
+ * words that name a body of another organization before its name (قوة
+ * الأمم المتحدة, بعثة الأمم المتحدة), beside the gazetteer's head nouns
+ */
+static const char *const body_words[] = {
+	"قوة", "بعثة", "مفوضية", "مكتب", "منظمة", "برنامج", "صندوق", "لجنة",
+	NULL
+};
+
+/* heads of a ministry named by a genitive (and ORG_HEAD) */
+static const char *const ministry_words[] = {"وزارة", NULL};
+
+/* particles that end a genitive (لاغتياله في مخيم جنين) */
+static const char *const particle_words[] = {
+	"في", "من", "عن", "إلى", "على", "مع", "أن", "إن", "ان", "لا", "ما", "قد",
+	"بعد", "قبل", "منذ", "حتى", "عند", "لدى", "ثم", "أو", NULL
+};
+
+/*
+ * heads of a name made of a noun and its adjective (قوات الدعم السريع);
+ * gazetteer head nouns (ORG_HEAD) too, which is checked first
+ */
+static const char *const named_heads[] = {
+	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", NULL
+};
+
+/*
+ * adjectives that describe a party or force rather than name it (حزب
+ * الشعب الجمهوري المعارض), relative pronouns
+ */
+static const char *const describing[] = {
+	"حاكم", "حاكمة", "معارض", "معارضة", "جديد", "جديدة", "حالي", "حالية",
+	"سابق", "سابقة", "محظور", "منحل", "ذي", "تي", "الذي", "التي", "أول",
+	"أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "موالي", "موالية", "تابع",
+	"تابعة", "مخلوع", NULL
+};
+
+/* heads named by one noun (حزب النهضة) */
+static const char *const party_words[] = {"حزب", NULL};
+
+/* nouns after قوات that describe rather than name (قوات النظام) */
+static const char *const not_named_nouns[] = {
+	"نظام", "احتلال", "تمرد", "معارضة", NULL
+};
+
+/* adjectives of rank that name a body with its head (الرئاسة العامة) */
+static const char *const rank_words[] = {
+	"عام", "عامة", "أعلى", "عليا", "سامية", "مؤقتة", "مشتركة", NULL
+};
+
+/* chambers named by their members (مجلس النواب, مجلس الوزراء) */
+static const char *const chamber_words[] = {
+	"نواب", "وزراء", "شيوخ", "شعب", "أمة", "شورى", "إدارة", "أمناء", "نقابة",
+	NULL
+};
+
+/* ل words that start no part of a name (للمرة, لمدة, لعام) */
+static const char *const not_tail[] = {
+	"مرة", "مدة", "فترة", "عام", "سنة", "شهر", "يوم", "أسبوع", "عدة", "ذلك",
+	"هذا", "هذه", "كل", "أن", "أنه", "غرض", "أجل", NULL
+};
+
+/* words after which الدفاع is the ministry (أعلنت الدفاع التركية) */
+static const char *const before_ministry[] = {
+	"في", "من", "عن", "إن", "أن", "باسم", "بلسان", "مع", "على", "إلى", "بيان",
+	NULL
+};
+
+static bool
+in_list(WordList *l, uint64_t h)
+{
+	if (!l->ready)
+	{
+		for (int k = 0; k < LIST_MAX && l->words[k]; k++)
+		{
+			Folded		f;
+
+			ArTagFoldWord(l->words[k], strlen(l->words[k]), &f);
+			l->hash[k] = hash_cps(f.cp, 0, f.n);
+		}
+		l->ready = true;
+	}
+	for (int k = 0; h != 0 && k < LIST_MAX && l->words[k]; k++)
+		if (l->hash[k] == h)
+			return true;
+	return false;
+}
+
+static WordList depts = {dept_words, {0}, false},
+			elided = {elided_words, {0}, false},
+			bodies = {body_words, {0}, false},
+			named = {named_heads, {0}, false},
+			describes = {describing, {0}, false},
+			not_tails = {not_tail, {0}, false},
+			before_min = {before_ministry, {0}, false},
+			chambers = {chamber_words, {0}, false},
+			ministries = {ministry_words, {0}, false},
+			particles = {particle_words, {0}, false},
+			ranks = {rank_words, {0}, false},
+			not_named = {not_named_nouns, {0}, false},
+			parties = {party_words, {0}, false};
+
+/* One segment and the analyses of its words, computed when needed. */
+typedef struct Seg
+{
+	const char *text;
+	const ArTagWords *ws;		/* the text's words */
+	const ArTagWord *w;			/* the segment's first word */
+	int			a;				/* its index in ws */
+	const ArTagFeats *feats;
+	uint8_t    *tags;
+	int			n;
+	LazyWords	lw;
+} Seg;
+
+static const WordInfo *
+info(Seg *s, int i)
+{
+	return lazy(&s->lw, i);
+}
+
+/* Is word i in list l, by its stem or its stem without ب ل ك? */
+static bool
+word_in(Seg *s, int i, WordList *l)
+{
+	const WordInfo *w = info(s, i);
+
+	return in_list(l, w->stem) || in_list(l, w->bare);
+}
+
+/* Are words i-1 and i separated by white space only? */
+static bool
+plain(Seg *s, int i)
+{
+	return plain_gap(s->text, s->ws, s->a + i);
+}
+
+/* Does word i carry the article (or لل)? */
+static bool
+definite(Seg *s, int i)
+{
+	return info(s, i)->article || info(s, i)->contracted;
+}
+
+/* Is word i, untagged, after a plain gap, a nationality adjective with the article? */
+static bool
+nisba_after(Seg *s, int i)
+{
+	return i < s->n && s->tags[i] == 0 && (s->feats->word_mask[i] & AR_GAZ_NISBA) &&
+		definite(s, i) && plain(s, i);
+}
+
+/* Is word i an adjective of the nisba form (the article, ending in ي or ية)? */
+static bool
+nisba_form(Seg *s, int i)
+{
+	const Folded *f = &info(s, i)->stemf;
+
+	return info(s, i)->article &&
+		((f->n >= 3 && f->cp[f->n - 1] == 0x064A) ||
+		 (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647));
+}
+
+/*
+ * The end of the nationality adjectives from word i on, with the adjectives
+ * of the same form (the article, ending in ي or ية) before the last one:
+ * العربي السوري.  i if none.
+ */
+static int
+nisba_tail(Seg *s, int i)
+{
+	int			end = i;
+
+	for (int k = i; k < s->n && k - i < 3 && s->tags[k] == 0 && plain(s, k) &&
+		 info(s, k)->article && info(s, k)->nclitics == 0; k++)
+	{
+		if (s->feats->word_mask[k] & AR_GAZ_NISBA)
+			end = k + 1;
+		else if (!nisba_form(s, k))
+			break;
+	}
+	return end;
+}
+
+/* The end of the mention that starts at word i. */
+static int
+mention_end(const uint8_t *tags, int n, int i)
+{
+	int			j = i + 1;
+
+	while (j < n && IS_INSIDE(tags[j]))
+		j++;
+	return j;
+}
+
+/* Makes words [s, e) one ORGANIZATION mention (what was there is taken in). */
+static void
+set_org(uint8_t *tags, int n, int s, int e)
+{
+	if (e < n && IS_INSIDE(tags[e]))
+		tags[e] = (uint8_t) (tags[e] - 1);	/* the rest of a cut mention */
+	tags[s] = B_ORG;
+	for (int j = s + 1; j < e; j++)
+		tags[j] = I_TAG(AR_ENT_ORGANIZATION);
+}
+
+/* Is word i a mention of a place or an organization, or a listed one? */
+static bool
+place_or_org(Seg *s, int i)
+{
+	uint8_t		t = s->tags[i];
+
+	return t == B_TAG(AR_ENT_LOCATION) || t == B_ORG ||
+		(t == 0 && (s->feats->word_mask[i] & (AR_GAZ_LOC | AR_GAZ_ORG)));
+}
+
+/* The end of word i's mention if it is one, else i + 1. */
+static int
+word_or_mention_end(Seg *s, int i)
+{
+	return (s->tags[i] & 1) ? mention_end(s->tags, s->n, i) : i + 1;
+}
+
+/*
+ * 1. A department with the article for its ministry, before a feminine
+ * nationality adjective (الخارجية الأمريكية, الدفاع التركية), unless a
+ * title, a head noun or a word with the article comes before it (وزير
+ * الخارجية الأمريكي, السياسة الخارجية الأمريكية); الدفاع only after a
+ * verb of the feminine (أعلنت) or a particle (in ميزانية الدفاع الإيرانية
+ * the adjective is the noun's).
+ */
+static void
+elided_heads(Seg *s)
+{
+	for (int i = 0; i + 1 < s->n; i++)
+	{
+		const Folded *adj;
+		int			p = i - 1;
+
+		if (s->tags[i] != 0 || !nisba_after(s, i + 1) || !definite(s, i) ||
+			!in_list(&elided, info(s, i)->stem))
+			continue;
+		adj = &info(s, i + 1)->stemf;
+		if (adj->n < 2 || adj->cp[adj->n - 1] != 0x0647)	/* ة */
+			continue;
+		if (p >= 0 && plain(s, i) &&
+			((s->feats->word_mask[p] & (AR_GAZ_TITLE | HEADS)) || definite(s, p)))
+			continue;
+		if (info(s, i)->stemf.cp[0] == 0x062F && p >= 0 && plain(s, i))	/* دفاع */
+		{
+			const Folded *pf = &info(s, p)->stemf;
+
+			if (!word_in(s, p, &before_min) &&
+				!(pf->n >= 3 && pf->cp[pf->n - 1] == 0x062A))	/* ...ت */
+				continue;
+		}
+		set_org(s->tags, s->n, i, i + 2);
+		i++;
+	}
+}
+
+/*
+ * 2. A head noun without the article, a department and what it belongs to
+ * (a place or organization, or a word with the article), then nationality
+ * adjectives: وزارة خارجية روسيا, وزارة دفاع النظام السوري.  A title is
+ * no head (وزير خارجية روسيا is a function; روسيا stays a place).
+ */
+static void
+genitive_ministries(Seg *s)
+{
+	for (int h = 0; h + 2 < s->n; h++)
+	{
+		int			x = h + 2,
+					e;
+
+		if (s->tags[h] != 0 || !(s->feats->word_mask[h] & AR_GAZ_ORG_HEAD) ||
+			!word_in(s, h, &ministries) || definite(s, h) || s->tags[h + 1] != 0 || !plain(s, h + 1) ||
+			definite(s, h + 1) || !in_list(&depts, info(s, h + 1)->stem) ||
+			!plain(s, x))
+			continue;
+		if (place_or_org(s, x))
+			e = word_or_mention_end(s, x);
+		else if (s->tags[x] == 0 && definite(s, x))
+			e = x + 1;
+		else
+			continue;
+		while (nisba_after(s, e))
+			e++;
+		set_org(s->tags, s->n, h, e);
+		h = e - 1;
+	}
+}
+
+/*
+ * Is word i, untagged, after a plain gap, a word with the article and no
+ * other clitic that can name (not a title, place or person; not listed as
+ * describing; an adjective, adj, not a participle: قوات الجيش المنتشرة)?
+ * conj: a و before the article may be there too (العدالة والتنمية).
+ */
+static bool
+naming_word(Seg *s, int i, bool conj, bool adj)
+{
+	const WordInfo *w;
+
+	if (i >= s->n || s->tags[i] != 0 || !plain(s, i) ||
+		(s->feats->word_mask[i] & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS)))
+		return false;
+	w = info(s, i);
+	if (!w->article || w->contracted ||
+		(w->nclitics && !(conj && w->nclitics == 1 && w->first_cp == 0x0648)))
+		return false;
+	return !in_list(&describes, w->stem) && !in_list(&describes, w->word) &&
+		!(adj && w->stemf.cp[0] == 0x0645 && !nisba_form(s, i) &&
+		  !in_list(&ranks, w->stem));
+}
+
+/*
+ * 3. A party or force named by a noun and its adjective, both with the
+ * article: حزب الشعب الجمهوري, قوات الدعم السريع (not a title: قوات
+ * الرئيس السابق; not a describing adjective: حزب الشعب المعارض; not
+ * قوات النظام); a party also by one noun or two joined by و (حزب
+ * النهضة, حزب العدالة والتنمية).
+ */
+static void
+named_bodies(Seg *s)
+{
+	for (int h = 0; h + 1 < s->n; h++)
+	{
+		int			e;
+
+		if (s->tags[h] != 0 || !(s->feats->word_mask[h] & AR_GAZ_ORG_HEAD) ||
+			definite(s, h) || !word_in(s, h, &named) || !naming_word(s, h + 1, false, false) ||
+			in_list(&not_named, info(s, h + 1)->stem))
+			continue;
+		if (naming_word(s, h + 2, false, true) ||
+			(word_in(s, h, &parties) && naming_word(s, h + 2, true, false)))
+			e = h + 3;
+		else if (word_in(s, h, &parties))
+			e = h + 2;
+		else
+			continue;
+		while (nisba_after(s, e))
+			e++;
+		set_org(s->tags, s->n, h, e);
+		h = e - 1;
+	}
+}
+
+/*
+ * Does word i end, as written, in ه (a pronoun: لاغتياله; ة is a feminine
+ * noun) or ا (an adverb: لاحقا)?
+ */
+static bool
+pronoun_or_adverb(Seg *s, int i)
+{
+	const unsigned char *p = (const unsigned char *) s->text + s->w[i].start;
+	size_t		n = s->w[i].len;
+
+	return n >= 2 && ((p[n - 2] == 0xD9 && (p[n - 1] == 0x87 || p[n - 1] == 0x8B)) ||
+					  (p[n - 2] == 0xD8 && p[n - 1] == 0xA7));	/* ه, tanween, ا */
+}
+
+/*
+ * The ل tail that starts at word i: لل and a noun with the adjectives after
+ * it (للطاقة الذرية), or ل, a noun without the article, more of them, and
+ * the word with the article or the place they end in, with its adjectives
+ * (لدول غرب أفريقيا, لشؤون اللاجئين).  Returns its end, or i (none);
+ * *named tells whether it holds a place or organization.
+ */
+static int
+l_tail(Seg *s, int i, bool *named)
+{
+	const WordInfo *w;
+	int			e;
+
+	*named = false;
+	if (i >= s->n || !plain(s, i) || s->tags[i] != 0)
+		return i;
+	w = info(s, i);
+	if (pronoun_or_adverb(s, i))
+		return i;
+	if (w->contracted)
+	{
+		if (in_list(&not_tails, w->stem))
+			return i;
+		e = i + 1;
+	}
+	else if (w->bare && w->stemf.cp[0] == 0x0644 && !w->article && w->nclitics == 0 &&
+			 w->stemf.cp[1] != 0x064A && !in_list(&not_tails, w->bare) &&
+			 !(w->stemf.cp[1] == 0x062A && w->stemf.n == 5))	/* verbs: ليكون, لتكون */
+	{
+		e = i + 1;
+		while (e < s->n && e - i < TAIL_MAX && plain(s, e) && s->tags[e] == 0 &&
+			   !definite(s, e) && !(s->feats->word_mask[e] & AR_GAZ_LOC) &&
+			   info(s, e)->nclitics == 0 && !word_in(s, e, &particles) &&
+			   !pronoun_or_adverb(s, e))
+			e++;
+		if (e >= s->n || e - i >= TAIL_MAX || !plain(s, e))
+			return i;
+		if (place_or_org(s, e))
+		{
+			*named = true;
+			e = word_or_mention_end(s, e);
+		}
+		else if (s->tags[e] == 0 && definite(s, e))
+			e++;
+		else
+			return i;
+	}
+	else
+		return i;
+	/* adjectives: one of any form after لل (للصليب الأحمر), else nisba forms */
+	if (w->contracted && e < s->n && e - i < TAIL_MAX && s->tags[e] == 0 &&
+		plain(s, e) && info(s, e)->article && info(s, e)->nclitics == 0)
+		e++;
+	while (e < s->n && e - i < TAIL_MAX && s->tags[e] == 0 && plain(s, e) &&
+		   nisba_form(s, e) && info(s, e)->nclitics == 0)
+		e++;
+	return e;
+}
+
+/* Is word i, after a plain gap, في followed by a place's mention?  Its end, or i. */
+static int
+fi_place(Seg *s, int i)
+{
+	const WordInfo *w;
+
+	if (i + 1 >= s->n || s->tags[i] != 0 || !plain(s, i) || !plain(s, i + 1) ||
+		s->tags[i + 1] != B_TAG(AR_ENT_LOCATION))
+		return i;
+	w = info(s, i);
+	if (w->stemf.n != 2 || w->nclitics || w->stemf.cp[0] != 0x0641 ||
+		w->stemf.cp[1] != 0x064A)	/* في */
+		return i;
+	return mention_end(s->tags, s->n, i + 1);
+}
+
+/*
+ * 4. Tails.  An organization takes the nationality adjectives after it
+ * (الهلال الأحمر العربي السوري).  A head noun or body word before a known
+ * organization (منظمة الأمم المتحدة, قوة الأمم المتحدة), or a head noun
+ * with the article and adjectives (المجموعة الاقتصادية), takes adjectives
+ * and then a ل tail (للطفولة, لتنسيق الشؤون الإنسانية; after the second
+ * kind only one that holds a place or organization: لدول غرب أفريقيا) or
+ * في and a place (المؤقتة في لبنان); a head noun before a known
+ * organization is taken only with such a tail.
+ */
+static void
+tails(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int i = 0; i < s->n; i++)
+	{
+		int			st = i,
+					e,
+					k,
+					end;
+		bool		inner,
+					named;
+
+		if (s->tags[i] == B_ORG)
+		{
+			e = mention_end(s->tags, s->n, i);
+			/* not a name and its description: ريال مدريد الإسباني */
+			if (e - i >= 2 && definite(s, e - 1))
+				e = nisba_tail(s, e);
+			set_org(s->tags, s->n, i, e);
+			/* a body word before it, or a head and a known organization */
+			if (i > 0 && s->tags[i - 1] == 0 && plain(s, i) && !definite(s, i - 1) &&
+				word_in(s, i - 1, &bodies))
+				st = i - 1;
+			inner = st < i || (e - i >= 3 &&
+							   ((f->word_mask[i] & AR_GAZ_ORG_HEAD) || word_in(s, i, &bodies)) &&
+							   f->sure_len[i + 1] > 0 && i + 1 + f->sure_len[i + 1] <= e &&
+							   (f->sure_mask[i + 1] & AR_GAZ_ORG));
+		}
+		else if (s->tags[i] == 0 && (f->word_mask[i] & AR_GAZ_ORG_HEAD) &&
+				 definite(s, i) && i + 1 < s->n &&
+				 s->tags[i + 1] == 0 && info(s, i + 1)->article &&
+				 !(f->word_mask[i + 1] & AR_GAZ_NISBA) && plain(s, i + 1) &&
+				 (nisba_form(s, i + 1) || in_list(&ranks, info(s, i + 1)->stem)) &&
+				 !in_list(&describes, info(s, i + 1)->stem))
+		{
+			e = i + 2;
+			inner = false;
+		}
+		else
+			continue;
+		/* adjectives without nationality, then a ل tail or في and a place */
+		k = e;
+		while (k < s->n && k - e < 2 && s->tags[k] == 0 && plain(s, k) &&
+			   info(s, k)->article && info(s, k)->nclitics == 0)
+			k++;
+		end = l_tail(s, k, &named);
+		if (s->tags[i] == B_ORG ? !inner : !named)
+			end = k;			/* see above */
+		if (end == k && inner && k > e)
+			end = fi_place(s, k);	/* after an adjective: not شركة فولكس فاغن في البرازيل */
+		if (end > k)
+			set_org(s->tags, s->n, st, end);
+		else
+			st = i;
+		if (s->tags[st] == B_ORG)
+			i = mention_end(s->tags, s->n, st) - 1;
+	}
+}
+
+/*
+ * Quote and bracket marks in text[a..b-1]: bit 1 an opening one (( " «),
+ * bit 2 a closing one () " »), bit 4 anything else but spaces.
+ */
+static int
+marks(const char *text, size_t a, size_t b)
+{
+	int			m = 0;
+
+	for (size_t k = a; k < b; k++)
+	{
+		unsigned char c = (unsigned char) text[k];
+
+		if (c == '"')
+			m |= 3;
+		else if (c == '(')
+			m |= 1;
+		else if (c == ')')
+			m |= 2;
+		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
+											(unsigned char) text[k + 1] == 0xBB))
+			m |= (unsigned char) text[++k] == 0xAB ? 1 : 2;	/* « » */
+		else if (c != ' ')
+			m |= 4;
+	}
+	return m;
+}
+
+/*
+ * 5. A one-word mention tagged MISC, in quotes or parentheses right after an
+ * organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
+ * «يونيفيل».
+ */
+static void
+acronyms(Seg *s)
+{
+	for (int i = 1; i < s->n; i++)
+	{
+		const ArTagWord *w = &s->w[i];
+		int			next = (int) (w - s->ws->w) + 1;
+
+		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
+			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
+			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
+			continue;
+		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == 1 &&
+			(marks(s->text, w->start + w->len, s->ws->w[next].start) & 2))
+			s->tags[i] = B_ORG;
+	}
+}
+
+/*
+ * 6. A head noun and a chamber named by its members right after a title is
+ * the department of the title, no organization (رئيس مجلس النواب, as the
+ * guideline has it); a body with a name of its own is one (رئيس مجلس
+ * الأمن).
+ */
+static void
+title_departments(Seg *s)
+{
+	for (int i = 1; i + 1 < s->n; i++)
+		if (s->tags[i] == B_ORG && s->tags[i + 1] == I_TAG(AR_ENT_ORGANIZATION) &&
+			(i + 2 == s->n || !IS_INSIDE(s->tags[i + 2])) &&
+			s->tags[i - 1] == 0 && (s->feats->word_mask[i - 1] & AR_GAZ_TITLE) &&
+			(s->feats->word_mask[i] & AR_GAZ_ORG_HEAD) && plain(s, i) &&
+			!definite(s, i) && info(s, i + 1)->article &&
+			in_list(&chambers, info(s, i + 1)->stem))
+			s->tags[i] = s->tags[i + 1] = 0;
+}
+
+void
+ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
+				   const ArTagWords *ws, int a, int b, uint8_t *tags, int flags)
+{
+	Seg			s;
+
+	if (b - a < 1 || b - a > AR_TAG_MAX_SENT || feats->n != b - a)
+		return;
+	s.text = text;
+	s.ws = ws;
+	s.w = ws->w + a;
+	s.a = a;
+	s.lw.text = text;
+	s.lw.w = s.w;
+	s.feats = feats;
+	s.tags = tags;
+	s.n = b - a;
+	memset(s.lw.done, 0, (size_t) s.n);
+	if (!(flags & AR_RULES_NO_ORG_CHAINS))
+	{
+		elided_heads(&s);
+		genitive_ministries(&s);
+		named_bodies(&s);
+		tails(&s);
+	}
+	title_departments(&s);
+	acronyms(&s);
+}

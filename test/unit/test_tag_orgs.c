@@ -1,0 +1,285 @@
+/*
+ * test/unit/test_tag_orgs.c
+ *
+ * Unit tests of the organization-name rules on decoded tags
+ * (src/core/ar_tag_orgs.c, ArTagApplyOrgNames): a ministry without its
+ * head noun, a ministry named by a genitive, a party named by a noun and
+ * its adjective, the tails of a name (nationality adjectives, a ل genitive,
+ * في and a place), an acronym after its organization, and a chamber inside
+ * a title; each with the cases that must stay as they are.  Also
+ * ArMentionResolve before a head noun (وحزب العمال).  Tags are set by
+ * hand and the gazetteer is built here: no model is needed.
+ */
+#include "ar_env.h"
+#include "ar_tagger.h"
+
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const ArEnv *env;
+
+#define B(t) ((uint8_t) (1 + 2 * (t)))
+#define I(t) ((uint8_t) (2 + 2 * (t)))
+#define P AR_ENT_PERSON
+#define L AR_ENT_LOCATION
+#define O AR_ENT_ORGANIZATION
+#define M AR_ENT_MISC
+
+#define NGAZ 20
+
+static uint64_t gaz_key[NGAZ];
+static uint16_t gaz_mask[NGAZ];
+static ArGaz gaz = {gaz_key, gaz_mask, 0};
+
+/* The test gazetteer: names and their classes, sorted by key. */
+static void
+gaz_build(void)
+{
+	static const struct
+	{
+		const char *name;
+		uint16_t	mask;
+	}			e[NGAZ] = {
+		{"مصرية", AR_GAZ_NISBA}, {"أمريكية", AR_GAZ_NISBA},
+		{"تركية", AR_GAZ_NISBA}, {"إيرانية", AR_GAZ_NISBA},
+		{"سوري", AR_GAZ_NISBA}, {"إسباني", AR_GAZ_NISBA},
+		{"إسرائيلي", AR_GAZ_NISBA}, {"وزير", AR_GAZ_TITLE},
+		{"رئيس", AR_GAZ_TITLE}, {"وزارة", AR_GAZ_ORG_HEAD},
+		{"مجموعة", AR_GAZ_ORG_HEAD}, {"قوات", AR_GAZ_ORG_HEAD},
+		{"حزب", AR_GAZ_ORG_HEAD}, {"جيش", AR_GAZ_ORG_HEAD},
+		{"مجلس", AR_GAZ_ORG_HEAD}, {"الأمم المتحدة", AR_GAZ_ORG | AR_GAZ_SURE},
+		{"أفريقيا", AR_GAZ_LOC}, {"لبنان", AR_GAZ_LOC},
+		{"روسيا", AR_GAZ_LOC}, {"إسبانيا", AR_GAZ_LOC},
+	};
+
+	for (int i = 0; i < NGAZ; i++)
+	{
+		int			nw,
+					j = i;
+		uint64_t	k = ArGazPhraseKey(e[i].name, strlen(e[i].name), &nw, env);
+
+		while (j > 0 && gaz_key[j - 1] > k)
+		{
+			gaz_key[j] = gaz_key[j - 1];
+			gaz_mask[j] = gaz_mask[j - 1];
+			j--;
+		}
+		gaz_key[j] = k;
+		gaz_mask[j] = e[i].mask;
+	}
+	gaz.n = NGAZ;
+}
+
+/*
+ * Runs ArTagApplyOrgNames (with flags) over text, one segment of n words,
+ * with tags in[], and compares with want[], word by word if they differ.
+ */
+static void
+org_case(const char *text, int n, const uint8_t *in, const uint8_t *want,
+		 int flags, const char *what)
+{
+	ArTagWords	ws = {0};
+	ArTagFeats	fs = {0};
+	uint8_t		tags[16];
+	bool		ok;
+
+	ArTagSplit(text, strlen(text), &ws, env);
+	if (!check(ws.n == n, "%s: %d words (got %d)", what, n, ws.n))
+	{
+		ArTagWordsFree(&ws, env);
+		return;
+	}
+	memcpy(tags, in, (size_t) n);
+	ArTagFeaturize(&gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
+	ArTagApplyOrgNames(&fs, text, &ws, 0, n, tags, flags);
+	ok = memcmp(tags, want, (size_t) n) == 0;
+	check(ok, "%s", what);
+	if (!ok)
+		for (int i = 0; i < n; i++)
+			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
+	ArTagFeatsFree(&fs, env);
+	ArTagWordsFree(&ws, env);
+}
+
+static void
+test_elided_heads(void)
+{
+	org_case("وأكدت الخارجية المصرية دعمها", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "الخارجية المصرية is the ministry");
+	org_case("وأعلنت الدفاع التركية تحييد مسلحين", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "الدفاع التركية after a verb of the feminine is the ministry");
+	org_case("وقال وزير الخارجية الأمريكية", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "after a title it is the title's department");
+	org_case("وانتقد السياسة الخارجية الأمريكية", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "after a word with the article it is an adjective");
+	org_case("وزادت ميزانية الدفاع الإيرانية", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "الدفاع after a noun: the adjective is the noun's");
+	org_case("ونقل مصدر في الخارجية أن الوفد وصل", 7,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0, 0}, 0,
+			 "الخارجية alone is no name");
+	org_case("وأكدت الخارجية المصرية دعمها", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "ANERcorp's convention leaves it untagged");
+}
+
+static void
+test_genitives(void)
+{
+	org_case("وقالت وزارة خارجية روسيا إن", 5,
+			 (uint8_t[]) {0, 0, 0, B(L), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "وزارة خارجية روسيا is one organization, the place inside");
+	org_case("وأعلنت وزارة دفاع النظام السوري مقتل", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0}, 0,
+			 "وزارة دفاع النظام takes the nationality adjective after it");
+	org_case("وقال وزير خارجية روسيا إن", 5,
+			 (uint8_t[]) {0, 0, 0, B(L), 0},
+			 (uint8_t[]) {0, 0, 0, B(L), 0}, 0,
+			 "وزير خارجية روسيا is a title: روسيا stays a place");
+	org_case("دعا حزب الشعب الجمهوري المعارض إلى", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0}, 0,
+			 "حزب الشعب الجمهوري, without the describing المعارض");
+	org_case("وعقد حزب النهضة مؤتمرا صحفيا", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "a party is named by one noun: حزب النهضة");
+	org_case("فاز حزب البناء والتنمية بالمقعد", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "or by two joined by و");
+	org_case("وانتقد حزب الرئيس قرار الحكومة", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "but not by a title: حزب الرئيس");
+	org_case("وانتشرت قوات الاحتلال في المدينة", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "a force is not named by one noun: قوات الاحتلال");
+	org_case("تقدمت قوات الجيش المنتشرة في المدينة", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "a participle describes the force: no name");
+	org_case("قاتلت قوات الرئيس السابق في المدينة", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "قوات الرئيس السابق: a title after the head, no name");
+}
+
+static void
+test_tails(void)
+{
+	org_case("من الهلال الأحمر العربي السوري دخل", 6,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0}, 0,
+			 "a name takes its tail of nisba adjectives");
+	org_case("وفاز برشلونة الإسباني", 3,
+			 (uint8_t[]) {0, B(O), 0},
+			 (uint8_t[]) {0, B(O), 0}, 0,
+			 "but a one-word name is not described by it");
+	org_case("وقالت منظمة الأمم المتحدة للطفولة إن", 6,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0}, 0,
+			 "a head before a known organization takes a لل genitive");
+	org_case("تمديد ولاية قوة الأمم المتحدة المؤقتة في لبنان «يونيفيل» لعام", 10,
+			 (uint8_t[]) {0, 0, 0, B(O), I(O), 0, 0, B(L), B(M), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), I(O), I(O), I(O), B(O), 0}, 0,
+			 "a body word, an adjective and في a place; the acronym after it");
+	org_case("هددت المجموعة الاقتصادية لدول غرب أفريقيا بالتدخل", 7,
+			 (uint8_t[]) {0, 0, 0, 0, 0, B(L), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), I(O), 0}, 0,
+			 "a head with an adjective takes a genitive that ends in a place");
+	org_case("وأرسلت القوات الحكومية للسيطرة على المدينة", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "but not one without a place or organization (a purpose)");
+	org_case("نفذها الجيش الإسرائيلي لاغتياله في مخيم جنين", 7,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0, B(L)},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0, B(L)}, 0,
+			 "a ل word with a pronoun is no genitive of the name");
+	org_case("وقالت منظمة الأمم المتحدة للطفولة إن", 6,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "ANERcorp's convention leaves the tail out");
+}
+
+static void
+test_titles_acronyms(void)
+{
+	org_case("يلتقي رئيس مجلس النواب نبيه بري", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), B(P), I(P)},
+			 (uint8_t[]) {0, 0, 0, 0, B(P), I(P)}, 0,
+			 "رئيس مجلس النواب is a title, no organization");
+	org_case("يلتقي رئيس مجلس النواب نبيه بري", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), B(P), I(P)},
+			 (uint8_t[]) {0, 0, 0, 0, B(P), I(P)}, AR_RULES_NO_ORG_CHAINS,
+			 "in ANERcorp's convention too");
+	org_case("قال رئيس مجلس الأمن إن", 5,
+			 (uint8_t[]) {0, 0, B(O), I(O), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), 0}, 0,
+			 "a council with a name of its own stays");
+	org_case("قال مجلس النواب إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "and so does the chamber without a title");
+	org_case("وفاز برشلونة (إسبانيا) أمس", 4,
+			 (uint8_t[]) {0, B(O), B(L), 0},
+			 (uint8_t[]) {0, B(O), B(L), 0}, 0,
+			 "a place in parentheses after a club is no acronym");
+	org_case("بتقديرات \"وول ستريت\" الأنموذجية البالغة", 5,
+			 (uint8_t[]) {0, B(O), I(O), B(M), 0},
+			 (uint8_t[]) {0, B(O), I(O), B(M), 0}, 0,
+			 "a word after a closing quote is not in quotes");
+	org_case("أعلن الجيش الإسرائيلي «عملية» جديدة", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "an untagged quoted word stays untagged");
+}
+
+/* The cleaned form of a mention leaves و before a head noun out. */
+static void
+test_resolve(void)
+{
+	static const char *const texts[] = {"وحزب العمال", "وليد العمال"};
+	static const size_t want[] = {2, 0};	/* bytes of و, or none */
+
+	for (int k = 0; k < 2; k++)
+	{
+		ArTagWords	ws = {0};
+		ArMention	m = {AR_ENT_ORGANIZATION, 0, 2, 0, 0, 0, 0};
+
+		ArTagSplit(texts[k], strlen(texts[k]), &ws, env);
+		ArMentionResolve(&gaz, texts[k], &ws, &m, 1);
+		check(m.first_off == want[k], "%s: the mention starts at byte %zu (got %zu)",
+			  texts[k], want[k], m.first_off);
+		ArTagWordsFree(&ws, env);
+	}
+}
+
+int
+main(void)
+{
+	env = ArMallocEnv();
+	gaz_build();
+	test_elided_heads();
+	test_genitives();
+	test_tails();
+	test_titles_acronyms();
+	test_resolve();
+	return harness_done();
+}
