@@ -84,7 +84,7 @@ extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
 
 /*
  * The analyses of a segment's words, computed when a rule needs one
- * (ar_tag_names.c, ar_tag_events.c): set text and w (the segment's first
+ * (ar_tag_names.c, ar_tag_events.c, ar_tag_orgs.c): set text and w (the segment's first
  * word) and clear done[0..n-1], then lazy(lw, i) analyses word i once.
  */
 typedef struct LazyWords
@@ -144,26 +144,6 @@ plain_gap(const char *text, const ArTagWords *ws, int i)
 		if (text[k] != ' ')
 			return 0;
 	return 1;
-}
-
-/* The analyses of a segment's words, computed when a rule needs one. */
-typedef struct LazyWords
-{
-	const char *text;
-	const ArTagWord *w;			/* the segment's first word */
-	uint8_t		done[AR_TAG_MAX_SENT];
-	WordInfo	wi[AR_TAG_MAX_SENT];
-} LazyWords;
-
-static inline const WordInfo *
-lazy(LazyWords *lw, int i)
-{
-	if (!lw->done[i])
-	{
-		ArTagWordInfo(lw->text, &lw->w[i], &lw->wi[i]);
-		lw->done[i] = 1;
-	}
-	return &lw->wi[i];
 }
 
 #endif							/* AR_TAG_INTERNAL_H */
