@@ -8,8 +8,9 @@
  * (الخارجية الأمريكية), a party or force named by a noun and its adjective
  * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
  * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
- * الأمم المتحدة المؤقتة في لبنان) and an acronym in quotes after the
- * organization it abbreviates (يونيفيل).  See ArTagApplyOrgNames in
+ * الأمم المتحدة المؤقتة في لبنان), an acronym in quotes after the
+ * organization it abbreviates (يونيفيل), and, the other way, a chamber
+ * inside a title (رئيس مجلس النواب).  See ArTagApplyOrgNames in
  * ar_tagger.h.  The word lists here are general vocabulary written for
  * this project, not names.
  */
