@@ -254,6 +254,19 @@ set_org(uint8_t *tags, int n, int s, int e)
 		tags[j] = I_TAG(AR_ENT_ORGANIZATION);
 }
 
+/*
+ * Makes words [h, e) and the nationality adjectives after them one
+ * ORGANIZATION mention; returns its end.
+ */
+static int
+org_with_nisbas(Seg *s, int h, int e)
+{
+	while (nisba_after(s, e))
+		e++;
+	set_org(s->tags, s->n, h, e);
+	return e;
+}
+
 /* Is word i a mention of a place or an organization, or a listed one? */
 static bool
 place_or_org(Seg *s, int i)
@@ -334,10 +347,7 @@ genitive_ministries(Seg *s)
 			e = x + 1;
 		else
 			continue;
-		while (nisba_after(s, e))
-			e++;
-		set_org(s->tags, s->n, h, e);
-		h = e - 1;
+		h = org_with_nisbas(s, h, e) - 1;
 	}
 }
 
@@ -389,10 +399,7 @@ named_bodies(Seg *s)
 			e = h + 2;
 		else
 			continue;
-		while (nisba_after(s, e))
-			e++;
-		set_org(s->tags, s->n, h, e);
-		h = e - 1;
+		h = org_with_nisbas(s, h, e) - 1;
 	}
 }
 
