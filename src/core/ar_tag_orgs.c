@@ -8,8 +8,9 @@
  * (الخارجية الأمريكية), a party or force named by a noun and its adjective
  * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
  * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
- * الأمم المتحدة المؤقتة في لبنان) and an acronym in quotes after the
- * organization it abbreviates (يونيفيل).  See ArTagApplyOrgNames in
+ * الأمم المتحدة المؤقتة في لبنان), an acronym in quotes after the
+ * organization it abbreviates (يونيفيل), and, the other way, a chamber
+ * inside a title (رئيس مجلس النواب).  See ArTagApplyOrgNames in
  * ar_tagger.h.  The word lists here are general vocabulary written for
  * this project, not names.
  */
@@ -253,6 +254,19 @@ set_org(uint8_t *tags, int n, int s, int e)
 		tags[j] = I_TAG(AR_ENT_ORGANIZATION);
 }
 
+/*
+ * Makes words [h, e) and the nationality adjectives after them one
+ * ORGANIZATION mention; returns its end.
+ */
+static int
+org_with_nisbas(Seg *s, int h, int e)
+{
+	while (nisba_after(s, e))
+		e++;
+	set_org(s->tags, s->n, h, e);
+	return e;
+}
+
 /* Is word i a mention of a place or an organization, or a listed one? */
 static bool
 place_or_org(Seg *s, int i)
@@ -333,10 +347,7 @@ genitive_ministries(Seg *s)
 			e = x + 1;
 		else
 			continue;
-		while (nisba_after(s, e))
-			e++;
-		set_org(s->tags, s->n, h, e);
-		h = e - 1;
+		h = org_with_nisbas(s, h, e) - 1;
 	}
 }
 
@@ -388,10 +399,7 @@ named_bodies(Seg *s)
 			e = h + 2;
 		else
 			continue;
-		while (nisba_after(s, e))
-			e++;
-		set_org(s->tags, s->n, h, e);
-		h = e - 1;
+		h = org_with_nisbas(s, h, e) - 1;
 	}
 }
 

@@ -371,14 +371,17 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
  * noun, a department without the article and what it belongs to is one
  * organization (وزارة خارجية روسيا; وزير خارجية روسيا stays a title and a
  * place); (3) a party or force named by a noun and an adjective with the
- * article (حزب الشعب الجمهوري, قوات الدعم السريع); (4) an organization
+ * article (حزب الشعب الجمهوري, قوات الدعم السريع), a party also by one
+ * noun (حزب النهضة); (4) an organization
  * takes the nationality adjectives after it (الهلال الأحمر العربي
  * السوري), and a head noun before a known organization or with adjectives
  * takes a ل tail or في and a place (منظمة الأمم المتحدة للطفولة,
  * المجموعة الاقتصادية لدول غرب أفريقيا, قوة الأمم المتحدة المؤقتة في
  * لبنان); (5) a mention in quotes or parentheses right after an
- * organization is its acronym, an organization (يونيفيل).  With
- * AR_RULES_NO_ORG_CHAINS (ANERcorp's convention) only (4) and (5) run.
+ * organization is its acronym, an organization (يونيفيل); (6) a head noun
+ * and a chamber named by its members right after a title is no
+ * organization (رئيس مجلس النواب).  With AR_RULES_NO_ORG_CHAINS (ANERcorp's
+ * convention) only (5) and (6) run.
  */
 extern void ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 							   const ArTagWords *ws, int a, int b,
@@ -420,7 +423,7 @@ extern int	ArTagIsEventHead(uint64_t stem);
  * ArTagApplySure, ArTagApplyOrgChains (unless flags has
  * AR_RULES_NO_ORG_CHAINS: ANERcorp's convention, for the trainer's report),
  * ArTagApplyContext, ArTagApplyEvents (unless flags has
- * AR_RULES_NO_EVENTS), ArTagApplyOrgNames (which reads flags too),
+ * AR_RULES_NO_EVENTS), ArTagApplyOrgNames (flags as there),
  * ArTagApplyKindWords (kind_keys as there).  The
  * extension and the trainer's scorer both call it, so that what is scored is
  * what the extension returns.
