@@ -11,6 +11,8 @@
 
 #include "ar_tagger.h"
 
+#include <stdbool.h>
+
 #define AR_TATWEEL_CP 0x0640
 
 #define FOLD_MAX 64				/* code points kept of one word */
@@ -78,6 +80,19 @@ extern uint32_t ArTagSkeleton(const WordInfo *wi);
  * it has), or -1.
  */
 extern int	ArTagClassType(uint16_t mask);
+
+/*
+ * Word lists of the rules (ar_tag_names.c): the hashes of the folded words of
+ * a NULL-terminated list (as WordInfo's word and stem hash them), computed
+ * into hash on the first call (*ready then true); whether a word, as
+ * written or without its proclitics, is a particle or other frequent word
+ * that is no part of a name (إن, قد, الذي ...); whether its stem is a word
+ * that joins the next one into one part of a name (عبد, أبو, بن, آل ...).
+ */
+extern const uint64_t *ArTagListHashes(const char *const *words, uint64_t *hash,
+									   bool *ready);
+extern int	ArTagNotNameWord(const WordInfo *wi);
+extern int	ArTagJoinsNext(const WordInfo *wi);
 
 /* Bytes of the first letter of s[0..n-1] and the marks after it. */
 extern size_t ArTagFirstLetterBytes(const char *s, size_t n);

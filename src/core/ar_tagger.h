@@ -357,12 +357,37 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 								const char *text, const ArTagWords *ws,
 								int a, int b, uint8_t *tags, const ArEnv *env);
 
+/* ---- persons: the edges of person and place names (ar_tag_persons.c) ---- */
+/*
+ * ArTagApplyPersons rewrites tags[0..b-a-1] of segment [a, b) (after
+ * ArTagApplyContext), whose features are feats:
+ * (1) a place mention that runs on past a sure place name into a word
+ * without the article becomes two places (بيونغ يانغ سيول), or a place and
+ * a person when that word is a given name (FIRST, PNAME or as in (2));
+ * (2) a given name whose first letters read as the article (الكساندر,
+ * اليزابيث: a short list, or the whole folded word is a FIRST or PNAME
+ * entry, as ألكسندر folds) ends the place or other mention it was put in
+ * and starts a person's name, and so does such a word left untagged before
+ * a person's name or a word that may be a name part, or after a title;
+ * (3) a person's name loses title words at its start; (4) takes in the
+ * particles of a foreign name (فون، فان، دي، دا، دو، دير، ديل، دوس; لا
+ * and لو after another one) and the word after them (أورسولا فون دير
+ * لاين); (5) takes in the word after a final joiner (آل خليفة), unless it
+ * has a pronoun suffix (ابن أخيه); (6) loses a final future verb (عباس
+ * سيلقي); (7) splits before a word with و that has the article or is a
+ * listed given name or name token (الحسن والحسين).
+ */
+extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
+							  const char *text, const ArTagWords *ws, int a,
+							  int b, uint8_t *tags);
+/* ---- end persons ---- */
+
 /*
  * ArTagApplyRules runs the rules after the second pass over the decoded
  * tags[0..b-a-1] of segment [a, b) whose features are feats, in their order:
  * ArTagApplySure, ArTagApplyOrgChains (unless flags has
  * AR_RULES_NO_ORG_CHAINS: ANERcorp's convention, for the trainer's report),
- * ArTagApplyContext, ArTagApplyKindWords (kind_keys as there).  The
+ * ArTagApplyContext, ArTagApplyPersons, ArTagApplyKindWords (kind_keys as there).  The
  * extension and the trainer's scorer both call it, so that what is scored is
  * what the extension returns.
  */
