@@ -41,10 +41,13 @@ static const char *const al_names[] = {
 
 /*
  * Words that fold like such a name but are mostly something else (الآن
- * "now", الفرد "the individual", الين "the yen"): names only before a
- * person's name the tagger found.
+ * "now", الفرد "the individual", الين "the yen", الياس "despair"): never
+ * taken for one.
  */
 static const char *const al_words[] = {"الان", "الفرد", "الين", "الياس", NULL};
+
+/* Words that end a place's name (نيويورك سيتي, ميامي بيتش). */
+static const char *const place_tails[] = {"سيتي", "بيتش", "تاون", "بارك", NULL};
 
 /*
  * Particles inside European names (von, van, de, da, du, der, del, dos, le,
@@ -76,8 +79,9 @@ in_list(const char *const *words, uint64_t *hash, bool *ready, size_t n,
 /*
  * Is word w, written with what looks like the article, a given name
  * (الكساندر: listed above, or its whole folded form is a person-name token,
- * as ألكسندر folds)?  2: one of al_words, a name only before a person's
- * name; 1: a name; 0: not.  Folds the word only when it starts with ا ل as
+ * as ألكسندر folds)?  1: listed; 2: a name token (ألكسندر, but also
+ * إلدار for الدار "the house": a name only after a title or a place); 0:
+ * not, or one of al_words.  Folds the word only when it starts with ا ل as
  * written (most words do not).
  */
 static int
@@ -95,9 +99,10 @@ al_given_name(const ArGaz *gaz, const char *text, const ArTagWord *w)
 	ArTagFoldWord(text + w->start, w->len, &f);
 	h = hash_cps(f.cp, 0, f.n);
 	if (in_list(al_words, weak, &weak_ready, LIST_LEN(al_words), h))
-		return 2;
-	return in_list(al_names, hash, &ready, LIST_LEN(al_names), h) ||
-		(gaz_lookup(gaz, phrase_step(0, h)) & (AR_GAZ_FIRST | AR_GAZ_PNAME));
+		return 0;
+	if (in_list(al_names, hash, &ready, LIST_LEN(al_names), h))
+		return 1;
+	return (gaz_lookup(gaz, phrase_step(0, h)) & (AR_GAZ_FIRST | AR_GAZ_PNAME)) ? 2 : 0;
 }
 
 /*
@@ -135,22 +140,20 @@ word(Words *lw, int i)
 	return &lw->wi[i];
 }
 
-/* 1: a strong particle, 2: لا, 0: none (word i of the segment). */
+/*
+ * 1: a strong particle, 2: لا, 0: none (word i of the segment, compared as
+ * written: فإن is no فان).
+ */
 static int
-particle_kind(Words *lw, int i)
+particle_kind(const Words *lw, int i)
 {
-	static uint64_t hash[LIST_LEN(particles)];
-	static bool ready;
-	const WordInfo *wi;
-	int			k;
+	const ArTagWord *w = &lw->w[i];
 
-	if (lw->w[i].len > 8)
-		return 0;				/* longer than ديلا */
-	wi = word(lw, i);
-	if (wi->nclitics || wi->article)
-		return 0;
-	k = in_list(particles, hash, &ready, LIST_LEN(particles), wi->word);
-	return k == 0 ? 0 : k > (int) (LIST_LEN(particles) - N_WEAK_PARTICLES) ? 2 : 1;
+	for (int k = 0; particles[k]; k++)
+		if (strlen(particles[k]) == w->len &&
+			memcmp(particles[k], lw->text + w->start, w->len) == 0)
+			return k >= (int) (LIST_LEN(particles) - N_WEAK_PARTICLES) ? 2 : 1;
+	return 0;
 }
 
 /* Is the gap before word i (of the segment) white space only? */
@@ -215,6 +218,47 @@ future_verb(Words *lw, const uint16_t *mask, int i)
 	return in_list(verbs, hash, &ready, LIST_LEN(verbs), hash_cps(cp, 0, f->n - 1));
 }
 
+/*
+ * The words of the longest listed place that starts the mention at word i
+ * and ends inside it: a sure place name, or a gazetteer place of two words
+ * or more; 0: none.
+ */
+static int
+place_len(const ArGaz *gaz, const ArTagFeats *feats, Words *lw,
+		  const uint8_t *tags, int n, int i)
+{
+	int			best = ArTagClassType(feats->sure_mask[i]) == AR_ENT_LOCATION ?
+		feats->sure_len[i] : 0;
+	uint64_t	h = phrase_step(0, word(lw, i)->stem);
+
+	for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n && INSIDE(tags[i + L - 1]); L++)
+	{
+		h = phrase_step(h, word(lw, i + L - 1)->stem);
+		if (L > best && (gaz_lookup(gaz, h) & AR_GAZ_LOC))
+			best = L;
+	}
+	return best;
+}
+
+/*
+ * Are the words of the mention before word i (inside it) a listed place
+ * (a gazetteer LOC phrase)?
+ */
+static int
+listed_place(const ArGaz *gaz, Words *lw, const uint8_t *tags, int i)
+{
+	int			s = i - 1;
+	uint64_t	h = 0;
+
+	while (s > 0 && INSIDE(tags[s]))
+		s--;
+	if (i - s > AR_GAZ_MAXWORDS)
+		return 0;
+	for (int q = s; q < i; q++)
+		h = phrase_step(h, word(lw, q)->stem);
+	return (gaz_lookup(gaz, h) & AR_GAZ_LOC) != 0;
+}
+
 /* Tags words [i, j) as one mention of type t. */
 static void
 set_mention(uint8_t *tags, int i, int j, int t)
@@ -248,6 +292,8 @@ void
 ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 				  const ArTagWords *ws, int a, int b, uint8_t *tags)
 {
+	static uint64_t tails[LIST_LEN(place_tails)];
+	static bool tails_ready;
 	const uint16_t *mask = feats->word_mask;
 	int			n = b - a;
 	Words		lw;
@@ -265,19 +311,26 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 					al;
 
 		/*
-		 * 1. a place mention that runs on past a listed place (a sure
-		 * name) into a word without the article (بيونغ يانغ سيول) or a
-		 * given name: two names
+		 * 1. a place mention that runs on past a listed place (a sure name,
+		 * or a gazetteer place of two words or more) into a word without
+		 * the article (بيونغ يانغ سيول, نيويورك ولاس فيغاس), or into a
+		 * person's name of two words or more that starts with a given name:
+		 * two names
 		 */
-		if (tags[i] == B_TAG(AR_ENT_LOCATION) && feats->sure_len[i] > 0 &&
-			ArTagClassType(feats->sure_mask[i]) == AR_ENT_LOCATION &&
-			(j = mention_end(tags, n, i)) > (k = i + feats->sure_len[i]))
+		if (tags[i] == B_TAG(AR_ENT_LOCATION) &&
+			(k = i + place_len(gaz, feats, &lw, tags, n, i)) > i &&
+			(j = mention_end(tags, n, i)) > k)
 		{
 			const WordInfo *w = word(&lw, k);
 
-			if (al_given_name(gaz, text, &lw.w[k]) == 1 || (mask[k] & (AR_GAZ_FIRST | AR_GAZ_PNAME)))
+			if (w->stemf.n < 3 || ArTagNotNameWord(w))
+				continue;
+			if (al_given_name(gaz, text, &lw.w[k]) == 1 ||
+				(j - k >= 2 && w->nclitics == 0 && !w->article &&
+				 !(mask[k] & AR_GAZ_LOC) && (mask[k] & (AR_GAZ_FIRST | AR_GAZ_PNAME))))
 				i = person_at(&lw, mask, tags, n, k, j) - 1;
-			else if (!w->article && !w->contracted && w->nclitics == 0)
+			else if (!w->article && !w->contracted && !w->bare &&
+					 !in_list(place_tails, tails, &tails_ready, LIST_LEN(place_tails), w->word))
 			{
 				set_mention(tags, k, j, AR_ENT_LOCATION);
 				i = j - 1;
@@ -287,19 +340,20 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 
 		/*
 		 * 2. a given name read as having the article (الكساندر) ends a
-		 * place or other mention it was put in (سورية الكساندر), and
-		 * starts a name when a person's name or a name part follows it or
-		 * a title is before it
+		 * place mention it was put in after a listed place (سورية
+		 * الكساندر; not بورت اليزابيث), and a listed one starts a name
+		 * when a person's name or a name part follows it; either after a
+		 * title with the article (الملكة اليزابيث; مدير الدار is a noun
+		 * before its complement)
 		 */
-		if (INSIDE(tags[i]) && !IS_PERS(tags[i]) &&
-			tags[i] != I_TAG(AR_ENT_ORGANIZATION) && al_given_name(gaz, text, &lw.w[i]) == 1)
+		if (tags[i] == I_TAG(AR_ENT_LOCATION) && al_given_name(gaz, text, &lw.w[i]) &&
+			listed_place(gaz, &lw, tags, i))
 			i = person_at(&lw, mask, tags, n, i, mention_end(tags, n, i)) - 1;
 		else if (tags[i] == 0 && i + 1 < n &&
 				 (tags[i + 1] == B_PER || tags[i + 1] == 0) &&
 				 (al = al_given_name(gaz, text, &lw.w[i])) && plain_gap(&lw, i + 1) &&
-				 (tags[i + 1] == B_PER ||
-				  (al == 1 && tags[i + 1] == 0 && name_part(&lw, mask, i + 1)) ||
-				  (al == 1 && i > 0 && (mask[i - 1] & AR_GAZ_TITLE))))
+				 ((al == 1 && (tags[i + 1] == B_PER || name_part(&lw, mask, i + 1))) ||
+				  (i > 0 && (mask[i - 1] & AR_GAZ_TITLE) && word(&lw, i - 1)->article)))
 			i = person_at(&lw, mask, tags, n, i, i + 1) - 1;
 	}
 
@@ -340,6 +394,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 			(tags[k] == 0 || (tags[k] & 1 && mention_end(tags, n, k) == k + 1 &&
 							  feats->sure_len[k] == 0)) &&
 			(word(&lw, k)->shape & 7) == 1 && !word(&lw, k)->article &&
+			memcmp(text + lw.w[k].start + lw.w[k].len - 2, "\xD8\xA9", 2) != 0 &&	/* no ة */
 			!ArTagNotNameWord(word(&lw, k)) && !future_verb(&lw, mask, k))
 		{
 			for (int q = i + 1; q <= k; q++)
@@ -352,7 +407,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 		 * word after it is part of it, unless it has a pronoun suffix (ابن
 		 * أخيه)
 		 */
-		if (j < n && ArTagJoinsNext(word(&lw, j - 1)) && plain_gap(&lw, j) &&
+		if (j - i > 1 && j < n && ArTagJoinsNext(word(&lw, j - 1)) && plain_gap(&lw, j) &&
 			(tags[j] == 0 || tags[j] == B_PER))
 		{
 			const WordInfo *w = word(&lw, j);
@@ -384,9 +439,14 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 			if (lw.w[k].len < 2 || memcmp(text + lw.w[k].start, "\xD9\x88", 2) != 0)
 				continue;		/* no و */
 			w = word(&lw, k);
-			if (w->nclitics == 1 && w->first_cp == 0x0648 && w->stemf.n >= 3 &&
-				(w->article || (mask[k] & AR_GAZ_FIRST)))
+			if (w->nclitics == 1 && w->first_cp == 0x0648 &&
+				((w->article && w->stemf.n >= 4) || (w->stemf.n >= 3 && (mask[k] & AR_GAZ_FIRST))))
+			{
+				/* ... without a nationality adjective (والباكستاني نواز شريف) */
+				if ((mask[k] & AR_GAZ_NISBA) && k + 1 < j)
+					tags[k++] = 0;
 				tags[k] = B_PER;
+			}
 		}
 		i = j - 1;
 	}

@@ -361,21 +361,27 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 /*
  * ArTagApplyPersons rewrites tags[0..b-a-1] of segment [a, b) (after
  * ArTagApplyContext), whose features are feats:
- * (1) a place mention that runs on past a sure place name into a word
- * without the article becomes two places (بيونغ يانغ سيول), or a place and
- * a person when that word is a given name (FIRST, PNAME or as in (2));
+ * (1) a place mention that runs on past a listed place (a sure name, or a
+ * gazetteer place of two words or more) into a word without the article
+ * becomes two places (بيونغ يانغ سيول, نيويورك ولاس فيغاس; not before
+ * سيتي, بيتش ...), or a place and a person when the rest is a person's
+ * name that starts with a given name (as in (2), or FIRST, PNAME);
  * (2) a given name whose first letters read as the article (الكساندر,
- * اليزابيث: a short list, or the whole folded word is a FIRST or PNAME
- * entry, as ألكسندر folds) ends the place or other mention it was put in
- * and starts a person's name, and so does such a word left untagged before
- * a person's name or a word that may be a name part, or after a title;
+ * اليزابيث: a short list; or, after a title with the article only, a word
+ * whose whole folded form is a FIRST or PNAME entry, as ألكسندر folds;
+ * never الآن, الين ...) ends a place mention after a listed place and
+ * starts a person's name (سورية الكساندر لافرينتييف), and so does such a
+ * word left untagged before a person's name or a word that may be a name
+ * part, or after a title with the article (الملكة اليزابيث);
  * (3) a person's name loses title words at its start; (4) takes in the
- * particles of a foreign name (فون، فان، دي، دا، دو، دير، ديل، دوس; لا
- * and لو after another one) and the word after them (أورسولا فون دير
- * لاين); (5) takes in the word after a final joiner (آل خليفة), unless it
- * has a pronoun suffix (ابن أخيه); (6) loses a final future verb (عباس
- * سيلقي); (7) splits before a word with و that has the article or is a
- * listed given name or name token (الحسن والحسين).
+ * particles of a foreign name, as written (فون، فان، دي، دا، دو، دير،
+ * ديل، دوس، ديلا، لو; لا after another one) and the word after them
+ * (أورسولا فون دير لاين); (5) of two words or more, takes in the word
+ * after a final joiner (آل خليفة), unless it ends in the pronoun ه (ابن
+ * أخيه); (6) loses a final future verb of a short list (عباس سيلقي);
+ * (7) splits before a word with و that has the article or is a listed
+ * given name (الحسن والحسين, خالد وفهد), leaving a nationality adjective
+ * out (مودي والباكستاني نواز شريف).
  */
 extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 							  const char *text, const ArTagWords *ws, int a,

@@ -362,19 +362,28 @@ static void
 test_persons(void)
 {
 	static const char *const names[] = {"بيونغ يانغ", "ألكسندر", "الملكة", "الرئيس",
-	"محمد", "الحسين", "ايت"};
-	static const uint16_t masks[] = {AR_GAZ_LOC | AR_GAZ_SURE, AR_GAZ_PNAME, AR_GAZ_TITLE,
-	AR_GAZ_TITLE, AR_GAZ_FIRST, AR_GAZ_FIRST, AR_GAZ_PNAME};
+	"محمد", "الحسين", "ايت", "سورية", "نيويورك", "مدير", "إلدار"};
+	static const uint16_t masks[] = {AR_GAZ_LOC, AR_GAZ_PNAME, AR_GAZ_TITLE,
+		AR_GAZ_TITLE, AR_GAZ_FIRST, AR_GAZ_FIRST, AR_GAZ_PNAME, AR_GAZ_LOC | AR_GAZ_CONTEXT,
+	AR_GAZ_LOC | AR_GAZ_SURE, AR_GAZ_TITLE, AR_GAZ_PNAME};
 	TestGaz		g;
 	const uint8_t M = AR_ENT_MISC;
 
-	gaz_build(&g, names, masks, 7);
+	gaz_build(&g, names, masks, 11);
 
-	/* 1. a place that runs on past a sure place name */
+	/* 1. a place that runs on past a listed place name */
 	persons_case(&g.gaz, "واتهمت بيونغ يانغ سيول وطوكيو", 5,
 				 (uint8_t[]) {0, B(L), I(L), I(L), B(L)},
 				 (uint8_t[]) {0, B(L), I(L), B(L), B(L)},
-				 "a place mention past a sure place and a bare word is two places");
+				 "a place mention past a listed place and a bare word is two places");
+	persons_case(&g.gaz, "بين نيويورك ولاس فيغاس", 4,
+				 (uint8_t[]) {0, B(L), I(L), I(L)},
+				 (uint8_t[]) {0, B(L), B(L), I(L)},
+				 "... also with و between them");
+	persons_case(&g.gaz, "وصل إلى نيويورك سيتي", 4,
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 "... not before a word that ends a place's name");
 	persons_case(&g.gaz, "وصل إلى بيونغ يانغ الجديدة", 5,
 				 (uint8_t[]) {0, 0, B(L), I(L), I(L)},
 				 (uint8_t[]) {0, 0, B(L), I(L), I(L)},
@@ -393,6 +402,14 @@ test_persons(void)
 				 (uint8_t[]) {0, 0, 0, 0, B(L)},
 				 (uint8_t[]) {0, 0, B(P), 0, B(L)},
 				 "... alone after a title");
+	persons_case(&g.gaz, "وصل إلى بورت اليزابيث", 4,
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 "... but stays in a place mention that does not start with a listed place");
+	persons_case(&g.gaz, "وقال مدير الدار إن", 4,
+				 (uint8_t[]) {0, 0, 0, 0},
+				 (uint8_t[]) {0, 0, 0, 0},
+				 "a name token after a title without the article is its complement");
 	persons_case(&g.gaz, "وقال الآن مسؤول", 3,
 				 (uint8_t[]) {0, 0, 0},
 				 (uint8_t[]) {0, 0, 0},
