@@ -12,6 +12,7 @@
 #include "ar_tagger.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 #define AR_TATWEEL_CP 0x0640
 
@@ -93,6 +94,38 @@ extern const uint64_t *ArTagListHashes(const char *const *words, uint64_t *hash,
 									   bool *ready);
 extern int	ArTagNotNameWord(const WordInfo *wi);
 extern int	ArTagJoinsNext(const WordInfo *wi);
+
+/*
+ * The analyses of a sentence segment's words, computed when a rule needs
+ * one (the rules of ar_tag_names.c and ar_tag_persons.c); lazy_init
+ * prepares it for the n words from w (the segment's first word) on.
+ */
+typedef struct LazyWords
+{
+	const char *text;
+	const ArTagWord *w;
+	uint8_t		done[AR_TAG_MAX_SENT];
+	WordInfo	wi[AR_TAG_MAX_SENT];
+} LazyWords;
+
+static inline void
+lazy_init(LazyWords *lw, const char *text, const ArTagWord *w, int n)
+{
+	lw->text = text;
+	lw->w = w;
+	memset(lw->done, 0, (size_t) n);
+}
+
+static inline const WordInfo *
+lazy(LazyWords *lw, int i)
+{
+	if (!lw->done[i])
+	{
+		ArTagWordInfo(lw->text, &lw->w[i], &lw->wi[i]);
+		lw->done[i] = 1;
+	}
+	return &lw->wi[i];
+}
 
 /* Bytes of the first letter of s[0..n-1] and the marks after it. */
 extern size_t ArTagFirstLetterBytes(const char *s, size_t n);

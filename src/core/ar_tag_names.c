@@ -40,26 +40,6 @@ word_classes(const ArGaz *gaz, const WordInfo *wi)
 	return m;
 }
 
-/* The analyses of a segment's words, computed when a rule needs one. */
-typedef struct LazyWords
-{
-	const char *text;
-	const ArTagWord *w;			/* the segment's first word */
-	uint8_t		done[AR_TAG_MAX_SENT];
-	WordInfo	wi[AR_TAG_MAX_SENT];
-} LazyWords;
-
-static const WordInfo *
-lazy(LazyWords *lw, int i)
-{
-	if (!lw->done[i])
-	{
-		ArTagWordInfo(lw->text, &lw->w[i], &lw->wi[i]);
-		lw->done[i] = 1;
-	}
-	return &lw->wi[i];
-}
-
 /* Script of a word as written: 1 Arabic letters, 2 Latin only, 0 neither. */
 static int
 word_script(const char *text, const ArTagWord *w)
@@ -164,9 +144,7 @@ ArTagApplyContext(const ArTagFeats *feats, const char *text,
 
 	if (n < 1 || n > AR_TAG_MAX_SENT || feats->n != n)
 		return;
-	lw.text = text;
-	lw.w = ws->w + a;
-	memset(lw.done, 0, (size_t) n);
+	lazy_init(&lw, text, ws->w + a, n);
 	for (int i = 0; i < n; i++)
 	{
 		int			script = word_script(text, &ws->w[a + i]);

@@ -40,13 +40,13 @@ static const char *const al_names[] = {
 };
 
 /*
- * Words that fold like such a name but are mostly something else (الآن
+ * LazyWords that fold like such a name but are mostly something else (الآن
  * "now", الفرد "the individual", الين "the yen", الياس "despair"): never
  * taken for one.
  */
 static const char *const al_words[] = {"الان", "الفرد", "الين", "الياس", NULL};
 
-/* Words that end a place's name (نيويورك سيتي, ميامي بيتش). */
+/* LazyWords that end a place's name (نيويورك سيتي, ميامي بيتش). */
 static const char *const place_tails[] = {"سيتي", "بيتش", "تاون", "بارك", NULL};
 
 /*
@@ -120,32 +120,12 @@ static const char *const verbs[] = {
 };
 
 
-/* The analyses of a segment's words, computed when a rule needs one. */
-typedef struct Words
-{
-	const char *text;
-	const ArTagWord *w;			/* the segment's first word */
-	uint8_t		done[AR_TAG_MAX_SENT];
-	WordInfo	wi[AR_TAG_MAX_SENT];
-} Words;
-
-static const WordInfo *
-word(Words *lw, int i)
-{
-	if (!lw->done[i])
-	{
-		ArTagWordInfo(lw->text, &lw->w[i], &lw->wi[i]);
-		lw->done[i] = 1;
-	}
-	return &lw->wi[i];
-}
-
 /*
  * 1: a strong particle, 2: لا, 0: none (word i of the segment, compared as
  * written: فإن is no فان).
  */
 static int
-particle_kind(const Words *lw, int i)
+particle_kind(const LazyWords *lw, int i)
 {
 	const ArTagWord *w = &lw->w[i];
 
@@ -158,7 +138,7 @@ particle_kind(const Words *lw, int i)
 
 /* Is the gap before word i (of the segment) white space only? */
 static int
-plain_gap(const Words *lw, int i)
+plain_gap(const LazyWords *lw, int i)
 {
 	for (size_t k = lw->w[i - 1].start + lw->w[i - 1].len; k < lw->w[i].start; k++)
 		if (lw->text[k] != ' ')
@@ -184,9 +164,9 @@ mention_end(const uint8_t *tags, int n, int i)
  * letters?
  */
 static int
-name_part(Words *lw, const uint16_t *mask, int i)
+name_part(LazyWords *lw, const uint16_t *mask, int i)
 {
-	const WordInfo *w = word(lw, i);
+	const WordInfo *w = lazy(lw, i);
 
 	return (w->shape & 7) == 1 && !w->article && !w->contracted &&
 		w->nclitics == 0 && w->stemf.n >= 3 &&
@@ -198,7 +178,7 @@ name_part(Words *lw, const uint16_t *mask, int i)
  * (سيلقي, ستعقد)?
  */
 static int
-future_verb(Words *lw, const uint16_t *mask, int i)
+future_verb(LazyWords *lw, const uint16_t *mask, int i)
 {
 	static uint64_t hash[LIST_LEN(verbs)];
 	static bool ready;
@@ -207,7 +187,7 @@ future_verb(Words *lw, const uint16_t *mask, int i)
 
 	if (lw->w[i].len < 8 || memcmp(lw->text + lw->w[i].start, "\xD8\xB3", 2) != 0)
 		return 0;				/* no سـ, or fewer than four letters */
-	f = &word(lw, i)->stemf;
+	f = &lazy(lw, i)->stemf;
 	if (!(f->n >= 4 && f->cp[0] == 0x0633 &&
 		  (f->cp[1] == 0x064A || f->cp[1] == 0x062A || f->cp[1] == 0x0646 ||
 		   f->cp[1] == 0x0627) && !(mask[i] & NAME_BITS)))
@@ -224,16 +204,16 @@ future_verb(Words *lw, const uint16_t *mask, int i)
  * or more; 0: none.
  */
 static int
-place_len(const ArGaz *gaz, const ArTagFeats *feats, Words *lw,
+place_len(const ArGaz *gaz, const ArTagFeats *feats, LazyWords *lw,
 		  const uint8_t *tags, int n, int i)
 {
 	int			best = ArTagClassType(feats->sure_mask[i]) == AR_ENT_LOCATION ?
 		feats->sure_len[i] : 0;
-	uint64_t	h = phrase_step(0, word(lw, i)->stem);
+	uint64_t	h = phrase_step(0, lazy(lw, i)->stem);
 
 	for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n && INSIDE(tags[i + L - 1]); L++)
 	{
-		h = phrase_step(h, word(lw, i + L - 1)->stem);
+		h = phrase_step(h, lazy(lw, i + L - 1)->stem);
 		if (L > best && (gaz_lookup(gaz, h) & AR_GAZ_LOC))
 			best = L;
 	}
@@ -245,7 +225,7 @@ place_len(const ArGaz *gaz, const ArTagFeats *feats, Words *lw,
  * (a gazetteer LOC phrase)?
  */
 static int
-listed_place(const ArGaz *gaz, Words *lw, const uint8_t *tags, int i)
+listed_place(const ArGaz *gaz, LazyWords *lw, const uint8_t *tags, int i)
 {
 	int			s = i - 1;
 	uint64_t	h = 0;
@@ -255,7 +235,7 @@ listed_place(const ArGaz *gaz, Words *lw, const uint8_t *tags, int i)
 	if (i - s > AR_GAZ_MAXWORDS)
 		return 0;
 	for (int q = s; q < i; q++)
-		h = phrase_step(h, word(lw, q)->stem);
+		h = phrase_step(h, lazy(lw, q)->stem);
 	return (gaz_lookup(gaz, h) & AR_GAZ_LOC) != 0;
 }
 
@@ -269,12 +249,12 @@ set_mention(uint8_t *tags, int i, int j, int t)
 }
 
 /*
- * Words [i, j) are a person's name (j > i): tags them so, with what follows
+ * LazyWords [i, j) are a person's name (j > i): tags them so, with what follows
  * them, a person mention (made part of this one) or, after one word, one
  * word that may be a name part.  Returns the end of the name.
  */
 static int
-person_at(Words *lw, const uint16_t *mask, uint8_t *tags, int n, int i, int j)
+person_at(LazyWords *lw, const uint16_t *mask, uint8_t *tags, int n, int i, int j)
 {
 	set_mention(tags, i, j, AR_ENT_PERSON);
 	if (j < n && tags[j] == B_PER && plain_gap(lw, j))
@@ -296,13 +276,11 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 	static bool tails_ready;
 	const uint16_t *mask = feats->word_mask;
 	int			n = b - a;
-	Words		lw;
+	LazyWords	lw;
 
 	if (n < 1 || n > AR_TAG_MAX_SENT || feats->n != n)
 		return;
-	lw.text = text;
-	lw.w = ws->w + a;
-	memset(lw.done, 0, (size_t) n);
+	lazy_init(&lw, text, ws->w + a, n);
 
 	for (int i = 0; i < n; i++)
 	{
@@ -321,7 +299,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 			(k = i + place_len(gaz, feats, &lw, tags, n, i)) > i &&
 			(j = mention_end(tags, n, i)) > k)
 		{
-			const WordInfo *w = word(&lw, k);
+			const WordInfo *w = lazy(&lw, k);
 
 			if (w->stemf.n < 3 || ArTagNotNameWord(w))
 				continue;
@@ -353,7 +331,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 				 (tags[i + 1] == B_PER || tags[i + 1] == 0) &&
 				 (al = al_given_name(gaz, text, &lw.w[i])) && plain_gap(&lw, i + 1) &&
 				 ((al == 1 && (tags[i + 1] == B_PER || name_part(&lw, mask, i + 1))) ||
-				  (i > 0 && (mask[i - 1] & AR_GAZ_TITLE) && word(&lw, i - 1)->article)))
+				  (i > 0 && (mask[i - 1] & AR_GAZ_TITLE) && lazy(&lw, i - 1)->article)))
 			i = person_at(&lw, mask, tags, n, i, i + 1) - 1;
 	}
 
@@ -393,9 +371,9 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 		if ((p < j || k > j) && k < n && plain_gap(&lw, k) &&
 			(tags[k] == 0 || (tags[k] & 1 && mention_end(tags, n, k) == k + 1 &&
 							  feats->sure_len[k] == 0)) &&
-			(word(&lw, k)->shape & 7) == 1 && !word(&lw, k)->article &&
+			(lazy(&lw, k)->shape & 7) == 1 && !lazy(&lw, k)->article &&
 			memcmp(text + lw.w[k].start + lw.w[k].len - 2, "\xD8\xA9", 2) != 0 &&	/* no ة */
-			!ArTagNotNameWord(word(&lw, k)) && !future_verb(&lw, mask, k))
+			!ArTagNotNameWord(lazy(&lw, k)) && !future_verb(&lw, mask, k))
 		{
 			for (int q = i + 1; q <= k; q++)
 				tags[q] = I_PER;
@@ -407,10 +385,10 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 		 * word after it is part of it, unless it has a pronoun suffix (ابن
 		 * أخيه)
 		 */
-		if (j - i > 1 && j < n && ArTagJoinsNext(word(&lw, j - 1)) && plain_gap(&lw, j) &&
+		if (j - i > 1 && j < n && ArTagJoinsNext(lazy(&lw, j - 1)) && plain_gap(&lw, j) &&
 			(tags[j] == 0 || tags[j] == B_PER))
 		{
-			const WordInfo *w = word(&lw, j);
+			const WordInfo *w = lazy(&lw, j);
 
 			const ArTagWord *tw = &lw.w[j];
 			int			ha = tw->len >= 2 &&
@@ -438,7 +416,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 
 			if (lw.w[k].len < 2 || memcmp(text + lw.w[k].start, "\xD9\x88", 2) != 0)
 				continue;		/* no و */
-			w = word(&lw, k);
+			w = lazy(&lw, k);
 			if (w->nclitics == 1 && w->first_cp == 0x0648 &&
 				((w->article && w->stemf.n >= 4) || (w->stemf.n >= 3 && (mask[k] & AR_GAZ_FIRST))))
 			{

@@ -80,12 +80,12 @@ check_tags(int ok, const uint8_t *tags, const uint8_t *want, int n,
 }
 
 /*
- * Runs ArTagApplyContext over text (one segment) with tags in[], and
- * compares with want[] (n words).
+ * Runs ArTagApplyContext (persons: ArTagApplyPersons) over text (one
+ * segment) with tags in[], and compares with want[] (n words).
  */
 static void
-context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
-			 const uint8_t *want, const char *what)
+rule_case(int persons, const ArGaz *gaz, const char *text, int n,
+		  const uint8_t *in, const uint8_t *want, const char *what)
 {
 	ArTagWords	ws = {0};
 	ArTagFeats	fs = {0};
@@ -95,11 +95,17 @@ context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 		return;
 	memcpy(tags, in, (size_t) n);
 	ArTagFeaturize(gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
-	ArTagApplyContext(&fs, text, &ws, 0, n, tags);
+	if (persons)
+		ArTagApplyPersons(gaz, &fs, text, &ws, 0, n, tags);
+	else
+		ArTagApplyContext(&fs, text, &ws, 0, n, tags);
 	ArTagFeatsFree(&fs, env);
 	check_tags(1, tags, want, n, what);
 	ArTagWordsFree(&ws, env);
 }
+
+#define context_case(...) rule_case(0, __VA_ARGS__)
+#define persons_case(...) rule_case(1, __VA_ARGS__)
 
 static void
 test_context(void)
@@ -335,28 +341,6 @@ test_doc_names(void)
 }
 
 /* ---- persons: ArTagApplyPersons ---- */
-
-/*
- * Runs ArTagApplyPersons over text (one segment) with tags in[], and
- * compares with want[] (n words).
- */
-static void
-persons_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
-			 const uint8_t *want, const char *what)
-{
-	ArTagWords	ws = {0};
-	ArTagFeats	fs = {0};
-	uint8_t		tags[16];
-
-	if (!split_n(text, n, what, &ws))
-		return;
-	memcpy(tags, in, (size_t) n);
-	ArTagFeaturize(gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
-	ArTagApplyPersons(gaz, &fs, text, &ws, 0, n, tags);
-	ArTagFeatsFree(&fs, env);
-	check_tags(1, tags, want, n, what);
-	ArTagWordsFree(&ws, env);
-}
 
 static void
 test_persons(void)
