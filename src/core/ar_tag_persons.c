@@ -5,7 +5,7 @@
  * (ArTagApplyPersons, run by ArTagApplyRules after the context rules): a
  * given name whose first letters look like the article (الكساندر,
  * اليزابيث), particles inside foreign names (أورسولا فون دير لاين), a name
- * that ends in a joiner (آل خليفة) or runs on into a future verb (عباس
+ * that ends in a joiner (آل خليفة) or runs on into a verb (عباس
  * سيلقي), two names side by side read as one place (بيونغ يانغ سيول,
  * سورية الكساندر), two persons joined by و, and titles at the start of a
  * person's name.  See ar_tagger.h.
@@ -107,8 +107,8 @@ al_given_name(const ArGaz *gaz, const char *text, const ArTagWord *w)
 
 /*
  * Verbs that follow a name in news, in their third person masculine
- * imperfect form (يلقي): with سـ and any imperfect prefix (سيلقي,
- * ستلقي, سنلقي) they end no name.
+ * imperfect form (يلقي): in any imperfect person, with or without سـ
+ * (سيلقي, ستلقي, تلقي), they end no name.
  */
 static const char *const verbs[] = {
 	"يلقي", "يزور", "يعقد", "يلتقي", "يشارك", "يتوجه", "يصل", "يبحث",
@@ -174,28 +174,33 @@ name_part(LazyWords *lw, const uint16_t *mask, int i)
 }
 
 /*
- * Is word i one of the verbs above after سـ and an imperfect prefix
- * (سيلقي, ستعقد)?
+ * Is word i one of the verbs above, in any imperfect person and with or
+ * without سـ (سيلقي, ستعقد, يلقي, تعقد)?
  */
 static int
-future_verb(LazyWords *lw, const uint16_t *mask, int i)
+listed_verb(LazyWords *lw, const uint16_t *mask, int i)
 {
 	static uint64_t hash[LIST_LEN(verbs)];
 	static bool ready;
+	const char *s = lw->text + lw->w[i].start;
+	size_t		len = lw->w[i].len;
+	int			fut = len >= 8 && memcmp(s, "\xD8\xB3", 2) == 0,	/* سـ */
+				off = fut ? 1 : 0;
 	const Folded *f;
 	uint32_t	cp[FOLD_MAX];
 
-	if (lw->w[i].len < 8 || memcmp(lw->text + lw->w[i].start, "\xD8\xB3", 2) != 0)
-		return 0;				/* no سـ, or fewer than four letters */
-	f = &lazy(lw, i)->stemf;
-	if (!(f->n >= 4 && f->cp[0] == 0x0633 &&
-		  (f->cp[1] == 0x064A || f->cp[1] == 0x062A || f->cp[1] == 0x0646 ||
-		   f->cp[1] == 0x0627) && !(mask[i] & NAME_BITS)))
+	if (!fut && !(len >= 6 && (memcmp(s, "\xD9\x8A", 2) == 0 ||	/* يـ */
+							   memcmp(s, "\xD8\xAA", 2) == 0)))	/* تـ */
 		return 0;
-	/* the verb as its ي form: the stem without سـ, ي for the prefix */
-	memcpy(cp, f->cp + 1, sizeof(uint32_t) * (size_t) (f->n - 1));
+	f = &lazy(lw, i)->stemf;
+	if (f->n < off + 3 || (fut && f->cp[0] != 0x0633) || (mask[i] & NAME_BITS) ||
+		!(f->cp[off] == 0x064A || f->cp[off] == 0x062A || f->cp[off] == 0x0646 ||
+		  f->cp[off] == 0x0627))
+		return 0;
+	/* the verb as its ي form: without سـ, ي for the prefix */
+	memcpy(cp, f->cp + off, sizeof(uint32_t) * (size_t) (f->n - off));
 	cp[0] = 0x064A;
-	return in_list(verbs, hash, &ready, LIST_LEN(verbs), hash_cps(cp, 0, f->n - 1));
+	return in_list(verbs, hash, &ready, LIST_LEN(verbs), hash_cps(cp, 0, f->n - off));
 }
 
 /*
@@ -263,7 +268,7 @@ person_at(LazyWords *lw, const uint16_t *mask, uint8_t *tags, int n, int i, int 
 		j = mention_end(tags, n, j);
 	}
 	else if (j == i + 1 && j < n && tags[j] == 0 && plain_gap(lw, j) &&
-			 name_part(lw, mask, j) && !future_verb(lw, mask, j))
+			 name_part(lw, mask, j) && !listed_verb(lw, mask, j))
 		tags[j++] = I_PER;
 	return j;
 }
@@ -373,7 +378,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 							  feats->sure_len[k] == 0)) &&
 			(lazy(&lw, k)->shape & 7) == 1 && !lazy(&lw, k)->article &&
 			memcmp(text + lw.w[k].start + lw.w[k].len - 2, "\xD8\xA9", 2) != 0 &&	/* no ة */
-			!ArTagNotNameWord(lazy(&lw, k)) && !future_verb(&lw, mask, k))
+			!ArTagNotNameWord(lazy(&lw, k)) && !listed_verb(&lw, mask, k))
 		{
 			for (int q = i + 1; q <= k; q++)
 				tags[q] = I_PER;
@@ -402,8 +407,8 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 			}
 		}
 
-		/* 6. nor in a future verb (عباس سيلقي) */
-		if (j - i > 1 && future_verb(&lw, mask, j - 1))
+		/* 6. nor in a listed verb (عباس سيلقي, عباس يلقي) */
+		if (j - i > 1 && listed_verb(&lw, mask, j - 1))
 			tags[--j] = 0;
 
 		/*

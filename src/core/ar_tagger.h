@@ -378,7 +378,8 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
  * ديل، دوس، ديلا، لو; لا after another one) and the word after them
  * (أورسولا فون دير لاين); (5) of two words or more, takes in the word
  * after a final joiner (آل خليفة), unless it ends in the pronoun ه (ابن
- * أخيه); (6) loses a final future verb of a short list (عباس سيلقي);
+ * أخيه); (6) loses a final verb of a short list, in any imperfect person,
+ * with or without سـ (عباس سيلقي, محمد بن سلمان يلتقي);
  * (7) splits before a word with و that has the article or is a listed
  * given name (الحسن والحسين, خالد وفهد), leaving a nationality adjective
  * out (مودي والباكستاني نواز شريف).

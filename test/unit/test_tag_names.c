@@ -450,6 +450,10 @@ test_persons(void)
 				 (uint8_t[]) {0, 0, B(P), I(P), 0},
 				 (uint8_t[]) {0, 0, B(P), 0, 0},
 				 "a name does not end in a listed verb after سـ");
+	persons_case(&g.gaz, "وصل محمد بن سلمان يلتقي", 5,
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P)},
+				 (uint8_t[]) {0, B(P), I(P), I(P), 0},
+				 "... nor in one without سـ");
 	persons_case(&g.gaz, "وقال سعد سيروب", 3,
 				 (uint8_t[]) {0, B(P), I(P)},
 				 (uint8_t[]) {0, B(P), I(P)},
