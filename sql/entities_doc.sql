@@ -86,3 +86,23 @@ SELECT entity, type, pos
 SELECT entity, type, pos
   FROM arabic_entities('وفاز المنتخب بكأس الأمم الأوروبية، والتزمت الأطراف باتفاق سوتشي، فيما أعلنت الحكومة خطة «سوريا 2030».')
  ORDER BY pos;
+
+-- persons
+-- 6. The edges of person and place names (ArTagApplyPersons): a given name
+--    whose first letters read as the article ends the place before it and
+--    starts a name (سورية الكساندر لافرينتييف), also alone after a title
+--    (الملكة اليزابيث); a foreign name keeps its particles (فان دير, لو);
+--    a name does not run on into a future verb (عباس سيزور).
+SELECT n, entity, type
+  FROM (VALUES (1, 'اعلن المبعوث الروسي الى سورية الكساندر لافرينتييف ان الجولة المقبلة ستعقد في سوتشي.'),
+               (2, 'وصلت الملكة اليزابيث الى لندن امس.'),
+               (3, 'استقبل الرئيس النمساوي ألكسندر فان دير بيلين نظيره الإيطالي في فيينا.'),
+               (4, 'التقى وزير الخارجية الفرنسي جان إيف لو دريان في باريس.'),
+               (5, 'وقال مسؤول إن الرئيس عباس سيزور القاهرة الأسبوع المقبل.')) v(n, s),
+       arabic_entities(s)
+ ORDER BY n, pos;
+-- words that fold like such a name but are mostly something else (الآن,
+-- الين "the yen") are no names
+SELECT count(*) AS persons
+  FROM arabic_entities('وقال الوزير الان إن الين الياباني ارتفع مقابل الدولار.')
+ WHERE type = 'PERSON';

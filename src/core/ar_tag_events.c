@@ -331,9 +331,7 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 	if (n < 2 || n > AR_TAG_MAX_SENT || feats->n != n)
 		return;
 	lists_init();
-	ew.text = text;
-	ew.w = ws->w + a;
-	memset(ew.done, 0, (size_t) n);
+	lazy_init(&ew, text, ws->w + a, n);
 	for (int i = 0; i + 1 < n; i++)
 	{
 		size_t		k;

@@ -11,6 +11,9 @@
 
 #include "ar_tagger.h"
 
+#include <stdbool.h>
+#include <string.h>
+
 #define AR_TATWEEL_CP 0x0640
 
 #define FOLD_MAX 64				/* code points kept of one word */
@@ -79,21 +82,40 @@ extern uint32_t ArTagSkeleton(const WordInfo *wi);
  */
 extern int	ArTagClassType(uint16_t mask);
 
-/* Bytes of the first letter of s[0..n-1] and the marks after it. */
-extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
+/*
+ * Word lists of the rules (ar_tag_names.c): the hashes of the folded words of
+ * a NULL-terminated list (as WordInfo's word and stem hash them), computed
+ * into hash on the first call (*ready then true); whether a word, as
+ * written or without its proclitics, is a particle or other frequent word
+ * that is no part of a name (إن, قد, الذي ...); whether its stem is a word
+ * that joins the next one into one part of a name (عبد, أبو, بن, آل ...).
+ */
+extern const uint64_t *ArTagListHashes(const char *const *words, uint64_t *hash,
+									   bool *ready);
+extern int	ArTagNotNameWord(const WordInfo *wi);
+extern int	ArTagJoinsNext(const WordInfo *wi);
 
 /*
- * The analyses of a segment's words, computed when a rule needs one
- * (ar_tag_names.c, ar_tag_events.c, ar_tag_orgs.c): set text and w (the segment's first
- * word) and clear done[0..n-1], then lazy(lw, i) analyses word i once.
+ * The analyses of a sentence segment's words, computed when a rule needs
+ * one (the rules of ar_tag_names.c, ar_tag_persons.c, ar_tag_events.c and
+ * ar_tag_orgs.c); lazy_init
+ * prepares it for the n words from w (the segment's first word) on.
  */
 typedef struct LazyWords
 {
 	const char *text;
-	const ArTagWord *w;			/* the segment's first word */
+	const ArTagWord *w;
 	uint8_t		done[AR_TAG_MAX_SENT];
 	WordInfo	wi[AR_TAG_MAX_SENT];
 } LazyWords;
+
+static inline void
+lazy_init(LazyWords *lw, const char *text, const ArTagWord *w, int n)
+{
+	lw->text = text;
+	lw->w = w;
+	memset(lw->done, 0, (size_t) n);
+}
 
 static inline const WordInfo *
 lazy(LazyWords *lw, int i)
@@ -105,6 +127,9 @@ lazy(LazyWords *lw, int i)
 	}
 	return &lw->wi[i];
 }
+
+/* Bytes of the first letter of s[0..n-1] and the marks after it. */
+extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
 
 /* The first i in [lo, hi) with keys[i] >= key (ascending keys), or hi. */
 static inline int

@@ -65,12 +65,8 @@ static const char *const joiners[] = {"عبد", "أبو", "أبي", "بن", "ا�
 
 #define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
 
-/*
- * The hashes of the folded words of a NULL-terminated list (as WordInfo's
- * word and stem hash them), computed once on first use.
- */
-static const uint64_t *
-list_hashes(const char *const *words, uint64_t *hash, bool *ready)
+const uint64_t *
+ArTagListHashes(const char *const *words, uint64_t *hash, bool *ready)
 {
 	if (!*ready)
 	{
@@ -86,13 +82,12 @@ list_hashes(const char *const *words, uint64_t *hash, bool *ready)
 	return hash;
 }
 
-/* Is the word, as written or without its proclitics, one of the list? */
-static int
-is_not_name_word(const WordInfo *wi)
+int
+ArTagNotNameWord(const WordInfo *wi)
 {
 	static uint64_t hash[LIST_LEN(not_name_words)];
 	static bool ready;
-	const uint64_t *h = list_hashes(not_name_words, hash, &ready);
+	const uint64_t *h = ArTagListHashes(not_name_words, hash, &ready);
 
 	for (size_t k = 0; k < LIST_LEN(not_name_words); k++)
 		if (h[k] == wi->word || h[k] == wi->stem)
@@ -137,9 +132,7 @@ ArTagApplyContext(const ArTagFeats *feats, const char *text,
 
 	if (n < 1 || n > AR_TAG_MAX_SENT || feats->n != n)
 		return;
-	lw.text = text;
-	lw.w = ws->w + a;
-	memset(lw.done, 0, (size_t) n);
+	lazy_init(&lw, text, ws->w + a, n);
 	for (int i = 0; i < n; i++)
 	{
 		int			script = word_script(text, &ws->w[a + i]);
@@ -216,7 +209,7 @@ ArTagApplyContext(const ArTagFeats *feats, const char *text,
 			if (w->nclitics == 0 && !w->article && (w->shape & 3) == 1 &&
 				((mask[i - 2] & AR_GAZ_TITLE) ||
 				 (before->article && nisba_ending(&before->stemf))) &&
-				!pronoun_suffix(&w->stemf) && !is_not_name_word(w))
+				!pronoun_suffix(&w->stemf) && !ArTagNotNameWord(w))
 			{
 				tags[i - 1] = B_TAG(AR_ENT_PERSON);
 				tags[i] = I_TAG(AR_ENT_PERSON);
@@ -346,13 +339,12 @@ count_of(const ArDocMem *d, uint64_t key)
 #define PN_FIRST 4				/* the first word of a person's name */
 #define PN_OTHER 8				/* a word of a mention of another type */
 
-/* Is the word's stem one of the joiners (عبد, أبو, بن ...)? */
-static int
-joins_next(const WordInfo *wi)
+int
+ArTagJoinsNext(const WordInfo *wi)
 {
 	static uint64_t hash[LIST_LEN(joiners)];
 	static bool ready;
-	const uint64_t *h = list_hashes(joiners, hash, &ready);
+	const uint64_t *h = ArTagListHashes(joiners, hash, &ready);
 
 	for (size_t k = 0; k < LIST_LEN(joiners); k++)
 		if (h[k] == wi->stem)
@@ -368,7 +360,7 @@ may_stand_alone(const ArGaz *gaz, const WordInfo *wi)
 		!(word_classes(gaz, wi) & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG |
 								   AR_GAZ_MISC | AR_GAZ_ORG_HEAD |
 								   AR_GAZ_LOC_CUE)) &&
-		!is_not_name_word(wi);
+		!ArTagNotNameWord(wi);
 }
 
 ArStatus
@@ -429,9 +421,9 @@ ArDocNamesLearn(ArDocMem *d, const ArGaz *gaz, const char *text,
 			{
 				ArTagWordInfo(text, &ws->w[a + j - 1], &last);
 				ArTagWordInfo(text, &ws->w[a + j - 2], &prev);
-				if (may_stand_alone(gaz, &last) && !joins_next(&prev))
+				if (may_stand_alone(gaz, &last) && !ArTagJoinsNext(&prev))
 					rc = ArDocMemAdd(d, KEY_WORD(skel[j - 1]), PN_LAST, env);
-				if (rc == AR_OK && !joins_next(&first))
+				if (rc == AR_OK && !ArTagJoinsNext(&first))
 					rc = ArDocMemAdd(d, KEY_WORD(skel[i]), PN_FIRST, env);
 			}
 		}

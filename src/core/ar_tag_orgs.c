@@ -645,12 +645,10 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	s.ws = ws;
 	s.w = ws->w + a;
 	s.a = a;
-	s.lw.text = text;
-	s.lw.w = s.w;
 	s.feats = feats;
 	s.tags = tags;
 	s.n = b - a;
-	memset(s.lw.done, 0, (size_t) s.n);
+	lazy_init(&s.lw, text, s.w, s.n);
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))
 	{
 		elided_heads(&s);

@@ -417,12 +417,44 @@ extern void ArTagApplyEvents(const ArTagFeats *feats, const char *text,
  */
 extern int	ArTagIsEventHead(uint64_t stem);
 
+/* ---- persons: the edges of person and place names (ar_tag_persons.c) ---- */
+/*
+ * ArTagApplyPersons rewrites tags[0..b-a-1] of segment [a, b) (after
+ * ArTagApplyContext), whose features are feats:
+ * (1) a place mention that runs on past a listed place (a sure name, or a
+ * gazetteer place of two words or more) into a word without the article
+ * becomes two places (بيونغ يانغ سيول, نيويورك ولاس فيغاس; not before
+ * سيتي, بيتش ...), or a place and a person when the rest is a person's
+ * name that starts with a given name (as in (2), or FIRST, PNAME);
+ * (2) a given name whose first letters read as the article (الكساندر,
+ * اليزابيث: a short list; or, after a title with the article only, a word
+ * whose whole folded form is a FIRST or PNAME entry, as ألكسندر folds;
+ * never الآن, الين ...) ends a place mention after a listed place and
+ * starts a person's name (سورية الكساندر لافرينتييف), and so does such a
+ * word left untagged before a person's name or a word that may be a name
+ * part, or after a title with the article (الملكة اليزابيث);
+ * (3) a person's name loses title words at its start; (4) takes in the
+ * particles of a foreign name, as written (فون، فان، دي، دا، دو، دير،
+ * ديل، دوس، ديلا، لو; لا after another one) and the word after them
+ * (أورسولا فون دير لاين); (5) of two words or more, takes in the word
+ * after a final joiner (آل خليفة), unless it ends in the pronoun ه (ابن
+ * أخيه); (6) loses a final verb of a short list, in any imperfect person,
+ * with or without سـ (عباس سيلقي, محمد بن سلمان يلتقي);
+ * (7) splits before a word with و that has the article or is a listed
+ * given name (الحسن والحسين, خالد وفهد), leaving a nationality adjective
+ * out (مودي والباكستاني نواز شريف).
+ */
+extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
+							  const char *text, const ArTagWords *ws, int a,
+							  int b, uint8_t *tags);
+/* ---- end persons ---- */
+
 /*
  * ArTagApplyRules runs the rules after the second pass over the decoded
  * tags[0..b-a-1] of segment [a, b) whose features are feats, in their order:
  * ArTagApplySure, ArTagApplyOrgChains (unless flags has
  * AR_RULES_NO_ORG_CHAINS: ANERcorp's convention, for the trainer's report),
- * ArTagApplyContext, ArTagApplyEvents (unless flags has
+ * ArTagApplyContext, ArTagApplyPersons, ArTagApplyEvents (unless flags has
  * AR_RULES_NO_EVENTS), ArTagApplyOrgNames (flags as there),
  * ArTagApplyKindWords (kind_keys as there).  The
  * extension and the trainer's scorer both call it, so that what is scored is

@@ -5,7 +5,8 @@
  * ArTagApplyContext (English sentences, a person's name split in two or
  * missing its first part, names that are also adjectives) and the document
  * step ArDocNamesLearn / ArDocNamesApply (another spelling of a name, the
- * family name alone, names of two types, عبد الله).  Tags are set by hand,
+ * family name alone, names of two types, عبد الله) and the edges of person
+ * and place names (ArTagApplyPersons, ar_tag_persons.c).  Tags are set by hand,
  * the gazetteer is built here: no model is needed.
  */
 #include "ar_env.h"
@@ -27,8 +28,8 @@ static const ArEnv *env;
 /* A gazetteer of single words and their classes, sorted by key. */
 typedef struct TestGaz
 {
-	uint64_t	key[8];
-	uint16_t	mask[8];
+	uint64_t	key[16];
+	uint16_t	mask[16];
 	ArGaz		gaz;
 } TestGaz;
 
@@ -79,12 +80,12 @@ check_tags(int ok, const uint8_t *tags, const uint8_t *want, int n,
 }
 
 /*
- * Runs ArTagApplyContext over text (one segment) with tags in[], and
- * compares with want[] (n words).
+ * Runs ArTagApplyContext (persons: ArTagApplyPersons) over text (one
+ * segment) with tags in[], and compares with want[] (n words).
  */
 static void
-context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
-			 const uint8_t *want, const char *what)
+rule_case(int persons, const ArGaz *gaz, const char *text, int n,
+		  const uint8_t *in, const uint8_t *want, const char *what)
 {
 	ArTagWords	ws = {0};
 	ArTagFeats	fs = {0};
@@ -94,11 +95,17 @@ context_case(const ArGaz *gaz, const char *text, int n, const uint8_t *in,
 		return;
 	memcpy(tags, in, (size_t) n);
 	ArTagFeaturize(gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
-	ArTagApplyContext(&fs, text, &ws, 0, n, tags);
+	if (persons)
+		ArTagApplyPersons(gaz, &fs, text, &ws, 0, n, tags);
+	else
+		ArTagApplyContext(&fs, text, &ws, 0, n, tags);
 	ArTagFeatsFree(&fs, env);
 	check_tags(1, tags, want, n, what);
 	ArTagWordsFree(&ws, env);
 }
+
+#define context_case(...) rule_case(0, __VA_ARGS__)
+#define persons_case(...) rule_case(1, __VA_ARGS__)
 
 static void
 test_context(void)
@@ -333,11 +340,142 @@ test_doc_names(void)
 	ArTagWordsFree(&ws, env);
 }
 
+/* ---- persons: ArTagApplyPersons ---- */
+
+static void
+test_persons(void)
+{
+	static const char *const names[] = {"بيونغ يانغ", "ألكسندر", "الملكة", "الرئيس",
+	"محمد", "الحسين", "ايت", "سورية", "نيويورك", "مدير", "إلدار"};
+	static const uint16_t masks[] = {AR_GAZ_LOC, AR_GAZ_PNAME, AR_GAZ_TITLE,
+		AR_GAZ_TITLE, AR_GAZ_FIRST, AR_GAZ_FIRST, AR_GAZ_PNAME, AR_GAZ_LOC | AR_GAZ_CONTEXT,
+	AR_GAZ_LOC | AR_GAZ_SURE, AR_GAZ_TITLE, AR_GAZ_PNAME};
+	TestGaz		g;
+	const uint8_t M = AR_ENT_MISC;
+
+	gaz_build(&g, names, masks, 11);
+
+	/* 1. a place that runs on past a listed place name */
+	persons_case(&g.gaz, "واتهمت بيونغ يانغ سيول وطوكيو", 5,
+				 (uint8_t[]) {0, B(L), I(L), I(L), B(L)},
+				 (uint8_t[]) {0, B(L), I(L), B(L), B(L)},
+				 "a place mention past a listed place and a bare word is two places");
+	persons_case(&g.gaz, "بين نيويورك ولاس فيغاس", 4,
+				 (uint8_t[]) {0, B(L), I(L), I(L)},
+				 (uint8_t[]) {0, B(L), B(L), I(L)},
+				 "... also with و between them");
+	persons_case(&g.gaz, "وصل إلى نيويورك سيتي", 4,
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 "... not before a word that ends a place's name");
+	persons_case(&g.gaz, "وصل إلى بيونغ يانغ الجديدة", 5,
+				 (uint8_t[]) {0, 0, B(L), I(L), I(L)},
+				 (uint8_t[]) {0, 0, B(L), I(L), I(L)},
+				 "... not past a word with the article");
+
+	/* 2. given names read as having the article */
+	persons_case(&g.gaz, "المبعوث إلى سورية الكساندر لافرينتييف أمس", 6,
+				 (uint8_t[]) {0, 0, B(L), I(L), 0, 0},
+				 (uint8_t[]) {0, 0, B(L), B(P), I(P), 0},
+				 "a listed ال-name ends a place mention and starts a name with the word after it");
+	persons_case(&g.gaz, "والتقى الكسندر لافرنتيف", 3,
+				 (uint8_t[]) {0, 0, B(P)},
+				 (uint8_t[]) {0, B(P), I(P)},
+				 "... a word folding to a name token (ألكسندر) before a person's name");
+	persons_case(&g.gaz, "وصلت الملكة اليزابيث إلى لندن", 5,
+				 (uint8_t[]) {0, 0, 0, 0, B(L)},
+				 (uint8_t[]) {0, 0, B(P), 0, B(L)},
+				 "... alone after a title");
+	persons_case(&g.gaz, "وصل إلى بورت اليزابيث", 4,
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 (uint8_t[]) {0, 0, B(L), I(L)},
+				 "... but stays in a place mention that does not start with a listed place");
+	persons_case(&g.gaz, "وقال مدير الدار إن", 4,
+				 (uint8_t[]) {0, 0, 0, 0},
+				 (uint8_t[]) {0, 0, 0, 0},
+				 "a name token after a title without the article is its complement");
+	persons_case(&g.gaz, "وقال الآن مسؤول", 3,
+				 (uint8_t[]) {0, 0, 0},
+				 (uint8_t[]) {0, 0, 0},
+				 "الآن is no name before a word");
+	persons_case(&g.gaz, "وارتفع الين مقابل الدولار", 4,
+				 (uint8_t[]) {0, 0, 0, 0},
+				 (uint8_t[]) {0, 0, 0, 0},
+				 "... nor is the yen");
+
+	/* 3. titles */
+	persons_case(&g.gaz, "التقى الرئيس محمد", 3,
+				 (uint8_t[]) {0, B(P), I(P)},
+				 (uint8_t[]) {0, 0, B(P)},
+				 "a person's name loses a title at its start");
+
+	/* 4. particles */
+	persons_case(&g.gaz, "قالت أورسولا فون دير لاين إن", 6,
+				 (uint8_t[]) {0, B(P), I(P), 0, B(M), 0},
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P), 0},
+				 "a name takes in its particles and the word after them");
+	persons_case(&g.gaz, "رسم ليوناردو دا فينشي اللوحة", 5,
+				 (uint8_t[]) {0, B(P), 0, 0, 0},
+				 (uint8_t[]) {0, B(P), I(P), I(P), 0},
+				 "... also where the tagger left them out");
+	persons_case(&g.gaz, "وقال ماكرون لا يريد", 4,
+				 (uint8_t[]) {0, B(P), 0, 0},
+				 (uint8_t[]) {0, B(P), 0, 0},
+				 "... not لا alone");
+	persons_case(&g.gaz, "وقال ماكرون دي إن", 4,
+				 (uint8_t[]) {0, B(P), 0, 0},
+				 (uint8_t[]) {0, B(P), 0, 0},
+				 "... nor before a particle of Arabic");
+	persons_case(&g.gaz, "التقى جان إيف لو دريان", 5,
+				 (uint8_t[]) {0, B(P), I(P), 0, 0},
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P)},
+				 "لو is a particle before a name");
+	persons_case(&g.gaz, "وقال ماكرون لو كانت", 4,
+				 (uint8_t[]) {0, B(P), 0, 0},
+				 (uint8_t[]) {0, B(P), 0, 0},
+				 "... not before a verb of the list");
+
+	/* 5. joiners */
+	persons_case(&g.gaz, "استقبل حمد بن عيسى آل خليفة أمس", 7,
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P), 0, 0},
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P), I(P), 0},
+				 "a name does not end in a joiner");
+	persons_case(&g.gaz, "وأرسل زيان ابن أخيه", 4,
+				 (uint8_t[]) {0, B(P), I(P), 0},
+				 (uint8_t[]) {0, B(P), I(P), 0},
+				 "... unless the word after it has a pronoun suffix");
+
+	/* 6. future verbs */
+	persons_case(&g.gaz, "إن الرئيس عباس سيلقي كلمة", 5,
+				 (uint8_t[]) {0, 0, B(P), I(P), 0},
+				 (uint8_t[]) {0, 0, B(P), 0, 0},
+				 "a name does not end in a listed verb after سـ");
+	persons_case(&g.gaz, "وصل محمد بن سلمان يلتقي", 5,
+				 (uint8_t[]) {0, B(P), I(P), I(P), I(P)},
+				 (uint8_t[]) {0, B(P), I(P), I(P), 0},
+				 "... nor in one without سـ");
+	persons_case(&g.gaz, "وقال سعد سيروب", 3,
+				 (uint8_t[]) {0, B(P), I(P)},
+				 (uint8_t[]) {0, B(P), I(P)},
+				 "... a name that starts with سي stays");
+
+	/* 7. و inside a person's name */
+	persons_case(&g.gaz, "ووالد الحسن والحسين", 3,
+				 (uint8_t[]) {0, B(P), I(P)},
+				 (uint8_t[]) {0, B(P), B(P)},
+				 "و before a name with the article starts another name");
+	persons_case(&g.gaz, "وقال ستيوارت وايت", 3,
+				 (uint8_t[]) {0, B(P), I(P)},
+				 (uint8_t[]) {0, B(P), I(P)},
+				 "... not before a name token that is no listed given name");
+}
+
 int
 main(void)
 {
 	env = ArMallocEnv();
 	test_context();
 	test_doc_names();
+	test_persons();
 	return harness_done();
 }

@@ -1,0 +1,436 @@
+/*
+ * src/core/ar_tag_persons.c
+ *
+ * Rules on the decoded tags that fix the edges of person and place names
+ * (ArTagApplyPersons, run by ArTagApplyRules after the context rules): a
+ * given name whose first letters look like the article (الكساندر,
+ * اليزابيث), particles inside foreign names (أورسولا فون دير لاين), a name
+ * that ends in a joiner (آل خليفة) or runs on into a verb (عباس
+ * سيلقي), two names side by side read as one place (بيونغ يانغ سيول,
+ * سورية الكساندر), two persons joined by و, and titles at the start of a
+ * person's name.  See ar_tagger.h.
+ */
+#include "ar_tag_internal.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
+#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
+#define B_PER B_TAG(AR_ENT_PERSON)
+#define I_PER I_TAG(AR_ENT_PERSON)
+#define IS_PERS(tag) ((tag) == B_PER || (tag) == I_PER)
+#define INSIDE(tag) ((tag) != 0 && !((tag) & 1))
+
+#define NAME_BITS (AR_GAZ_FIRST | AR_GAZ_LAST | AR_GAZ_PERS | AR_GAZ_PNAME)
+#define NOT_PART_BITS (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC | \
+					   AR_GAZ_ORG_HEAD | AR_GAZ_LOC_CUE | AR_GAZ_NISBA)
+
+/*
+ * Given names whose first letters are read as the article when written
+ * without hamza (their hamza spellings ألكسندر, إليزابيث are in the
+ * Wikidata tokens and match through the whole-word lookup below).
+ */
+static const char *const al_names[] = {
+	"الكساندر", "الكسندر", "اليكساندر", "اليكسندر", "الكسندرا", "الكساندرا",
+	"اليكسي", "الكسي", "اليكسيه", "الكسيس", "اليكس", "الكس", "اليزابيث",
+	"اليزابيت", "الفريد", "البرت", "البيرت", "البرتو", "البيرتو",
+	"الفونسو", "الونسو", "الساندرو", "اليساندرو", "اليخاندرو", "الفارو",
+	"الينا", "اليسا", "اليكسا", NULL
+};
+
+/*
+ * LazyWords that fold like such a name but are mostly something else (الآن
+ * "now", الفرد "the individual", الين "the yen", الياس "despair"): never
+ * taken for one.
+ */
+static const char *const al_words[] = {"الان", "الفرد", "الين", "الياس", NULL};
+
+/* LazyWords that end a place's name (نيويورك سيتي, ميامي بيتش). */
+static const char *const place_tails[] = {"سيتي", "بيتش", "تاون", "بارك", NULL};
+
+/*
+ * Particles inside European names (von, van, de, da, du, der, del, dos, le,
+ * la): part of the name between two of its words.  لا is also the Arabic
+ * "not": it counts only after another particle (دي لا).  (لو, "if", is
+ * rarer after a name than in جان إيف لو دريان.)
+ */
+static const char *const particles[] = {
+	"فون", "فان", "دي", "دا", "دو", "دير", "ديل", "دوس", "ديلا", "لو", "لا",
+	NULL
+};
+#define N_WEAK_PARTICLES 1		/* the last entry: لا */
+
+#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
+
+/* Is the folded word h (WordInfo.word) in the list?  1 + its index, or 0. */
+static int
+in_list(const char *const *words, uint64_t *hash, bool *ready, size_t n,
+		uint64_t h)
+{
+	const uint64_t *l = ArTagListHashes(words, hash, ready);
+
+	for (size_t k = 0; k < n; k++)
+		if (l[k] == h)
+			return (int) k + 1;
+	return 0;
+}
+
+/*
+ * Is word w, written with what looks like the article, a given name
+ * (الكساندر: listed above, or its whole folded form is a person-name token,
+ * as ألكسندر folds)?  1: listed; 2: a name token (ألكسندر, but also
+ * إلدار for الدار "the house": a name only after a title or a place); 0:
+ * not, or one of al_words.  Folds the word only when it starts with ا ل as
+ * written (most words do not).
+ */
+static int
+al_given_name(const ArGaz *gaz, const char *text, const ArTagWord *w)
+{
+	static uint64_t hash[LIST_LEN(al_names)],
+				weak[LIST_LEN(al_words)];
+	static bool ready,
+				weak_ready;
+	Folded		f;
+	uint64_t	h;
+
+	if (w->len < 6 || memcmp(text + w->start, "\xD8\xA7\xD9\x84", 4) != 0)
+		return 0;
+	ArTagFoldWord(text + w->start, w->len, &f);
+	h = hash_cps(f.cp, 0, f.n);
+	if (in_list(al_words, weak, &weak_ready, LIST_LEN(al_words), h))
+		return 0;
+	if (in_list(al_names, hash, &ready, LIST_LEN(al_names), h))
+		return 1;
+	return (gaz_lookup(gaz, phrase_step(0, h)) & (AR_GAZ_FIRST | AR_GAZ_PNAME)) ? 2 : 0;
+}
+
+/*
+ * Verbs that follow a name in news, in their third person masculine
+ * imperfect form (يلقي): in any imperfect person, with or without سـ
+ * (سيلقي, ستلقي, تلقي), they end no name.
+ */
+static const char *const verbs[] = {
+	"يلقي", "يزور", "يعقد", "يلتقي", "يشارك", "يتوجه", "يصل", "يبحث",
+	"يترأس", "يرأس", "يقوم", "يعود", "يجتمع", "يغادر", "يستقبل", "يوقع",
+	"يحضر", "يتحدث", "يدلي", "يقدم", "يبدأ", "يكون", "يتولى", "يجري",
+	"يلتقى", "يبقى", "يظل", "يتم", "يعلن", "يناقش", "يتناول", "يطلب",
+	"يرافق", "يمثل", "يقود", "يسافر", "يشرح", "يعرض", "يواصل", "يخوض",
+	"يعلق", "يرد", "يكشف", "يصدر", NULL
+};
+
+
+/*
+ * 1: a strong particle, 2: لا, 0: none (word i of the segment, compared as
+ * written: فإن is no فان).
+ */
+static int
+particle_kind(const LazyWords *lw, int i)
+{
+	const ArTagWord *w = &lw->w[i];
+
+	for (int k = 0; particles[k]; k++)
+		if (strlen(particles[k]) == w->len &&
+			memcmp(particles[k], lw->text + w->start, w->len) == 0)
+			return k >= (int) (LIST_LEN(particles) - N_WEAK_PARTICLES) ? 2 : 1;
+	return 0;
+}
+
+/* Is the gap before word i (of the segment) white space only? */
+static int
+lazy_plain_gap(const LazyWords *lw, int i)
+{
+	for (size_t k = lw->w[i - 1].start + lw->w[i - 1].len; k < lw->w[i].start; k++)
+		if (lw->text[k] != ' ')
+			return 0;
+	return 1;
+}
+
+/* The end of the mention that starts at word i. */
+static int
+mention_end(const uint8_t *tags, int n, int i)
+{
+	int			j = i + 1;
+
+	while (j < n && INSIDE(tags[j]))
+		j++;
+	return j;
+}
+
+/*
+ * May word i be a part of a person's name that the tagger left out: Arabic
+ * letters only, no article, no conjunction, not a listed particle or
+ * common word, no title, place or organization class, at least three
+ * letters?
+ */
+static int
+name_part(LazyWords *lw, const uint16_t *mask, int i)
+{
+	const WordInfo *w = lazy(lw, i);
+
+	return (w->shape & 7) == 1 && !w->article && !w->contracted &&
+		w->nclitics == 0 && w->stemf.n >= 3 &&
+		!(mask[i] & NOT_PART_BITS) && !ArTagNotNameWord(w);
+}
+
+/*
+ * Is word i one of the verbs above, in any imperfect person and with or
+ * without سـ (سيلقي, ستعقد, يلقي, تعقد)?
+ */
+static int
+listed_verb(LazyWords *lw, const uint16_t *mask, int i)
+{
+	static uint64_t hash[LIST_LEN(verbs)];
+	static bool ready;
+	const char *s = lw->text + lw->w[i].start;
+	size_t		len = lw->w[i].len;
+	int			fut = len >= 8 && memcmp(s, "\xD8\xB3", 2) == 0,	/* سـ */
+				off = fut ? 1 : 0;
+	const Folded *f;
+	uint32_t	cp[FOLD_MAX];
+
+	if (!fut && !(len >= 6 && (memcmp(s, "\xD9\x8A", 2) == 0 ||	/* يـ */
+							   memcmp(s, "\xD8\xAA", 2) == 0)))	/* تـ */
+		return 0;
+	f = &lazy(lw, i)->stemf;
+	if (f->n < off + 3 || (fut && f->cp[0] != 0x0633) || (mask[i] & NAME_BITS) ||
+		!(f->cp[off] == 0x064A || f->cp[off] == 0x062A || f->cp[off] == 0x0646 ||
+		  f->cp[off] == 0x0627))
+		return 0;
+	/* the verb as its ي form: without سـ, ي for the prefix */
+	memcpy(cp, f->cp + off, sizeof(uint32_t) * (size_t) (f->n - off));
+	cp[0] = 0x064A;
+	return in_list(verbs, hash, &ready, LIST_LEN(verbs), hash_cps(cp, 0, f->n - off));
+}
+
+/*
+ * The words of the longest listed place that starts the mention at word i
+ * and ends inside it: a sure place name, or a gazetteer place of two words
+ * or more; 0: none.
+ */
+static int
+place_len(const ArGaz *gaz, const ArTagFeats *feats, LazyWords *lw,
+		  const uint8_t *tags, int n, int i)
+{
+	int			best = ArTagClassType(feats->sure_mask[i]) == AR_ENT_LOCATION ?
+		feats->sure_len[i] : 0;
+	uint64_t	h = phrase_step(0, lazy(lw, i)->stem);
+
+	for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n && INSIDE(tags[i + L - 1]); L++)
+	{
+		h = phrase_step(h, lazy(lw, i + L - 1)->stem);
+		if (L > best && (gaz_lookup(gaz, h) & AR_GAZ_LOC))
+			best = L;
+	}
+	return best;
+}
+
+/*
+ * Are the words of the mention before word i (inside it) a listed place
+ * (a gazetteer LOC phrase)?
+ */
+static int
+listed_place(const ArGaz *gaz, LazyWords *lw, const uint8_t *tags, int i)
+{
+	int			s = i - 1;
+	uint64_t	h = 0;
+
+	while (s > 0 && INSIDE(tags[s]))
+		s--;
+	if (i - s > AR_GAZ_MAXWORDS)
+		return 0;
+	for (int q = s; q < i; q++)
+		h = phrase_step(h, lazy(lw, q)->stem);
+	return (gaz_lookup(gaz, h) & AR_GAZ_LOC) != 0;
+}
+
+/* Tags words [i, j) as one mention of type t. */
+static void
+set_mention(uint8_t *tags, int i, int j, int t)
+{
+	tags[i] = B_TAG(t);
+	for (int k = i + 1; k < j; k++)
+		tags[k] = I_TAG(t);
+}
+
+/*
+ * LazyWords [i, j) are a person's name (j > i): tags them so, with what follows
+ * them, a person mention (made part of this one) or, after one word, one
+ * word that may be a name part.  Returns the end of the name.
+ */
+static int
+person_at(LazyWords *lw, const uint16_t *mask, uint8_t *tags, int n, int i, int j)
+{
+	set_mention(tags, i, j, AR_ENT_PERSON);
+	if (j < n && tags[j] == B_PER && lazy_plain_gap(lw, j))
+	{
+		tags[j] = I_PER;
+		j = mention_end(tags, n, j);
+	}
+	else if (j == i + 1 && j < n && tags[j] == 0 && lazy_plain_gap(lw, j) &&
+			 name_part(lw, mask, j) && !listed_verb(lw, mask, j))
+		tags[j++] = I_PER;
+	return j;
+}
+
+void
+ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
+				  const ArTagWords *ws, int a, int b, uint8_t *tags)
+{
+	static uint64_t tails[LIST_LEN(place_tails)];
+	static bool tails_ready;
+	const uint16_t *mask = feats->word_mask;
+	int			n = b - a;
+	LazyWords	lw;
+
+	if (n < 1 || n > AR_TAG_MAX_SENT || feats->n != n)
+		return;
+	lazy_init(&lw, text, ws->w + a, n);
+
+	for (int i = 0; i < n; i++)
+	{
+		int			j,
+					k,
+					al;
+
+		/*
+		 * 1. a place mention that runs on past a listed place (a sure name,
+		 * or a gazetteer place of two words or more) into a word without
+		 * the article (بيونغ يانغ سيول, نيويورك ولاس فيغاس), or into a
+		 * person's name of two words or more that starts with a given name:
+		 * two names
+		 */
+		if (tags[i] == B_TAG(AR_ENT_LOCATION) &&
+			(k = i + place_len(gaz, feats, &lw, tags, n, i)) > i &&
+			(j = mention_end(tags, n, i)) > k)
+		{
+			const WordInfo *w = lazy(&lw, k);
+
+			if (w->stemf.n < 3 || ArTagNotNameWord(w))
+				continue;
+			if (al_given_name(gaz, text, &lw.w[k]) == 1 ||
+				(j - k >= 2 && w->nclitics == 0 && !w->article &&
+				 !(mask[k] & AR_GAZ_LOC) && (mask[k] & (AR_GAZ_FIRST | AR_GAZ_PNAME))))
+				i = person_at(&lw, mask, tags, n, k, j) - 1;
+			else if (!w->article && !w->contracted && !w->bare &&
+					 !in_list(place_tails, tails, &tails_ready, LIST_LEN(place_tails), w->word))
+			{
+				set_mention(tags, k, j, AR_ENT_LOCATION);
+				i = j - 1;
+			}
+			continue;
+		}
+
+		/*
+		 * 2. a given name read as having the article (الكساندر) ends a
+		 * place mention it was put in after a listed place (سورية
+		 * الكساندر; not بورت اليزابيث), and a listed one starts a name
+		 * when a person's name or a name part follows it; either after a
+		 * title with the article (الملكة اليزابيث; مدير الدار is a noun
+		 * before its complement)
+		 */
+		if (tags[i] == I_TAG(AR_ENT_LOCATION) && al_given_name(gaz, text, &lw.w[i]) &&
+			listed_place(gaz, &lw, tags, i))
+			i = person_at(&lw, mask, tags, n, i, mention_end(tags, n, i)) - 1;
+		else if (tags[i] == 0 && i + 1 < n &&
+				 (tags[i + 1] == B_PER || tags[i + 1] == 0) &&
+				 (al = al_given_name(gaz, text, &lw.w[i])) && lazy_plain_gap(&lw, i + 1) &&
+				 ((al == 1 && (tags[i + 1] == B_PER || name_part(&lw, mask, i + 1))) ||
+				  (i > 0 && (mask[i - 1] & AR_GAZ_TITLE) && lazy(&lw, i - 1)->article)))
+			i = person_at(&lw, mask, tags, n, i, i + 1) - 1;
+	}
+
+	for (int i = 0; i < n; i++)
+	{
+		int			j,
+					k,
+					p;
+
+		if (tags[i] != B_PER)
+			continue;
+		j = mention_end(tags, n, i);
+
+		/* 3. no title at the start of a person's name (اللورد جون بيرت) */
+		while (j - i > 1 && (mask[i] & AR_GAZ_TITLE) && !(mask[i] & NAME_BITS))
+		{
+			tags[i++] = 0;
+			tags[i] = B_PER;
+		}
+
+		/*
+		 * 4. particles of a foreign name (those the tagger took in at the
+		 * end of the name, then those after it) and the word after them
+		 * (أورسولا فون دير لاين): part of the name, also where the tagger
+		 * left that word out or tagged it alone as something else
+		 */
+		p = j;
+		while (p - 1 > i && particle_kind(&lw, p - 1) == 1)
+			p--;
+		for (k = j; k < n && tags[k] == 0 && lazy_plain_gap(&lw, k); k++)
+		{
+			int			kind = particle_kind(&lw, k);
+
+			if (!(kind == 1 || (kind == 2 && (p < j || k > j))))
+				break;
+		}
+		if ((p < j || k > j) && k < n && lazy_plain_gap(&lw, k) &&
+			(tags[k] == 0 || (tags[k] & 1 && mention_end(tags, n, k) == k + 1 &&
+							  feats->sure_len[k] == 0)) &&
+			(lazy(&lw, k)->shape & 7) == 1 && !lazy(&lw, k)->article &&
+			memcmp(text + lw.w[k].start + lw.w[k].len - 2, "\xD8\xA9", 2) != 0 &&	/* no ة */
+			!ArTagNotNameWord(lazy(&lw, k)) && !listed_verb(&lw, mask, k))
+		{
+			for (int q = i + 1; q <= k; q++)
+				tags[q] = I_PER;
+			j = k + 1;
+		}
+
+		/*
+		 * 5. a name does not end in a joiner (حمد بن عيسى آل خليفة): the
+		 * word after it is part of it, unless it has a pronoun suffix (ابن
+		 * أخيه)
+		 */
+		if (j - i > 1 && j < n && ArTagJoinsNext(lazy(&lw, j - 1)) && lazy_plain_gap(&lw, j) &&
+			(tags[j] == 0 || tags[j] == B_PER))
+		{
+			const WordInfo *w = lazy(&lw, j);
+
+			const ArTagWord *tw = &lw.w[j];
+			int			ha = tw->len >= 2 &&
+				memcmp(text + tw->start + tw->len - 2, "\xD9\x87", 2) == 0;	/* ends in ه, not ة */
+
+			if ((w->shape & 7) == 1 && !ArTagNotNameWord(w) &&
+				!(w->stemf.n >= 3 && ha && !w->article))
+			{
+				tags[j] = I_PER;
+				j = mention_end(tags, n, j);
+			}
+		}
+
+		/* 6. nor in a listed verb (عباس سيلقي, عباس يلقي) */
+		if (j - i > 1 && listed_verb(&lw, mask, j - 1))
+			tags[--j] = 0;
+
+		/*
+		 * 7. a word with و inside a person's name starts another name when
+		 * it is a listed name or has the article (الحسن والحسين)
+		 */
+		for (k = i + 1; k < j; k++)
+		{
+			const WordInfo *w;
+
+			if (lw.w[k].len < 2 || memcmp(text + lw.w[k].start, "\xD9\x88", 2) != 0)
+				continue;		/* no و */
+			w = lazy(&lw, k);
+			if (w->nclitics == 1 && w->first_cp == 0x0648 &&
+				((w->article && w->stemf.n >= 4) || (w->stemf.n >= 3 && (mask[k] & AR_GAZ_FIRST))))
+			{
+				/* ... without a nationality adjective (والباكستاني نواز شريف) */
+				if ((mask[k] & AR_GAZ_NISBA) && k + 1 < j)
+					tags[k++] = 0;
+				tags[k] = B_PER;
+			}
+		}
+		i = j - 1;
+	}
+}
