@@ -130,7 +130,7 @@ unit:
 	@$(MAKE) --no-print-directory -k $(UNIT_BINS) || true
 	@sh test/run_tap.sh unit $(UNIT_BINS)
 
-test/unit/test_%: test/unit/test_%.c test/unit/harness.h $(CORE_SRCS) $(CORE_HDRS)
+test/unit/test_%: test/unit/test_%.c $(wildcard test/unit/*.h) $(CORE_SRCS) $(CORE_HDRS)
 	$(UNIT_CC) $(UNIT_CFLAGS) $(UNIT_SAN) $(PG_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
 # test: everything, against a throwaway cluster; last line "N passed, N failed"

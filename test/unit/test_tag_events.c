@@ -12,108 +12,29 @@
 #include "ar_tagger.h"
 
 #include "harness.h"
+#include "tag_rules.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const ArEnv *env;
-
-#define B(t) ((uint8_t) (1 + 2 * (t)))
-#define I(t) ((uint8_t) (2 + 2 * (t)))
-#define P AR_ENT_PERSON
-#define L AR_ENT_LOCATION
-#define O AR_ENT_ORGANIZATION
-#define M AR_ENT_MISC
-
 /* The gazetteer of the tests: a few words with their classes. */
-static const struct
-{
-	const char *name;
-	uint16_t	mask;
-}			entries[] = {
-	{"الروسي", AR_GAZ_NISBA},
-	{"التركية", AR_GAZ_NISBA},
-	{"المالي", AR_GAZ_NISBA | AR_GAZ_LOC},
-	{"الرئيس", AR_GAZ_TITLE},
-	{"الجمهورية", AR_GAZ_ORG_HEAD},
-};
-#define N_ENTRIES (sizeof(entries) / sizeof(entries[0]))
+static const char *const gaz_names[] = {"الروسي", "التركية", "المالي", "الرئيس", "الجمهورية"};
+static const uint16_t gaz_masks[] = {AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA | AR_GAZ_LOC,
+AR_GAZ_TITLE, AR_GAZ_ORG_HEAD};
+static TestGaz tg;
 
-static uint64_t gaz_key[N_ENTRIES];
-static uint16_t gaz_mask[N_ENTRIES];
-static ArGaz gaz;
-
-static int
-by_key(const void *a, const void *b)
-{
-	uint64_t	x = gaz_key[*(const int *) a],
-				y = gaz_key[*(const int *) b];
-
-	return x < y ? -1 : x > y;
-}
-
+/* ArTagApplyRules as a TagRuleFn: the rules after decoding, in order. */
 static void
-gaz_init(void)
+run_rules(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
+		  const ArTagWords *ws, int n, uint8_t *tags, int flags)
 {
-	int			order[N_ENTRIES];
-	uint64_t	key[N_ENTRIES];
-	uint16_t	mask[N_ENTRIES];
-
-	for (size_t i = 0; i < N_ENTRIES; i++)
-	{
-		int			nw;
-
-		gaz_key[i] = ArGazPhraseKey(entries[i].name, strlen(entries[i].name), &nw, env);
-		gaz_mask[i] = entries[i].mask;
-		order[i] = (int) i;
-	}
-	qsort(order, N_ENTRIES, sizeof(int), by_key);
-	for (size_t i = 0; i < N_ENTRIES; i++)
-	{
-		key[i] = gaz_key[order[i]];
-		mask[i] = gaz_mask[order[i]];
-	}
-	memcpy(gaz_key, key, sizeof(key));
-	memcpy(gaz_mask, mask, sizeof(mask));
-	gaz.key = gaz_key;
-	gaz.mask = gaz_mask;
-	gaz.n = (int) N_ENTRIES;
-}
-
-/*
- * Tags text (n words, one segment) as in[], runs the rules after decoding
- * (ArTagApplyRules with flags) and compares with want[].
- */
-static void
-rules_case(const char *text, int n, const uint8_t *in, const uint8_t *want,
-		   int flags, const char *what)
-{
-	ArTagWords	ws = {0};
-	ArTagFeats	fs = {0};
-	uint8_t		tags[16];
 	uint64_t	kind_keys[AR_TAG_NKIND] = {0};
-	bool		ok;
 
-	ArTagSplit(text, strlen(text), &ws, env);
-	if (!check(ws.n == n, "%s: %d words (got %d)", what, n, ws.n))
-	{
-		ArTagWordsFree(&ws, env);
-		return;
-	}
-	memcpy(tags, in, (size_t) n);
-	ArTagFeaturize(&gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
-	ArTagApplyRules(&gaz, kind_keys, &fs, text, &ws, 0, n, tags, flags, env);
-	ok = memcmp(tags, want, (size_t) n) == 0;
-	check(ok, "%s", what);
-	if (!ok)
-		for (int i = 0; i < n; i++)
-			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
-	ArTagFeatsFree(&fs, env);
-	ArTagWordsFree(&ws, env);
+	ArTagApplyRules(gaz, kind_keys, fs, text, ws, 0, n, tags, flags, env);
 }
 
 #define CASE(text, n, in, want, what) \
-	rules_case(text, n, (const uint8_t[]) in, (const uint8_t[]) want, 0, what)
+	rule_run(run_rules, 0, &tg.gaz, text, n, (const uint8_t[]) in, (const uint8_t[]) want, what)
 #define T(...) {__VA_ARGS__}
 
 static void
@@ -236,9 +157,9 @@ test_not_names(void)
 		 "an organization after a head stays one");
 	CASE("عند حرب أوكرانيا", 3, T(0, B(P), I(P)), T(0, B(P), I(P)),
 		 "a head inside another mention stays in it");
-	rules_case("لاجتماع صيغة أستانا", 3, (const uint8_t[]) {0, 0, B(L)},
-			   (const uint8_t[]) {0, 0, B(L)},
-			   AR_RULES_NO_EVENTS, "AR_RULES_NO_EVENTS (ANERcorp's convention) leaves the place alone");
+	rule_run(run_rules, AR_RULES_NO_EVENTS, &tg.gaz, "لاجتماع صيغة أستانا", 3,
+			 (const uint8_t[]) {0, 0, B(L)}, (const uint8_t[]) {0, 0, B(L)},
+			 "AR_RULES_NO_EVENTS (ANERcorp's convention) leaves the place alone");
 }
 
 /* The cleaned form of mention (type, first, nwords) of text. */
@@ -255,7 +176,7 @@ clean_case(const char *text, ArEntityType type, int first, int nwords,
 	m.type = type;
 	m.first = first;
 	m.nwords = nwords;
-	ArMentionResolve(&gaz, text, &ws, &m, 1);
+	ArMentionResolve(&tg.gaz, text, &ws, &m, 1);
 	if (ArMentionClean(text, &ws, &m, &b, env) == AR_OK && b.len < sizeof(got))
 	{
 		memcpy(got, b.data, b.len);
@@ -293,7 +214,7 @@ int
 main(void)
 {
 	env = ArMallocEnv();
-	gaz_init();
+	gaz_build(&tg, gaz_names, gaz_masks, (int) (sizeof(gaz_masks) / sizeof(gaz_masks[0])));
 	test_names();
 	test_words();
 	test_not_names();

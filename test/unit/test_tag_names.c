@@ -13,99 +13,31 @@
 #include "ar_tagger.h"
 
 #include "harness.h"
+#include "tag_rules.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const ArEnv *env;
-
-#define B(t) ((uint8_t) (1 + 2 * (t)))
-#define I(t) ((uint8_t) (2 + 2 * (t)))
-#define P AR_ENT_PERSON
-#define L AR_ENT_LOCATION
-#define O AR_ENT_ORGANIZATION
-
-/* A gazetteer of single words and their classes, sorted by key. */
-typedef struct TestGaz
+/* Runs ArTagApplyContext or ArTagApplyPersons as a TagRuleFn. */
+static void
+run_context(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
+			const ArTagWords *ws, int n, uint8_t *tags, int flags)
 {
-	uint64_t	key[16];
-	uint16_t	mask[16];
-	ArGaz		gaz;
-} TestGaz;
+	(void) gaz;
+	(void) flags;
+	ArTagApplyContext(fs, text, ws, 0, n, tags);
+}
 
 static void
-gaz_build(TestGaz *g, const char *const *names, const uint16_t *masks, int n)
+run_persons(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
+			const ArTagWords *ws, int n, uint8_t *tags, int flags)
 {
-	for (int i = 0; i < n; i++)
-	{
-		int			nw;
-		uint64_t	k = ArGazPhraseKey(names[i], strlen(names[i]), &nw, env);
-		int			j = i;
-
-		while (j > 0 && g->key[j - 1] > k)
-		{
-			g->key[j] = g->key[j - 1];
-			g->mask[j] = g->mask[j - 1];
-			j--;
-		}
-		g->key[j] = k;
-		g->mask[j] = masks[i];
-	}
-	g->gaz.key = g->key;
-	g->gaz.mask = g->mask;
-	g->gaz.n = n;
+	(void) flags;
+	ArTagApplyPersons(gaz, fs, text, ws, 0, n, tags);
 }
 
-/* Splits text into ws and checks that it has n words. */
-static bool
-split_n(const char *text, int n, const char *what, ArTagWords *ws)
-{
-	ArTagSplit(text, strlen(text), ws, env);
-	if (check(ws->n == n, "%s: %d words (got %d)", what, n, ws->n))
-		return true;
-	ArTagWordsFree(ws, env);
-	return false;
-}
-
-/* Checks the rewritten tags[0..n-1] against want[], word by word if not. */
-static void
-check_tags(int ok, const uint8_t *tags, const uint8_t *want, int n,
-		   const char *what)
-{
-	ok &= memcmp(tags, want, (size_t) n) == 0;
-	check(ok, "%s", what);
-	if (!ok)
-		for (int i = 0; i < n; i++)
-			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
-}
-
-/*
- * Runs ArTagApplyContext (persons: ArTagApplyPersons) over text (one
- * segment) with tags in[], and compares with want[] (n words).
- */
-static void
-rule_case(int persons, const ArGaz *gaz, const char *text, int n,
-		  const uint8_t *in, const uint8_t *want, const char *what)
-{
-	ArTagWords	ws = {0};
-	ArTagFeats	fs = {0};
-	uint8_t		tags[16];
-
-	if (!split_n(text, n, what, &ws))
-		return;
-	memcpy(tags, in, (size_t) n);
-	ArTagFeaturize(gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
-	if (persons)
-		ArTagApplyPersons(gaz, &fs, text, &ws, 0, n, tags);
-	else
-		ArTagApplyContext(&fs, text, &ws, 0, n, tags);
-	ArTagFeatsFree(&fs, env);
-	check_tags(1, tags, want, n, what);
-	ArTagWordsFree(&ws, env);
-}
-
-#define context_case(...) rule_case(0, __VA_ARGS__)
-#define persons_case(...) rule_case(1, __VA_ARGS__)
+#define context_case(...) rule_run(run_context, 0, __VA_ARGS__)
+#define persons_case(...) rule_run(run_persons, 0, __VA_ARGS__)
 
 static void
 test_context(void)
@@ -351,7 +283,6 @@ test_persons(void)
 		AR_GAZ_TITLE, AR_GAZ_FIRST, AR_GAZ_FIRST, AR_GAZ_PNAME, AR_GAZ_LOC | AR_GAZ_CONTEXT,
 	AR_GAZ_LOC | AR_GAZ_SURE, AR_GAZ_TITLE, AR_GAZ_PNAME};
 	TestGaz		g;
-	const uint8_t M = AR_ENT_MISC;
 
 	gaz_build(&g, names, masks, 11);
 

@@ -14,93 +14,44 @@
 #include "ar_tagger.h"
 
 #include "harness.h"
+#include "tag_rules.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const ArEnv *env;
+/* The test gazetteer: names and their classes. */
+static const char *const gaz_names[] = {
+	"مصرية", "أمريكية", "تركية", "إيرانية", "سوري", "إسباني", "إسرائيلي",
+	"وزير", "رئيس", "وزارة", "مجموعة", "قوات", "حزب", "جيش", "مجلس",
+	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا",
+};
+static const uint16_t gaz_masks[] = {
+	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA,
+	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_TITLE, AR_GAZ_TITLE, AR_GAZ_ORG_HEAD,
+	AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD,
+	AR_GAZ_ORG_HEAD, AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_LOC, AR_GAZ_LOC,
+	AR_GAZ_LOC, AR_GAZ_LOC,
+};
+static TestGaz tg;
 
-#define B(t) ((uint8_t) (1 + 2 * (t)))
-#define I(t) ((uint8_t) (2 + 2 * (t)))
-#define P AR_ENT_PERSON
-#define L AR_ENT_LOCATION
-#define O AR_ENT_ORGANIZATION
-#define M AR_ENT_MISC
-
-#define NGAZ 20
-
-static uint64_t gaz_key[NGAZ];
-static uint16_t gaz_mask[NGAZ];
-static ArGaz gaz = {gaz_key, gaz_mask, 0};
-
-/* The test gazetteer: names and their classes, sorted by key. */
+/* ArTagApplyOrgNames as a TagRuleFn. */
 static void
-gaz_build(void)
+run_org_names(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
+			  const ArTagWords *ws, int n, uint8_t *tags, int flags)
 {
-	static const struct
-	{
-		const char *name;
-		uint16_t	mask;
-	}			e[NGAZ] = {
-		{"مصرية", AR_GAZ_NISBA}, {"أمريكية", AR_GAZ_NISBA},
-		{"تركية", AR_GAZ_NISBA}, {"إيرانية", AR_GAZ_NISBA},
-		{"سوري", AR_GAZ_NISBA}, {"إسباني", AR_GAZ_NISBA},
-		{"إسرائيلي", AR_GAZ_NISBA}, {"وزير", AR_GAZ_TITLE},
-		{"رئيس", AR_GAZ_TITLE}, {"وزارة", AR_GAZ_ORG_HEAD},
-		{"مجموعة", AR_GAZ_ORG_HEAD}, {"قوات", AR_GAZ_ORG_HEAD},
-		{"حزب", AR_GAZ_ORG_HEAD}, {"جيش", AR_GAZ_ORG_HEAD},
-		{"مجلس", AR_GAZ_ORG_HEAD}, {"الأمم المتحدة", AR_GAZ_ORG | AR_GAZ_SURE},
-		{"أفريقيا", AR_GAZ_LOC}, {"لبنان", AR_GAZ_LOC},
-		{"روسيا", AR_GAZ_LOC}, {"إسبانيا", AR_GAZ_LOC},
-	};
-
-	for (int i = 0; i < NGAZ; i++)
-	{
-		int			nw,
-					j = i;
-		uint64_t	k = ArGazPhraseKey(e[i].name, strlen(e[i].name), &nw, env);
-
-		while (j > 0 && gaz_key[j - 1] > k)
-		{
-			gaz_key[j] = gaz_key[j - 1];
-			gaz_mask[j] = gaz_mask[j - 1];
-			j--;
-		}
-		gaz_key[j] = k;
-		gaz_mask[j] = e[i].mask;
-	}
-	gaz.n = NGAZ;
+	(void) gaz;
+	ArTagApplyOrgNames(fs, text, ws, 0, n, tags, flags);
 }
 
 /*
  * Runs ArTagApplyOrgNames (with flags) over text, one segment of n words,
- * with tags in[], and compares with want[], word by word if they differ.
+ * with tags in[], and compares with want[].
  */
 static void
 org_case(const char *text, int n, const uint8_t *in, const uint8_t *want,
 		 int flags, const char *what)
 {
-	ArTagWords	ws = {0};
-	ArTagFeats	fs = {0};
-	uint8_t		tags[16];
-	bool		ok;
-
-	ArTagSplit(text, strlen(text), &ws, env);
-	if (!check(ws.n == n, "%s: %d words (got %d)", what, n, ws.n))
-	{
-		ArTagWordsFree(&ws, env);
-		return;
-	}
-	memcpy(tags, in, (size_t) n);
-	ArTagFeaturize(&gaz, NULL, NULL, text, strlen(text), &ws, 0, n, &fs, env);
-	ArTagApplyOrgNames(&fs, text, &ws, 0, n, tags, flags);
-	ok = memcmp(tags, want, (size_t) n) == 0;
-	check(ok, "%s", what);
-	if (!ok)
-		for (int i = 0; i < n; i++)
-			printf("#   word %d: got %d, want %d\n", i, tags[i], want[i]);
-	ArTagFeatsFree(&fs, env);
-	ArTagWordsFree(&ws, env);
+	rule_run(run_org_names, flags, &tg.gaz, text, n, in, want, what);
 }
 
 static void
@@ -264,7 +215,7 @@ test_resolve(void)
 		ArMention	m = {AR_ENT_ORGANIZATION, 0, 2, 0, 0, 0, 0};
 
 		ArTagSplit(texts[k], strlen(texts[k]), &ws, env);
-		ArMentionResolve(&gaz, texts[k], &ws, &m, 1);
+		ArMentionResolve(&tg.gaz, texts[k], &ws, &m, 1);
 		check(m.first_off == want[k], "%s: the mention starts at byte %zu (got %zu)",
 			  texts[k], want[k], m.first_off);
 		ArTagWordsFree(&ws, env);
@@ -275,7 +226,7 @@ int
 main(void)
 {
 	env = ArMallocEnv();
-	gaz_build();
+	gaz_build(&tg, gaz_names, gaz_masks, (int) (sizeof(gaz_masks) / sizeof(gaz_masks[0])));
 	test_elided_heads();
 	test_genitives();
 	test_tails();
