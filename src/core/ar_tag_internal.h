@@ -158,14 +158,14 @@ gaz_lookup(const ArGaz *gaz, uint64_t key)
 
 /*
  * For the rules on decoded tags (ar_tag_names.c, ar_tag_orgs.c): is the gap
- * between words ws->w[i-1] and ws->w[i] white space only?
+ * between words w[i-1] and w[i] white space only?
  */
 static inline int
-plain_gap(const char *text, const ArTagWords *ws, int i)
+plain_gap(const char *text, const ArTagWord *w, int i)
 {
-	size_t		a = ws->w[i - 1].start + ws->w[i - 1].len;
+	size_t		a = w[i - 1].start + w[i - 1].len;
 
-	for (size_t k = a; k < ws->w[i].start; k++)
+	for (size_t k = a; k < w[i].start; k++)
 		if (text[k] != ' ')
 			return 0;
 	return 1;

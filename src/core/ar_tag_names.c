@@ -165,13 +165,13 @@ ArTagApplyContext(const ArTagFeats *feats, const char *text,
 		 * with a bare title word between them (حسين أمير عبد اللهيان)
 		 */
 		if (tags[i] == B_TAG(AR_ENT_PERSON) && i > 0 && IS_PERS(tags[i - 1]) &&
-			lazy(&lw, i)->nclitics == 0 && plain_gap(text, ws, a + i))
+			lazy(&lw, i)->nclitics == 0 && plain_gap(text, ws->w, a + i))
 			tags[i] = I_TAG(AR_ENT_PERSON);
 		if (tags[i] == B_TAG(AR_ENT_PERSON) && i > 1 && tags[i - 1] == 0 &&
 			IS_PERS(tags[i - 2]) && (mask[i - 1] & AR_GAZ_TITLE) &&
 			lazy(&lw, i)->nclitics == 0 && lazy(&lw, i - 1)->nclitics == 0 &&
 			!lazy(&lw, i - 1)->article &&
-			plain_gap(text, ws, a + i) && plain_gap(text, ws, a + i - 1))
+			plain_gap(text, ws->w, a + i) && plain_gap(text, ws->w, a + i - 1))
 			tags[i - 1] = tags[i] = I_TAG(AR_ENT_PERSON);
 
 		/*
@@ -201,7 +201,7 @@ ArTagApplyContext(const ArTagFeats *feats, const char *text,
 			!(mask[i] & AR_GAZ_FIRST) &&
 			!(mask[i - 1] & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC |
 							 AR_GAZ_ORG_HEAD | AR_GAZ_LOC_CUE)) &&
-			plain_gap(text, ws, a + i) && plain_gap(text, ws, a + i - 1))
+			plain_gap(text, ws->w, a + i) && plain_gap(text, ws->w, a + i - 1))
 		{
 			const WordInfo *w = lazy(&lw, i - 1),
 					   *before = lazy(&lw, i - 2);
@@ -230,7 +230,7 @@ ArTagApplyContext(const ArTagFeats *feats, const char *text,
 
 			if (!w->article != !(mask[i] & AR_GAZ_CONTEXT_DEF) ||
 				(w->article && i > 0 && lazy(&lw, i - 1)->article &&
-				 plain_gap(text, ws, a + i)))
+				 plain_gap(text, ws->w, a + i)))
 				tags[i] = 0;
 			else if (tags[i] == 0 && ArTagClassType(mask[i]) >= 0)
 				tags[i] = B_TAG(ArTagClassType(mask[i]));
@@ -489,7 +489,7 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 		for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n; L++)
 		{
 			h = phrase_step(h, skel[i + L - 1]);
-			if (!plain_gap(text, ws, a + i + L - 1))
+			if (!plain_gap(text, ws->w, a + i + L - 1))
 				break;
 			if (i + L < n && tags[i + L] != 0 && !(tags[i + L] & 1))
 				continue;		/* a mention runs on past the name */
@@ -528,7 +528,7 @@ ArDocNamesApply(const ArDocMem *d, const ArGaz *gaz, const char *text,
 				 * person-name token (PNAME) when no conjunction stands
 				 * between them
 				 */
-				if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws, a + i))
+				if (i > 0 && tags[i - 1] == 0 && plain_gap(text, ws->w, a + i))
 				{
 					ArTagWordInfo(text, &ws->w[a + i - 1], &prev);
 					if ((ArDocMemGet(d, KEY_WORD(skel[i - 1])) & PN_FIRST) ||

@@ -182,7 +182,7 @@ word_in(Seg *s, int i, WordList *l)
 static bool
 plain(Seg *s, int i)
 {
-	return plain_gap(s->text, s->ws, s->a + i);
+	return plain_gap(s->text, s->ws->w, s->a + i);
 }
 
 /* Does word i carry the article (or لل)? */

@@ -136,16 +136,6 @@ particle_kind(const LazyWords *lw, int i)
 	return 0;
 }
 
-/* Is the gap before word i (of the segment) white space only? */
-static int
-lazy_plain_gap(const LazyWords *lw, int i)
-{
-	for (size_t k = lw->w[i - 1].start + lw->w[i - 1].len; k < lw->w[i].start; k++)
-		if (lw->text[k] != ' ')
-			return 0;
-	return 1;
-}
-
 /* The end of the mention that starts at word i. */
 static int
 mention_end(const uint8_t *tags, int n, int i)
@@ -262,12 +252,12 @@ static int
 person_at(LazyWords *lw, const uint16_t *mask, uint8_t *tags, int n, int i, int j)
 {
 	set_mention(tags, i, j, AR_ENT_PERSON);
-	if (j < n && tags[j] == B_PER && lazy_plain_gap(lw, j))
+	if (j < n && tags[j] == B_PER && plain_gap(lw->text, lw->w, j))
 	{
 		tags[j] = I_PER;
 		j = mention_end(tags, n, j);
 	}
-	else if (j == i + 1 && j < n && tags[j] == 0 && lazy_plain_gap(lw, j) &&
+	else if (j == i + 1 && j < n && tags[j] == 0 && plain_gap(lw->text, lw->w, j) &&
 			 name_part(lw, mask, j) && !listed_verb(lw, mask, j))
 		tags[j++] = I_PER;
 	return j;
@@ -334,7 +324,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 			i = person_at(&lw, mask, tags, n, i, mention_end(tags, n, i)) - 1;
 		else if (tags[i] == 0 && i + 1 < n &&
 				 (tags[i + 1] == B_PER || tags[i + 1] == 0) &&
-				 (al = al_given_name(gaz, text, &lw.w[i])) && lazy_plain_gap(&lw, i + 1) &&
+				 (al = al_given_name(gaz, text, &lw.w[i])) && plain_gap(lw.text, lw.w, i + 1) &&
 				 ((al == 1 && (tags[i + 1] == B_PER || name_part(&lw, mask, i + 1))) ||
 				  (i > 0 && (mask[i - 1] & AR_GAZ_TITLE) && lazy(&lw, i - 1)->article)))
 			i = person_at(&lw, mask, tags, n, i, i + 1) - 1;
@@ -366,14 +356,14 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 		p = j;
 		while (p - 1 > i && particle_kind(&lw, p - 1) == 1)
 			p--;
-		for (k = j; k < n && tags[k] == 0 && lazy_plain_gap(&lw, k); k++)
+		for (k = j; k < n && tags[k] == 0 && plain_gap(lw.text, lw.w, k); k++)
 		{
 			int			kind = particle_kind(&lw, k);
 
 			if (!(kind == 1 || (kind == 2 && (p < j || k > j))))
 				break;
 		}
-		if ((p < j || k > j) && k < n && lazy_plain_gap(&lw, k) &&
+		if ((p < j || k > j) && k < n && plain_gap(lw.text, lw.w, k) &&
 			(tags[k] == 0 || (tags[k] & 1 && mention_end(tags, n, k) == k + 1 &&
 							  feats->sure_len[k] == 0)) &&
 			(lazy(&lw, k)->shape & 7) == 1 && !lazy(&lw, k)->article &&
@@ -390,7 +380,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 		 * word after it is part of it, unless it has a pronoun suffix (ابن
 		 * أخيه)
 		 */
-		if (j - i > 1 && j < n && ArTagJoinsNext(lazy(&lw, j - 1)) && lazy_plain_gap(&lw, j) &&
+		if (j - i > 1 && j < n && ArTagJoinsNext(lazy(&lw, j - 1)) && plain_gap(lw.text, lw.w, j) &&
 			(tags[j] == 0 || tags[j] == B_PER))
 		{
 			const WordInfo *w = lazy(&lw, j);
