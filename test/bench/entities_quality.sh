@@ -10,10 +10,14 @@
 #   blind2 test/data/entities_blind2*.tsv (test/data/entities_blind2.md): 12
 #          more wire-style documents (ids 201-212), 193 entities, written the
 #          same way and committed before any tagger ran on them (do not tune
-#          to it either).
-# GOLD=dev, GOLD=blind or GOLD=blind2 scores one set; by default (GOLD=both)
-# the script runs once for dev and once for blind, and GOLD=all once for dev,
-# blind and blind2, each report with its own header.
+#          to it either);
+#   blind3 test/data/entities_blind3*.tsv (test/data/entities_blind3.md): 12
+#          more wire-style documents (ids 301-312), 206 entities, written the
+#          same way for the third round of issue 10 and committed before any
+#          tagger ran on them (do not tune to it: read only its totals).
+# GOLD=dev, GOLD=blind, GOLD=blind2 or GOLD=blind3 scores one set; by default
+# (GOLD=both) the script runs once for dev and once for blind, and GOLD=all
+# once for dev, blind, blind2 and blind3, each report with its own header.
 #
 # Scoring is per document: the set of (type, key) that arabic_entities()
 # returns for a document is compared with the set of
@@ -39,8 +43,9 @@
 # entity does not occur in its document, a type is unknown or a document
 # lists one canon twice.
 # Prints the report to stdout and writes it to test/bench/out/entities_quality.md
-# (dev), test/bench/out/entities_quality_blind.md (blind) or
-# test/bench/out/entities_quality_blind2.md (blind2).
+# (dev), test/bench/out/entities_quality_blind.md (blind),
+# test/bench/out/entities_quality_blind2.md (blind2) or
+# test/bench/out/entities_quality_blind3.md (blind3).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,7 +53,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 case ${GOLD:-both} in
 both | all)
 	sets="dev blind"
-	[ "${GOLD:-both}" = both ] || sets="dev blind blind2"
+	[ "${GOLD:-both}" = both ] || sets="dev blind blind2 blind3"
 	rc=0 sep=
 	for g in $sets; do
 		[ -z "$sep" ] || echo
@@ -75,8 +80,14 @@ blind2)
 	gold_rel=test/data/entities_blind2.tsv
 	report_name=entities_quality_blind2.md
 	;;
+blind3)
+	set_name="third blind"
+	docs_rel=test/data/entities_blind3_docs.tsv
+	gold_rel=test/data/entities_blind3.tsv
+	report_name=entities_quality_blind3.md
+	;;
 *)
-	echo "entities_quality.sh: GOLD must be dev, blind, blind2, both or all (got '$GOLD')" >&2
+	echo "entities_quality.sh: GOLD must be dev, blind, blind2, blind3, both or all (got '$GOLD')" >&2
 	exit 1
 	;;
 esac
