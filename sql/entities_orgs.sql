@@ -112,3 +112,17 @@ SELECT s.n, e.entity, e.type
     (9, 'وانتشرت قوات الاحتلال في المدينة .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 8. The dateline of wire copy: after the place that starts the text, the
+--    agency in parentheses before a dash, or between a dash and a colon, is
+--    an organization (الأناضول too, which is also a place); a title after
+--    the dash is no agency, nor are parentheses later in the text.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'أنقرة (الأناضول) – قال وزير الخارجية إن الوفد وصل .'),
+    (2, 'باريس (أ ف ب) - وصل الوفد إلى المدينة أمس .'),
+    (3, 'القاهرة – أ ش أ: وصل الوفد إلى المدينة أمس .'),
+    (4, 'بيروت - قال رئيس الحكومة: الوضع صعب .'),
+    (5, 'وقال الوفد في أنقرة (الأناضول) - إن الاتفاق قريب .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

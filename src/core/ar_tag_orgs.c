@@ -9,8 +9,9 @@
  * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
  * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
  * الأمم المتحدة المؤقتة في لبنان), an acronym in quotes after the
- * organization it abbreviates (يونيفيل), and, the other way, a chamber
- * inside a title (رئيس مجلس النواب).  See ArTagApplyOrgNames in
+ * organization it abbreviates (يونيفيل), the agency of a wire dateline
+ * (أنقرة (الأناضول) –), and, the other way, a chamber inside a title
+ * (رئيس مجلس النواب).  See ArTagApplyOrgNames in
  * ar_tagger.h.  The word lists here are general vocabulary written for
  * this project, not names.
  */
@@ -633,6 +634,112 @@ title_departments(Seg *s)
 			s->tags[i] = s->tags[i + 1] = 0;
 }
 
+/*
+ * Marks of a dateline in text[a..b-1]: DL_OPEN ( or «, DL_CLOSE ) or »,
+ * DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER anything else
+ * but spaces.
+ */
+#define DL_OPEN 1
+#define DL_CLOSE 2
+#define DL_DASH 4
+#define DL_COLON 8
+#define DL_LINE 16
+#define DL_OTHER 32
+#define AGENCY_MAX 4			/* words of an agency's name in a dateline */
+
+static int
+dateline_marks(const char *text, size_t a, size_t b)
+{
+	int			m = 0;
+
+	for (size_t k = a; k < b; k++)
+	{
+		unsigned char c = (unsigned char) text[k];
+
+		if (c == '(')
+			m |= DL_OPEN;
+		else if (c == ')')
+			m |= DL_CLOSE;
+		else if (c == '-')
+			m |= DL_DASH;
+		else if (c == ':')
+			m |= DL_COLON;
+		else if (c == '\n' || c == '\r')
+			m |= DL_LINE;
+		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
+											(unsigned char) text[k + 1] == 0xBB))
+			m |= (unsigned char) text[++k] == 0xAB ? DL_OPEN : DL_CLOSE;	/* « » */
+		else if (c == 0xE2 && k + 2 < b && (unsigned char) text[k + 1] == 0x80 &&
+				 ((unsigned char) text[k + 2] == 0x93 || (unsigned char) text[k + 2] == 0x94))
+		{
+			m |= DL_DASH;		/* – — */
+			k += 2;
+		}
+		else if (c != ' ' && c != '\t')
+			m |= DL_OTHER;
+	}
+	return m;
+}
+
+/*
+ * 7. The dateline of wire copy: at the start of the text or of a line, a
+ * place, then the agency that sent the story, in parentheses and a dash
+ * (أنقرة (الأناضول) –, بروكسل (أ ف ب) -) or after a dash up to a colon (القاهرة
+ * – أ ش أ:, بيروت – «الوكالة الوطنية للإعلام»:).  The agency is an
+ * organization, whatever the words were tagged (الأناضول is also a place),
+ * unless it is one word that the gazetteer knows as a place only: the
+ * country of a city (موسكو (روسيا) - in a list of results).
+ */
+static void
+datelines(Seg *s)
+{
+	const ArTagWord *all = s->ws->w;
+	int			e,
+				open,
+				closer;
+
+	if (s->n < 2 ||
+		(s->a == 0 ? dateline_marks(s->text, 0, all[0].start) != 0 :
+		 !(dateline_marks(s->text, all[s->a - 1].start + all[s->a - 1].len,
+						  all[s->a].start) & DL_LINE)))
+		return;
+	if (s->tags[0] == B_TAG(AR_ENT_LOCATION))
+		e = mention_end(s->tags, s->n, 0);
+	else if (s->tags[0] == 0 && (s->feats->word_mask[0] & AR_GAZ_LOC))
+		e = 1;
+	else
+		return;
+	if (e >= s->n)
+		return;
+	open = dateline_marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start);
+	if (open == DL_OPEN)
+		closer = DL_CLOSE | DL_DASH;	/* (الأناضول) – */
+	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN))
+		closer = DL_COLON;		/* – أ ش أ: */
+	else
+		return;
+	for (int f = e + 1; f <= e + AGENCY_MAX; f++)
+	{
+		int			next = s->a + f,
+					m;
+
+		if (next >= s->ws->n)
+			return;
+		m = dateline_marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start);
+		if (IS_INSIDE(s->tags[f - 1]) ? false :
+			(s->tags[f - 1] == B_TAG(AR_ENT_PERSON) ||
+			 (s->feats->word_mask[f - 1] & AR_GAZ_TITLE)))
+			return;				/* no agency: بيروت - قال الرئيس: */
+		if (m == 0 && f < s->n)
+			continue;
+		if (f == e + 1 && (s->feats->word_mask[e] & (AR_GAZ_LOC | AR_GAZ_ORG)) == AR_GAZ_LOC)
+			return;				/* a city's country: موسكو (روسيا) - */
+		if ((m & closer) == closer && !(m & DL_OPEN))
+			set_org(s->tags, s->n, e, f);
+		return;
+	}
+}
+
 void
 ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 				   const ArTagWords *ws, int a, int b, uint8_t *tags, int flags)
@@ -658,4 +765,5 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	}
 	title_departments(&s);
 	acronyms(&s);
+	datelines(&s);
 }

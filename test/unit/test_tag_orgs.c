@@ -222,6 +222,60 @@ test_resolve(void)
 	}
 }
 
+/*
+ * The agency of a dateline: after a place at the start of the text or a
+ * line, in parentheses or between a dash and a colon, whatever it was
+ * tagged; not a title or a person there, nor later in the text.
+ */
+static void
+test_datelines(void)
+{
+	org_case("أنقرة (الأناضول) – قال الوزير", 4,
+			 (uint8_t[]) {B(L), B(L), 0, 0},
+			 (uint8_t[]) {B(L), B(O), 0, 0}, 0,
+			 "an agency in parentheses after the place, tagged as a place");
+	org_case("بروكسل (أ ف ب) - وافق الوزراء", 6,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), I(O), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "an agency of three letters in parentheses (either convention)");
+	org_case("القاهرة – أ ش أ: أكد الأمين", 6,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), I(O), 0, 0}, 0,
+			 "an agency between a dash and a colon");
+	org_case("بيروت – «الوكالة الوطنية للإعلام»: بحث", 5,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), I(O), 0}, 0,
+			 "an agency in quotes between a dash and a colon");
+	org_case("لبنان – وفد الوزارة: وصل", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "a place of the gazetteer, untagged, starts a dateline too");
+	org_case("بيروت - قال رئيس الحكومة: نعم", 5,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, 0, 0, 0}, 0,
+			 "a title after the dash: no agency");
+	org_case("بيروت - قال سعيد: نعم", 4,
+			 (uint8_t[]) {B(L), 0, B(P), 0},
+			 (uint8_t[]) {B(L), 0, B(P), 0}, 0,
+			 "a person after the dash: no agency");
+	org_case("وقال في بيروت (الأناضول) أمس", 5,
+			 (uint8_t[]) {0, 0, B(L), B(L), 0},
+			 (uint8_t[]) {0, 0, B(L), B(L), 0}, 0,
+			 "a place and parentheses later in the text: no dateline");
+	org_case("بيروت (عاصمة لبنان الجميلة جدا جدا) مدينة", 7,
+			 (uint8_t[]) {B(L), 0, B(L), 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, B(L), 0, 0, 0, 0}, 0,
+			 "parentheses longer than an agency's name: no agency");
+	org_case("بيروت (عاصمة لبنان) مدينة", 4,
+			 (uint8_t[]) {B(L), 0, B(L), 0},
+			 (uint8_t[]) {B(L), 0, B(L), 0}, 0,
+			 "parentheses without a dash after them: no agency");
+	org_case("موسكو (روسيا) - هامبورغ", 3,
+			 (uint8_t[]) {B(L), B(L), 0},
+			 (uint8_t[]) {B(L), B(L), 0}, 0,
+			 "a place of the gazetteer in parentheses: a city's country, no agency");
+}
+
 int
 main(void)
 {
@@ -232,5 +286,6 @@ main(void)
 	test_tails();
 	test_titles_acronyms();
 	test_resolve();
+	test_datelines();
 	return harness_done();
 }
