@@ -126,3 +126,14 @@ SELECT s.n, e.entity, e.type
     (5, 'وقال الوفد في أنقرة (الأناضول) - إن الاتفاق قريب .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 9. Two organizations joined by و: a listed name after و that the tagger
+--    took into the first one starts an organization of its own (and takes
+--    its adjectives); a party whose name is joined by و stays whole.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'دخلت القافلة بالتنسيق مع منظمة الصحة العالمية والهلال الأحمر العربي السوري .'),
+    (2, 'وقدمت منظمة الصحة العالمية والصليب الأحمر مساعدات .'),
+    (3, 'وفاز حزب العدالة والتنمية في الانتخابات .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

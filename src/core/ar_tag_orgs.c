@@ -286,6 +286,44 @@ word_or_mention_end(Seg *s, int i)
 }
 
 /*
+ * 0. Two organizations joined by و read as one: inside an ORGANIZATION
+ * mention, a word with و and the article that starts a sure organization
+ * name of two words or more reaching the mention's end (or past it) begins
+ * a second organization (ومنظمة الصحة العالمية والهلال الأحمر العربي
+ * السوري, منظمة الصحة العالمية والصليب الأحمر: الهلال الأحمر and الصليب
+ * الأحمر are listed).  A name whose parts are joined by و stays whole (حزب
+ * العدالة والتنمية: no listed name starts at والتنمية).
+ */
+static void
+joined_orgs(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int i = 0; i < s->n; i++)
+	{
+		int			e;
+
+		if (s->tags[i] != B_ORG)
+			continue;
+		e = mention_end(s->tags, s->n, i);
+		for (int k = i + 1; k < e; k++)
+		{
+			const WordInfo *w = info(s, k);
+
+			if (w->article && w->nclitics == 1 && w->first_cp == 0x0648 &&
+				f->sure_len[k] > 1 && k + f->sure_len[k] >= e &&
+				(f->sure_mask[k] & AR_GAZ_ORG) && plain(s, k))
+			{
+				set_org(s->tags, s->n, k, k + f->sure_len[k]);
+				e = k;
+				break;
+			}
+		}
+		i = e - 1;
+	}
+}
+
+/*
  * 1. A department with the article for its ministry, before a feminine
  * nationality adjective (الخارجية الأمريكية, الدفاع التركية), unless a
  * title, a head noun or a word with the article comes before it (وزير
@@ -756,6 +794,7 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	s.tags = tags;
 	s.n = b - a;
 	lazy_init(&s.lw, text, s.w, s.n);
+	joined_orgs(&s);
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))
 	{
 		elided_heads(&s);

@@ -223,6 +223,36 @@ test_resolve(void)
 }
 
 /*
+ * Two organizations joined by و: a listed name after و that reaches the
+ * end of the mention starts an organization of its own; a name joined by و
+ * inside stays whole.
+ */
+static void
+test_joined(void)
+{
+	org_case("وفد من منظمة الصحة والأمم المتحدة", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), B(O), I(O)}, 0,
+			 "a listed name after و, cut by the tagger, is a second organization");
+	org_case("وفد من منظمة الصحة والأمم المتحدة", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), B(O), I(O)}, AR_RULES_NO_ORG_CHAINS,
+			 "the same in ANERcorp's convention");
+	org_case("وفد من منظمة الصحة والأمم المتحدة", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), I(O)},
+			 (uint8_t[]) {0, 0, B(O), I(O), B(O), I(O)}, 0,
+			 "a listed name after و that ends the mention: a second organization");
+	org_case("وفد من منظمة الصحة والأمم", 5,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O)},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O)}, 0,
+			 "one word of a listed name after و: left whole");
+	org_case("فاز حزب العدالة والتنمية", 4,
+			 (uint8_t[]) {0, B(O), I(O), I(O)},
+			 (uint8_t[]) {0, B(O), I(O), I(O)}, 0,
+			 "a party whose name is joined by و stays whole");
+}
+
+/*
  * The agency of a dateline: after a place at the start of the text or a
  * line, in parentheses or between a dash and a colon, whatever it was
  * tagged; not a title or a person there, nor later in the text.
@@ -287,5 +317,6 @@ main(void)
 	test_titles_acronyms();
 	test_resolve();
 	test_datelines();
+	test_joined();
 	return harness_done();
 }
