@@ -137,3 +137,12 @@ SELECT s.n, e.entity, e.type
     (3, 'وفاز حزب العدالة والتنمية في الانتخابات .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 10. A head with the article and an adjective of rank or reach (العام,
+--     الأعلى, الوطني) takes the ل tail that names its office.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وأعلن المجلس الأعلى للقضاء قرارا جديدا .'),
+    (2, 'وأكدت الهيئة العامة للاستثمار أن المشروع بدأ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

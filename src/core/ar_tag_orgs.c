@@ -99,6 +99,16 @@ static const char *const rank_words[] = {
 	"عام", "عامة", "أعلى", "عليا", "سامية", "مؤقتة", "مشتركة", NULL
 };
 
+/*
+ * adjectives of rank or reach after which a head with the article takes a
+ * ل tail of any kind: the office it is for (المجلس الأعلى للقضاء, الهيئة
+ * العامة للاستثمار, الوكالة الوطنية للإعلام; not the purpose of القوات
+ * الحكومية للسيطرة)
+ */
+static const char *const office_words[] = {
+	"عام", "عامة", "أعلى", "عليا", "وطني", "وطنية", NULL
+};
+
 /* chambers named by their members (مجلس النواب, مجلس الوزراء) */
 static const char *const chamber_words[] = {
 	"نواب", "وزراء", "شيوخ", "شعب", "أمة", "شورى", "إدارة", "أمناء", "نقابة",
@@ -148,6 +158,7 @@ static WordList depts = {dept_words, {0}, false},
 			ministries = {ministry_words, {0}, false},
 			particles = {particle_words, {0}, false},
 			ranks = {rank_words, {0}, false},
+			offices = {office_words, {0}, false},
 			not_named = {not_named_nouns, {0}, false},
 			parties = {party_words, {0}, false};
 
@@ -537,7 +548,8 @@ fi_place(Seg *s, int i)
  * organization (منظمة الأمم المتحدة, قوة الأمم المتحدة), or a head noun
  * with the article and adjectives (المجموعة الاقتصادية), takes adjectives
  * and then a ل tail (للطفولة, لتنسيق الشؤون الإنسانية; after the second
- * kind only one that holds a place or organization: لدول غرب أفريقيا) or
+ * kind only one that holds a place or organization, لدول غرب أفريقيا,
+ * unless the adjective is one of rank or reach: المجلس الأعلى للقضاء) or
  * في and a place (المؤقتة في لبنان); a head noun before a known
  * organization is taken only with such a tail.
  */
@@ -589,7 +601,8 @@ tails(Seg *s)
 			   info(s, k)->article && info(s, k)->nclitics == 0)
 			k++;
 		end = l_tail(s, k, &named);
-		if (s->tags[i] == B_ORG ? !inner : !named)
+		if (s->tags[i] == B_ORG ? !inner :
+			!named && !(k == i + 2 && word_in(s, i + 1, &offices)))
 			end = k;			/* see above */
 		if (end == k && inner && k > e)
 			end = fi_place(s, k);	/* after an adjective: not شركة فولكس فاغن في البرازيل */

@@ -223,6 +223,32 @@ test_resolve(void)
 }
 
 /*
+ * A head with the article and an adjective of rank or reach takes a ل
+ * tail of any kind (the office it is for); after another adjective only a
+ * tail that holds a place or organization.
+ */
+static void
+test_office_tails(void)
+{
+	org_case("وأعلن المجلس الأعلى للقضاء قرارا", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "a head, an adjective of rank and a لل tail");
+	org_case("وسلمهم إلى المجموعة العامة للأمن العام أمس", 7,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), I(O), 0}, 0,
+			 "a لل tail and its adjective");
+	org_case("وأرسلت القوات الحكومية للسيطرة على المدينة", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "another adjective and a ل of purpose: no organization");
+	org_case("وأعلن المجلس الأعلى للقضاء قرارا", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "not in ANERcorp's convention");
+}
+
+/*
  * Two organizations joined by و: a listed name after و that reaches the
  * end of the mention starts an organization of its own; a name joined by و
  * inside stays whole.
@@ -318,5 +344,6 @@ main(void)
 	test_resolve();
 	test_datelines();
 	test_joined();
+	test_office_tails();
 	return harness_done();
 }
