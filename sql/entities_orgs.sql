@@ -146,3 +146,10 @@ SELECT s.n, e.entity, e.type
     (2, 'وأكدت الهيئة العامة للاستثمار أن المشروع بدأ .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 11. A committee named by a noun and its adjective, as a party or a force.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وبحث الوزيران عمل لجنة الاتصال العربية في عمان .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

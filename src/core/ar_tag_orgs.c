@@ -68,11 +68,12 @@ static const char *const particle_words[] = {
 };
 
 /*
- * heads of a name made of a noun and its adjective (قوات الدعم السريع);
+ * heads of a name made of a noun and its adjective (قوات الدعم السريع,
+ * لجنة الاتصال العربية);
  * gazetteer head nouns (ORG_HEAD) too, which is checked first
  */
 static const char *const named_heads[] = {
-	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", NULL
+	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", "لجنة", NULL
 };
 
 /*

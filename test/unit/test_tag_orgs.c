@@ -23,14 +23,14 @@
 static const char *const gaz_names[] = {
 	"مصرية", "أمريكية", "تركية", "إيرانية", "سوري", "إسباني", "إسرائيلي",
 	"وزير", "رئيس", "وزارة", "مجموعة", "قوات", "حزب", "جيش", "مجلس",
-	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا",
+	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا", "لجنة",
 };
 static const uint16_t gaz_masks[] = {
 	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA,
 	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_TITLE, AR_GAZ_TITLE, AR_GAZ_ORG_HEAD,
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD,
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_LOC, AR_GAZ_LOC,
-	AR_GAZ_LOC, AR_GAZ_LOC,
+	AR_GAZ_LOC, AR_GAZ_LOC, AR_GAZ_ORG_HEAD,
 };
 static TestGaz tg;
 
@@ -223,6 +223,27 @@ test_resolve(void)
 }
 
 /*
+ * A committee named by a noun and its adjective, like a party or a force;
+ * not with an adjective that describes it.
+ */
+static void
+test_committees(void)
+{
+	org_case("في إطار لجنة الاتصال العربية", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O)}, 0,
+			 "a committee, a noun and its adjective");
+	org_case("في إطار لجنة الاتصال الجديدة", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "a describing adjective: no organization");
+	org_case("في إطار لجنة الاتصال أمس", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "a committee and one noun (only a party is named so)");
+}
+
+/*
  * A head with the article and an adjective of rank or reach takes a ل
  * tail of any kind (the office it is for); after another adjective only a
  * tail that holds a place or organization.
@@ -345,5 +366,6 @@ main(void)
 	test_datelines();
 	test_joined();
 	test_office_tails();
+	test_committees();
 	return harness_done();
 }
