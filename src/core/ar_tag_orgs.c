@@ -617,9 +617,19 @@ tails(Seg *s)
 }
 
 /*
- * Quote and bracket marks in text[a..b-1]: bit 1 an opening one (( " «),
- * bit 2 a closing one () " »), bit 4 anything else but spaces.
+ * Marks in text[a..b-1], between two words: DL_OPEN ( or «, DL_CLOSE ) or
+ * », DL_QUOTE ", DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER
+ * anything else but spaces.
  */
+#define DL_OPEN 1
+#define DL_CLOSE 2
+#define DL_DASH 4
+#define DL_COLON 8
+#define DL_LINE 16
+#define DL_OTHER 32
+#define DL_QUOTE 64
+#define AGENCY_MAX 4			/* words of an agency's name in a dateline */
+
 static int
 marks(const char *text, size_t a, size_t b)
 {
@@ -630,85 +640,8 @@ marks(const char *text, size_t a, size_t b)
 		unsigned char c = (unsigned char) text[k];
 
 		if (c == '"')
-			m |= 3;
+			m |= DL_QUOTE;
 		else if (c == '(')
-			m |= 1;
-		else if (c == ')')
-			m |= 2;
-		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
-											(unsigned char) text[k + 1] == 0xBB))
-			m |= (unsigned char) text[++k] == 0xAB ? 1 : 2;	/* « » */
-		else if (c != ' ')
-			m |= 4;
-	}
-	return m;
-}
-
-/*
- * 5. A one-word mention tagged MISC, in quotes or parentheses right after an
- * organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
- * «يونيفيل».
- */
-static void
-acronyms(Seg *s)
-{
-	for (int i = 1; i < s->n; i++)
-	{
-		const ArTagWord *w = &s->w[i];
-		int			next = (int) (w - s->ws->w) + 1;
-
-		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
-			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
-			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
-			continue;
-		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == 1 &&
-			(marks(s->text, w->start + w->len, s->ws->w[next].start) & 2))
-			s->tags[i] = B_ORG;
-	}
-}
-
-/*
- * 6. A head noun and a chamber named by its members right after a title is
- * the department of the title, no organization (رئيس مجلس النواب, as the
- * guideline has it); a body with a name of its own is one (رئيس مجلس
- * الأمن).
- */
-static void
-title_departments(Seg *s)
-{
-	for (int i = 1; i + 1 < s->n; i++)
-		if (s->tags[i] == B_ORG && s->tags[i + 1] == I_TAG(AR_ENT_ORGANIZATION) &&
-			(i + 2 == s->n || !IS_INSIDE(s->tags[i + 2])) &&
-			s->tags[i - 1] == 0 && (s->feats->word_mask[i - 1] & AR_GAZ_TITLE) &&
-			(s->feats->word_mask[i] & AR_GAZ_ORG_HEAD) && plain(s, i) &&
-			!definite(s, i) && info(s, i + 1)->article &&
-			in_list(&chambers, info(s, i + 1)->stem))
-			s->tags[i] = s->tags[i + 1] = 0;
-}
-
-/*
- * Marks of a dateline in text[a..b-1]: DL_OPEN ( or «, DL_CLOSE ) or »,
- * DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER anything else
- * but spaces.
- */
-#define DL_OPEN 1
-#define DL_CLOSE 2
-#define DL_DASH 4
-#define DL_COLON 8
-#define DL_LINE 16
-#define DL_OTHER 32
-#define AGENCY_MAX 4			/* words of an agency's name in a dateline */
-
-static int
-dateline_marks(const char *text, size_t a, size_t b)
-{
-	int			m = 0;
-
-	for (size_t k = a; k < b; k++)
-	{
-		unsigned char c = (unsigned char) text[k];
-
-		if (c == '(')
 			m |= DL_OPEN;
 		else if (c == ')')
 			m |= DL_CLOSE;
@@ -734,6 +667,48 @@ dateline_marks(const char *text, size_t a, size_t b)
 }
 
 /*
+ * 5. A one-word mention tagged MISC, in quotes or parentheses right after an
+ * organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
+ * «يونيفيل».
+ */
+static void
+acronyms(Seg *s)
+{
+	for (int i = 1; i < s->n; i++)
+	{
+		const ArTagWord *w = &s->w[i];
+		int			next = (int) (w - s->ws->w) + 1;
+
+		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
+			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
+			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
+			continue;
+		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == DL_OPEN &&
+			(marks(s->text, w->start + w->len, s->ws->w[next].start) & (DL_CLOSE | DL_QUOTE)))
+			s->tags[i] = B_ORG;
+	}
+}
+
+/*
+ * 6. A head noun and a chamber named by its members right after a title is
+ * the department of the title, no organization (رئيس مجلس النواب, as the
+ * guideline has it); a body with a name of its own is one (رئيس مجلس
+ * الأمن).
+ */
+static void
+title_departments(Seg *s)
+{
+	for (int i = 1; i + 1 < s->n; i++)
+		if (s->tags[i] == B_ORG && s->tags[i + 1] == I_TAG(AR_ENT_ORGANIZATION) &&
+			(i + 2 == s->n || !IS_INSIDE(s->tags[i + 2])) &&
+			s->tags[i - 1] == 0 && (s->feats->word_mask[i - 1] & AR_GAZ_TITLE) &&
+			(s->feats->word_mask[i] & AR_GAZ_ORG_HEAD) && plain(s, i) &&
+			!definite(s, i) && info(s, i + 1)->article &&
+			in_list(&chambers, info(s, i + 1)->stem))
+			s->tags[i] = s->tags[i + 1] = 0;
+}
+
+/*
  * 7. The dateline of wire copy: at the start of the text or of a line, a
  * place, then the agency that sent the story, in parentheses and a dash
  * (أنقرة (الأناضول) –, بروكسل (أ ف ب) -) or after a dash up to a colon (القاهرة
@@ -751,9 +726,9 @@ datelines(Seg *s)
 				closer;
 
 	if (s->n < 2 ||
-		(s->a == 0 ? dateline_marks(s->text, 0, all[0].start) != 0 :
-		 !(dateline_marks(s->text, all[s->a - 1].start + all[s->a - 1].len,
-						  all[s->a].start) & DL_LINE)))
+		(s->a == 0 ? marks(s->text, 0, all[0].start) != 0 :
+		 !(marks(s->text, all[s->a - 1].start + all[s->a - 1].len,
+				 all[s->a].start) & DL_LINE)))
 		return;
 	if (s->tags[0] == B_TAG(AR_ENT_LOCATION))
 		e = mention_end(s->tags, s->n, 0);
@@ -763,7 +738,7 @@ datelines(Seg *s)
 		return;
 	if (e >= s->n)
 		return;
-	open = dateline_marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start);
+	open = marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start) & ~DL_QUOTE;
 	if (open == DL_OPEN)
 		closer = DL_CLOSE | DL_DASH;	/* (الأناضول) – */
 	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN))
@@ -777,7 +752,7 @@ datelines(Seg *s)
 
 		if (next >= s->ws->n)
 			return;
-		m = dateline_marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start);
+		m = marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start) & ~DL_QUOTE;
 		if (IS_INSIDE(s->tags[f - 1]) ? false :
 			(s->tags[f - 1] == B_TAG(AR_ENT_PERSON) ||
 			 (s->feats->word_mask[f - 1] & AR_GAZ_TITLE)))

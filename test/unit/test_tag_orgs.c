@@ -323,6 +323,10 @@ test_datelines(void)
 			 (uint8_t[]) {B(L), 0, 0, 0, 0},
 			 (uint8_t[]) {B(L), B(O), I(O), I(O), 0}, 0,
 			 "an agency in quotes between a dash and a colon");
+	org_case("بيروت – \"الوكالة الوطنية\": بحث", 4,
+			 (uint8_t[]) {B(L), 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), 0}, 0,
+			 "an agency in straight quotes between a dash and a colon");
 	org_case("لبنان – وفد الوزارة: وصل", 4,
 			 (uint8_t[]) {0, 0, 0, 0},
 			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
