@@ -112,3 +112,44 @@ SELECT s.n, e.entity, e.type
     (9, 'وانتشرت قوات الاحتلال في المدينة .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 8. The dateline of wire copy: after the place that starts the text, the
+--    agency in parentheses before a dash, or between a dash and a colon, is
+--    an organization (الأناضول too, which is also a place); a title after
+--    the dash is no agency, nor are parentheses later in the text.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'أنقرة (الأناضول) – قال وزير الخارجية إن الوفد وصل .'),
+    (2, 'باريس (أ ف ب) - وصل الوفد إلى المدينة أمس .'),
+    (3, 'القاهرة – أ ش أ: وصل الوفد إلى المدينة أمس .'),
+    (4, 'بيروت - قال رئيس الحكومة: الوضع صعب .'),
+    (5, 'وقال الوفد في أنقرة (الأناضول) - إن الاتفاق قريب .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 9. Two organizations joined by و: a listed name after و that the tagger
+--    took into the first one starts an organization of its own (and takes
+--    its adjectives); a party whose name is joined by و stays whole.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'دخلت القافلة بالتنسيق مع منظمة الصحة العالمية والهلال الأحمر العربي السوري .'),
+    (2, 'وقدمت منظمة الصحة العالمية والصليب الأحمر مساعدات .'),
+    (3, 'وفاز حزب العدالة والتنمية في الانتخابات .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 10. A head with the article and an adjective of rank or reach (العام,
+--     الأعلى, الوطني) takes the ل tail that names its office.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وأعلن المجلس الأعلى للقضاء قرارا جديدا .'),
+    (2, 'وأكدت الهيئة العامة للاستثمار أن المشروع بدأ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 11. A committee named by a noun and its adjective, as a party or a force.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وبحث الوزيران عمل لجنة الاتصال العربية في عمان .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

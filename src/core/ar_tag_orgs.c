@@ -9,8 +9,9 @@
  * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
  * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
  * الأمم المتحدة المؤقتة في لبنان), an acronym in quotes after the
- * organization it abbreviates (يونيفيل), and, the other way, a chamber
- * inside a title (رئيس مجلس النواب).  See ArTagApplyOrgNames in
+ * organization it abbreviates (يونيفيل), the agency of a wire dateline
+ * (أنقرة (الأناضول) –), and, the other way, a chamber inside a title
+ * (رئيس مجلس النواب).  See ArTagApplyOrgNames in
  * ar_tagger.h.  The word lists here are general vocabulary written for
  * this project, not names.
  */
@@ -67,11 +68,12 @@ static const char *const particle_words[] = {
 };
 
 /*
- * heads of a name made of a noun and its adjective (قوات الدعم السريع);
+ * heads of a name made of a noun and its adjective (قوات الدعم السريع,
+ * لجنة الاتصال العربية);
  * gazetteer head nouns (ORG_HEAD) too, which is checked first
  */
 static const char *const named_heads[] = {
-	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", NULL
+	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", "لجنة", NULL
 };
 
 /*
@@ -96,6 +98,16 @@ static const char *const not_named_nouns[] = {
 /* adjectives of rank that name a body with its head (الرئاسة العامة) */
 static const char *const rank_words[] = {
 	"عام", "عامة", "أعلى", "عليا", "سامية", "مؤقتة", "مشتركة", NULL
+};
+
+/*
+ * adjectives of rank or reach after which a head with the article takes a
+ * ل tail of any kind: the office it is for (المجلس الأعلى للقضاء, الهيئة
+ * العامة للاستثمار, الوكالة الوطنية للإعلام; not the purpose of القوات
+ * الحكومية للسيطرة)
+ */
+static const char *const office_words[] = {
+	"عام", "عامة", "أعلى", "عليا", "وطني", "وطنية", NULL
 };
 
 /* chambers named by their members (مجلس النواب, مجلس الوزراء) */
@@ -147,6 +159,7 @@ static WordList depts = {dept_words, {0}, false},
 			ministries = {ministry_words, {0}, false},
 			particles = {particle_words, {0}, false},
 			ranks = {rank_words, {0}, false},
+			offices = {office_words, {0}, false},
 			not_named = {not_named_nouns, {0}, false},
 			parties = {party_words, {0}, false};
 
@@ -282,6 +295,44 @@ static int
 word_or_mention_end(Seg *s, int i)
 {
 	return (s->tags[i] & 1) ? mention_end(s->tags, s->n, i) : i + 1;
+}
+
+/*
+ * 0. Two organizations joined by و read as one: inside an ORGANIZATION
+ * mention, a word with و and the article that starts a sure organization
+ * name of two words or more reaching the mention's end (or past it) begins
+ * a second organization (ومنظمة الصحة العالمية والهلال الأحمر العربي
+ * السوري, منظمة الصحة العالمية والصليب الأحمر: الهلال الأحمر and الصليب
+ * الأحمر are listed).  A name whose parts are joined by و stays whole (حزب
+ * العدالة والتنمية: no listed name starts at والتنمية).
+ */
+static void
+joined_orgs(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int i = 0; i < s->n; i++)
+	{
+		int			e;
+
+		if (s->tags[i] != B_ORG)
+			continue;
+		e = mention_end(s->tags, s->n, i);
+		for (int k = i + 1; k < e; k++)
+		{
+			const WordInfo *w = info(s, k);
+
+			if (w->article && w->nclitics == 1 && w->first_cp == 0x0648 &&
+				f->sure_len[k] > 1 && k + f->sure_len[k] >= e &&
+				(f->sure_mask[k] & AR_GAZ_ORG) && plain(s, k))
+			{
+				set_org(s->tags, s->n, k, k + f->sure_len[k]);
+				e = k;
+				break;
+			}
+		}
+		i = e - 1;
+	}
 }
 
 /*
@@ -498,7 +549,8 @@ fi_place(Seg *s, int i)
  * organization (منظمة الأمم المتحدة, قوة الأمم المتحدة), or a head noun
  * with the article and adjectives (المجموعة الاقتصادية), takes adjectives
  * and then a ل tail (للطفولة, لتنسيق الشؤون الإنسانية; after the second
- * kind only one that holds a place or organization: لدول غرب أفريقيا) or
+ * kind only one that holds a place or organization, لدول غرب أفريقيا,
+ * unless the adjective is one of rank or reach: المجلس الأعلى للقضاء) or
  * في and a place (المؤقتة في لبنان); a head noun before a known
  * organization is taken only with such a tail.
  */
@@ -550,7 +602,8 @@ tails(Seg *s)
 			   info(s, k)->article && info(s, k)->nclitics == 0)
 			k++;
 		end = l_tail(s, k, &named);
-		if (s->tags[i] == B_ORG ? !inner : !named)
+		if (s->tags[i] == B_ORG ? !inner :
+			!named && !(k == i + 2 && word_in(s, i + 1, &offices)))
 			end = k;			/* see above */
 		if (end == k && inner && k > e)
 			end = fi_place(s, k);	/* after an adjective: not شركة فولكس فاغن في البرازيل */
@@ -564,9 +617,19 @@ tails(Seg *s)
 }
 
 /*
- * Quote and bracket marks in text[a..b-1]: bit 1 an opening one (( " «),
- * bit 2 a closing one () " »), bit 4 anything else but spaces.
+ * Marks in text[a..b-1], between two words: DL_OPEN ( or «, DL_CLOSE ) or
+ * », DL_QUOTE ", DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER
+ * anything else but spaces.
  */
+#define DL_OPEN 1
+#define DL_CLOSE 2
+#define DL_DASH 4
+#define DL_COLON 8
+#define DL_LINE 16
+#define DL_OTHER 32
+#define DL_QUOTE 64
+#define AGENCY_MAX 4			/* words of an agency's name in a dateline */
+
 static int
 marks(const char *text, size_t a, size_t b)
 {
@@ -577,16 +640,28 @@ marks(const char *text, size_t a, size_t b)
 		unsigned char c = (unsigned char) text[k];
 
 		if (c == '"')
-			m |= 3;
+			m |= DL_QUOTE;
 		else if (c == '(')
-			m |= 1;
+			m |= DL_OPEN;
 		else if (c == ')')
-			m |= 2;
+			m |= DL_CLOSE;
+		else if (c == '-')
+			m |= DL_DASH;
+		else if (c == ':')
+			m |= DL_COLON;
+		else if (c == '\n' || c == '\r')
+			m |= DL_LINE;
 		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
 											(unsigned char) text[k + 1] == 0xBB))
-			m |= (unsigned char) text[++k] == 0xAB ? 1 : 2;	/* « » */
-		else if (c != ' ')
-			m |= 4;
+			m |= (unsigned char) text[++k] == 0xAB ? DL_OPEN : DL_CLOSE;	/* « » */
+		else if (c == 0xE2 && k + 2 < b && (unsigned char) text[k + 1] == 0x80 &&
+				 ((unsigned char) text[k + 2] == 0x93 || (unsigned char) text[k + 2] == 0x94))
+		{
+			m |= DL_DASH;		/* – — */
+			k += 2;
+		}
+		else if (c != ' ' && c != '\t')
+			m |= DL_OTHER;
 	}
 	return m;
 }
@@ -608,8 +683,8 @@ acronyms(Seg *s)
 			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
 			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
 			continue;
-		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == 1 &&
-			(marks(s->text, w->start + w->len, s->ws->w[next].start) & 2))
+		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == DL_OPEN &&
+			(marks(s->text, w->start + w->len, s->ws->w[next].start) & (DL_CLOSE | DL_QUOTE)))
 			s->tags[i] = B_ORG;
 	}
 }
@@ -633,6 +708,65 @@ title_departments(Seg *s)
 			s->tags[i] = s->tags[i + 1] = 0;
 }
 
+/*
+ * 7. The dateline of wire copy: at the start of the text or of a line, a
+ * place, then the agency that sent the story, in parentheses and a dash
+ * (أنقرة (الأناضول) –, بروكسل (أ ف ب) -) or after a dash up to a colon (القاهرة
+ * – أ ش أ:, بيروت – «الوكالة الوطنية للإعلام»:).  The agency is an
+ * organization, whatever the words were tagged (الأناضول is also a place),
+ * unless it is one word that the gazetteer knows as a place only: the
+ * country of a city (موسكو (روسيا) - in a list of results).
+ */
+static void
+datelines(Seg *s)
+{
+	const ArTagWord *all = s->ws->w;
+	int			e,
+				open,
+				closer;
+
+	if (s->n < 2 ||
+		(s->a == 0 ? marks(s->text, 0, all[0].start) != 0 :
+		 !(marks(s->text, all[s->a - 1].start + all[s->a - 1].len,
+				 all[s->a].start) & DL_LINE)))
+		return;
+	if (s->tags[0] == B_TAG(AR_ENT_LOCATION))
+		e = mention_end(s->tags, s->n, 0);
+	else if (s->tags[0] == 0 && (s->feats->word_mask[0] & AR_GAZ_LOC))
+		e = 1;
+	else
+		return;
+	if (e >= s->n)
+		return;
+	open = marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start) & ~DL_QUOTE;
+	if (open == DL_OPEN)
+		closer = DL_CLOSE | DL_DASH;	/* (الأناضول) – */
+	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN))
+		closer = DL_COLON;		/* – أ ش أ: */
+	else
+		return;
+	for (int f = e + 1; f <= e + AGENCY_MAX; f++)
+	{
+		int			next = s->a + f,
+					m;
+
+		if (next >= s->ws->n)
+			return;
+		m = marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start) & ~DL_QUOTE;
+		if (IS_INSIDE(s->tags[f - 1]) ? false :
+			(s->tags[f - 1] == B_TAG(AR_ENT_PERSON) ||
+			 (s->feats->word_mask[f - 1] & AR_GAZ_TITLE)))
+			return;				/* no agency: بيروت - قال الرئيس: */
+		if (m == 0 && f < s->n)
+			continue;
+		if (f == e + 1 && (s->feats->word_mask[e] & (AR_GAZ_LOC | AR_GAZ_ORG)) == AR_GAZ_LOC)
+			return;				/* a city's country: موسكو (روسيا) - */
+		if ((m & closer) == closer && !(m & DL_OPEN))
+			set_org(s->tags, s->n, e, f);
+		return;
+	}
+}
+
 void
 ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 				   const ArTagWords *ws, int a, int b, uint8_t *tags, int flags)
@@ -649,6 +783,7 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	s.tags = tags;
 	s.n = b - a;
 	lazy_init(&s.lw, text, s.w, s.n);
+	joined_orgs(&s);
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))
 	{
 		elided_heads(&s);
@@ -658,4 +793,5 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	}
 	title_departments(&s);
 	acronyms(&s);
+	datelines(&s);
 }

@@ -380,8 +380,11 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
  * لبنان); (5) a mention in quotes or parentheses right after an
  * organization is its acronym, an organization (يونيفيل); (6) a head noun
  * and a chamber named by its members right after a title is no
- * organization (رئيس مجلس النواب).  With AR_RULES_NO_ORG_CHAINS (ANERcorp's
- * convention) only (5) and (6) run.
+ * organization (رئيس مجلس النواب); (7) the agency of a dateline, after the
+ * place that starts the text or a line, in parentheses before a dash or
+ * between a dash and a colon, is an organization (أنقرة (الأناضول) –,
+ * القاهرة – أ ش أ:).  With AR_RULES_NO_ORG_CHAINS (ANERcorp's
+ * convention) only (5), (6) and (7) run.
  */
 extern void ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 							   const ArTagWords *ws, int a, int b,

@@ -23,14 +23,14 @@
 static const char *const gaz_names[] = {
 	"مصرية", "أمريكية", "تركية", "إيرانية", "سوري", "إسباني", "إسرائيلي",
 	"وزير", "رئيس", "وزارة", "مجموعة", "قوات", "حزب", "جيش", "مجلس",
-	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا",
+	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا", "لجنة",
 };
 static const uint16_t gaz_masks[] = {
 	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA,
 	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_TITLE, AR_GAZ_TITLE, AR_GAZ_ORG_HEAD,
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD,
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_LOC, AR_GAZ_LOC,
-	AR_GAZ_LOC, AR_GAZ_LOC,
+	AR_GAZ_LOC, AR_GAZ_LOC, AR_GAZ_ORG_HEAD,
 };
 static TestGaz tg;
 
@@ -222,6 +222,141 @@ test_resolve(void)
 	}
 }
 
+/*
+ * A committee named by a noun and its adjective, like a party or a force;
+ * not with an adjective that describes it.
+ */
+static void
+test_committees(void)
+{
+	org_case("في إطار لجنة الاتصال العربية", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O)}, 0,
+			 "a committee, a noun and its adjective");
+	org_case("في إطار لجنة الاتصال الجديدة", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "a describing adjective: no organization");
+	org_case("في إطار لجنة الاتصال أمس", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "a committee and one noun (only a party is named so)");
+}
+
+/*
+ * A head with the article and an adjective of rank or reach takes a ل
+ * tail of any kind (the office it is for); after another adjective only a
+ * tail that holds a place or organization.
+ */
+static void
+test_office_tails(void)
+{
+	org_case("وأعلن المجلس الأعلى للقضاء قرارا", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "a head, an adjective of rank and a لل tail");
+	org_case("وسلمهم إلى المجموعة العامة للأمن العام أمس", 7,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), I(O), 0}, 0,
+			 "a لل tail and its adjective");
+	org_case("وأرسلت القوات الحكومية للسيطرة على المدينة", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "another adjective and a ل of purpose: no organization");
+	org_case("وأعلن المجلس الأعلى للقضاء قرارا", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "not in ANERcorp's convention");
+}
+
+/*
+ * Two organizations joined by و: a listed name after و that reaches the
+ * end of the mention starts an organization of its own; a name joined by و
+ * inside stays whole.
+ */
+static void
+test_joined(void)
+{
+	org_case("وفد من منظمة الصحة والأمم المتحدة", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), B(O), I(O)}, 0,
+			 "a listed name after و, cut by the tagger, is a second organization");
+	org_case("وفد من منظمة الصحة والأمم المتحدة", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), B(O), I(O)}, AR_RULES_NO_ORG_CHAINS,
+			 "the same in ANERcorp's convention");
+	org_case("وفد من منظمة الصحة والأمم المتحدة", 6,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), I(O)},
+			 (uint8_t[]) {0, 0, B(O), I(O), B(O), I(O)}, 0,
+			 "a listed name after و that ends the mention: a second organization");
+	org_case("وفد من منظمة الصحة والأمم", 5,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O)},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O)}, 0,
+			 "one word of a listed name after و: left whole");
+	org_case("فاز حزب العدالة والتنمية", 4,
+			 (uint8_t[]) {0, B(O), I(O), I(O)},
+			 (uint8_t[]) {0, B(O), I(O), I(O)}, 0,
+			 "a party whose name is joined by و stays whole");
+}
+
+/*
+ * The agency of a dateline: after a place at the start of the text or a
+ * line, in parentheses or between a dash and a colon, whatever it was
+ * tagged; not a title or a person there, nor later in the text.
+ */
+static void
+test_datelines(void)
+{
+	org_case("أنقرة (الأناضول) – قال الوزير", 4,
+			 (uint8_t[]) {B(L), B(L), 0, 0},
+			 (uint8_t[]) {B(L), B(O), 0, 0}, 0,
+			 "an agency in parentheses after the place, tagged as a place");
+	org_case("بروكسل (أ ف ب) - وافق الوزراء", 6,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), I(O), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "an agency of three letters in parentheses (either convention)");
+	org_case("القاهرة – أ ش أ: أكد الأمين", 6,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), I(O), 0, 0}, 0,
+			 "an agency between a dash and a colon");
+	org_case("بيروت – «الوكالة الوطنية للإعلام»: بحث", 5,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), I(O), 0}, 0,
+			 "an agency in quotes between a dash and a colon");
+	org_case("بيروت – \"الوكالة الوطنية\": بحث", 4,
+			 (uint8_t[]) {B(L), 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), I(O), 0}, 0,
+			 "an agency in straight quotes between a dash and a colon");
+	org_case("لبنان – وفد الوزارة: وصل", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "a place of the gazetteer, untagged, starts a dateline too");
+	org_case("بيروت - قال رئيس الحكومة: نعم", 5,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, 0, 0, 0}, 0,
+			 "a title after the dash: no agency");
+	org_case("بيروت - قال سعيد: نعم", 4,
+			 (uint8_t[]) {B(L), 0, B(P), 0},
+			 (uint8_t[]) {B(L), 0, B(P), 0}, 0,
+			 "a person after the dash: no agency");
+	org_case("وقال في بيروت (الأناضول) أمس", 5,
+			 (uint8_t[]) {0, 0, B(L), B(L), 0},
+			 (uint8_t[]) {0, 0, B(L), B(L), 0}, 0,
+			 "a place and parentheses later in the text: no dateline");
+	org_case("بيروت (عاصمة لبنان الجميلة جدا جدا) مدينة", 7,
+			 (uint8_t[]) {B(L), 0, B(L), 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, B(L), 0, 0, 0, 0}, 0,
+			 "parentheses longer than an agency's name: no agency");
+	org_case("بيروت (عاصمة لبنان) مدينة", 4,
+			 (uint8_t[]) {B(L), 0, B(L), 0},
+			 (uint8_t[]) {B(L), 0, B(L), 0}, 0,
+			 "parentheses without a dash after them: no agency");
+	org_case("موسكو (روسيا) - هامبورغ", 3,
+			 (uint8_t[]) {B(L), B(L), 0},
+			 (uint8_t[]) {B(L), B(L), 0}, 0,
+			 "a place of the gazetteer in parentheses: a city's country, no agency");
+}
+
 int
 main(void)
 {
@@ -232,5 +367,9 @@ main(void)
 	test_tails();
 	test_titles_acronyms();
 	test_resolve();
+	test_datelines();
+	test_joined();
+	test_office_tails();
+	test_committees();
 	return harness_done();
 }
