@@ -119,6 +119,18 @@ static const char *const verbs[] = {
 	"يعلق", "يرد", "يكشف", "يصدر", NULL
 };
 
+/*
+ * Verbs of reporting and meeting in their third person masculine perfect
+ * form (جدد): after a name, in the masculine or the feminine (جددت), as
+ * written, they end it (قال إن عبد العاطي جدد موقف ...).  None is a name
+ * part (no طالب، أمين، عادل).
+ */
+static const char *const past_verbs[] = {
+	"جدد", "أكد", "شدد", "أعلن", "أشار", "أوضح", "أضاف", "دعا", "بحث",
+	"التقى", "استقبل", "نفى", "اعتبر", "رحب", "حذر", "زار", "وصل", "غادر",
+	"أعرب", "قال", "ناقش", "تلقى", "ترأس", "أجرى", "أبلغ", "تابع",
+	"لفت", "نوه", "أشاد", "كشف", "أدان", "هنأ", "تسلم", "قدم", NULL
+};
 
 /*
  * 1: a strong particle, 2: لا, 0: none (word i of the segment, compared as
@@ -164,7 +176,27 @@ name_part(LazyWords *lw, const uint16_t *mask, int i)
 }
 
 /*
- * Is word i one of the verbs above, in any imperfect person and with or
+ * Is word i, without clitics and with no name class, one of past_verbs, or
+ * one of them with the feminine ت (جددت)?
+ */
+static int
+past_verb(LazyWords *lw, const uint16_t *mask, int i)
+{
+	static uint64_t hash[LIST_LEN(past_verbs)];
+	static bool ready;
+	const WordInfo *w = lazy(lw, i);
+	const Folded *f = &w->stemf;
+
+	if (w->nclitics > 0 || w->article || (mask[i] & NAME_BITS) || f->n < 3)
+		return 0;
+	if (in_list(past_verbs, hash, &ready, LIST_LEN(past_verbs), w->word))
+		return 1;
+	return f->n >= 4 && f->cp[f->n - 1] == 0x062A &&
+		in_list(past_verbs, hash, &ready, LIST_LEN(past_verbs), hash_cps(f->cp, 0, f->n - 1));
+}
+
+/*
+ * Is word i one of the verbs above (or of past_verbs), in any imperfect person and with or
  * without سـ (سيلقي, ستعقد, يلقي, تعقد)?
  */
 static int
@@ -179,6 +211,8 @@ listed_verb(LazyWords *lw, const uint16_t *mask, int i)
 	const Folded *f;
 	uint32_t	cp[FOLD_MAX];
 
+	if (past_verb(lw, mask, i))
+		return 1;
 	if (!fut && !(len >= 6 && (memcmp(s, "\xD9\x8A", 2) == 0 ||	/* يـ */
 							   memcmp(s, "\xD8\xAA", 2) == 0)))	/* تـ */
 		return 0;

@@ -386,7 +386,7 @@ test_persons(void)
 				 (uint8_t[]) {0, B(P), I(P), 0},
 				 "... unless the word after it has a pronoun suffix");
 
-	/* 6. future verbs */
+	/* 6. verbs: future, imperfect, perfect */
 	persons_case(&g.gaz, "إن الرئيس عباس سيلقي كلمة", 5,
 				 (uint8_t[]) {0, 0, B(P), I(P), 0},
 				 (uint8_t[]) {0, 0, B(P), 0, 0},
@@ -399,6 +399,18 @@ test_persons(void)
 				 (uint8_t[]) {0, B(P), I(P)},
 				 (uint8_t[]) {0, B(P), I(P)},
 				 "... a name that starts with سي stays");
+	persons_case(&g.gaz, "وقال إن عبد العاطي جدد موقف", 6,
+				 (uint8_t[]) {0, 0, B(P), I(P), I(P), 0},
+				 (uint8_t[]) {0, 0, B(P), I(P), 0, 0},
+				 "nor in a listed verb in the perfect (عبد العاطي جدد)");
+	persons_case(&g.gaz, "إن ماريا زاخاروفا أكدت أن", 5,
+				 (uint8_t[]) {0, B(P), I(P), I(P), 0},
+				 (uint8_t[]) {0, B(P), I(P), 0, 0},
+				 "... also in the feminine (زاخاروفا أكدت)");
+	persons_case(&g.gaz, "وقال الوزير جواد ظريف إن", 5,
+				 (uint8_t[]) {0, 0, B(P), I(P), 0},
+				 (uint8_t[]) {0, 0, B(P), I(P), 0},
+				 "a name that ends in no listed verb stays");
 
 	/* 7. و inside a person's name */
 	persons_case(&g.gaz, "ووالد الحسن والحسين", 3,
