@@ -106,3 +106,24 @@ SELECT n, entity, type
 SELECT count(*) AS persons
   FROM arabic_entities('وقال الوزير الان إن الين الياباني ارتفع مقابل الدولار.')
  WHERE type = 'PERSON';
+
+-- places and quoted titles
+-- 7. A place's kind word stays outside its name (ArTagApplyKindPlaces): the
+--    word after بلدة، ريف، معبر ... is the place, with a second word that
+--    has the article (معبر باب الهوى), and after a plural or dual kind word
+--    the words with و are places too (معبري نصيب وجابر); a kind word with
+--    the article (المدينة القديمة) or before a common word (مدن أخرى) gives
+--    no place.  A quoted title that starts with a head noun of an event or
+--    a law is one MISC name, whole ("قانون قيصر", «معاهدة الصداقة والتعاون»).
+SELECT n, entity, type
+  FROM (VALUES (1, 'قتل شخصان في انفجار في بلدة كفرنبل بريف إدلب الجنوبي امس.'),
+               (2, 'ونقلت الشاحنات المساعدات عبر معبر باب الهوى ثم عبر معبري نصيب وجابر.'),
+               (3, 'وزار الوفد المدينة القديمة ومدن أخرى.'),
+               (4, 'وتحدث الوزير عن العقوبات المفروضة بموجب "قانون قيصر" وعن تنفيذ «معاهدة الصداقة والتعاون» بين البلدين.')) v(n, s),
+       arabic_entities(s)
+ ORDER BY n, pos;
+-- A person's name does not run on into a verb of reporting in the perfect
+-- (عبد العاطي جدد: the tagger alone takes جدد in).
+SELECT entity, type
+  FROM arabic_entities('وقال المتحدث إن عبد العاطي جدد "موقف مصر الثابت" من القضية.')
+ ORDER BY pos;

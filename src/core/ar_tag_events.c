@@ -21,6 +21,7 @@
 
 #define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
 #define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
+#define INSIDE_TAG(tag) ((tag) != 0 && !((tag) & 1))
 
 /* What may follow a head noun to make a name with it. */
 enum
@@ -314,6 +315,64 @@ quoted_name(LazyWords *ew, int nw, const uint8_t *tags, int n, int h)
 	return 0;
 }
 
+/*
+ * The punctuation next to a word in the gap text[a..b-1]: its last mark
+ * (last != 0: the one right before the next word) or its first (right
+ * after the previous word); 0 if the gap is spaces only.
+ */
+static uint32_t
+gap_mark(const char *text, size_t a, size_t b, int last)
+{
+	uint32_t	m = 0;
+
+	for (size_t i = a; i < b;)
+	{
+		int			nb;
+		uint32_t	c = ArUtf8Decode((const unsigned char *) text + i, b - i, &nb);
+
+		i += (size_t) nb;
+		if (ArIsSpace(c) || ArIsIgnorable(c))
+			continue;
+		m = c;
+		if (!last)
+			break;
+	}
+	return m;
+}
+
+/*
+ * A quoted title that begins with head word h: "قانون قيصر"، «اتفاق ١٠
+ * آذار»، "معاهدة الشراكة الاستراتيجية الشاملة": an opening quote right
+ * before the head, then one to five words with spaces only between them and
+ * a closing quote right after the last, where no mention runs on past the
+ * quote and no word is a particle (ArTagNotNameWord: "اتفاق على أن" is a
+ * quoted phrase).  prev: the end of the word before the head in the text (0 if
+ * none); nw: the words from the segment's first to the end of the text.
+ * Returns the index after the title's last word, or 0.
+ */
+static int
+quoted_title(LazyWords *ew, int nw, const uint8_t *tags, int n, int h,
+			 size_t prev)
+{
+	uint32_t	m = gap_mark(ew->text, prev, ew->w[h].start, 1);
+
+	if (m != 0x00AB && m != 0x201C && m != '"')
+		return 0;
+	for (int k = h + 1; k < n && k <= h + 5; k++)
+	{
+		size_t		e = ew->w[k].start + ew->w[k].len;
+
+		if (ArTagNotNameWord(lazy(ew, k)))
+			return 0;			/* "اتفاق على أن": a quoted phrase */
+		m = k + 1 < nw ? gap_mark(ew->text, e, ew->w[k + 1].start, 0) : 0;
+		if (m == 0x00BB || m == 0x201D || m == '"')
+			return (k + 1 < n && INSIDE_TAG(tags[k + 1])) ? 0 : k + 1;
+		if (m != 0)
+			return 0;
+	}
+	return 0;
+}
+
 int
 ArTagIsEventHead(uint64_t stem)
 {
@@ -361,6 +420,18 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 		h = lazy(&ew, i);
 		if (h->article || h->contracted)
 			continue;
+
+		/* "قانون قيصر": a quoted title that starts with the head, whole */
+		if ((takes & EV_QUOTE) && (ti == 0 || ti == B_TAG(AR_ENT_MISC)) &&
+			(j = quoted_title(&ew, ws->n - a, tags, n, i,
+							  a + i > 0 ? ws->w[a + i - 1].start + ws->w[a + i - 1].len : 0)) > 0)
+		{
+			tags[i] = B_TAG(AR_ENT_MISC);
+			for (int x = i + 1; x < j; x++)
+				tags[x] = I_TAG(AR_ENT_MISC);
+			i = j - 1;
+			continue;
+		}
 
 		/* معاهدة «ستارت الجديدة»: the quoted name alone */
 		if (ti == 0 && (takes & EV_QUOTE) &&

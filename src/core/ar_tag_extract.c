@@ -240,6 +240,7 @@ ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys, const ArTagFeats *feats,
 		ArTagApplyOrgChains(feats, tags);
 	ArTagApplyContext(feats, text, ws, a, b, tags);
 	ArTagApplyPersons(gaz, feats, text, ws, a, b, tags);
+	ArTagApplyKindPlaces(feats, text, ws, a, b, tags);
 	if (!(flags & AR_RULES_NO_EVENTS))
 		ArTagApplyEvents(feats, text, ws, a, b, tags);
 	ArTagApplyOrgNames(feats, text, ws, a, b, tags, flags);

@@ -119,6 +119,18 @@ static const char *const verbs[] = {
 	"يعلق", "يرد", "يكشف", "يصدر", NULL
 };
 
+/*
+ * Verbs of reporting and meeting in their third person masculine perfect
+ * form (جدد): after a name, in the masculine or the feminine (جددت), as
+ * written, they end it (قال إن عبد العاطي جدد موقف ...).  None is a name
+ * part (no طالب، أمين، عادل).
+ */
+static const char *const past_verbs[] = {
+	"جدد", "أكد", "شدد", "أعلن", "أشار", "أوضح", "أضاف", "دعا", "بحث",
+	"التقى", "استقبل", "نفى", "اعتبر", "رحب", "حذر", "زار", "وصل", "غادر",
+	"أعرب", "قال", "ناقش", "تلقى", "ترأس", "أجرى", "أبلغ", "تابع",
+	"لفت", "نوه", "أشاد", "كشف", "أدان", "هنأ", "تسلم", "قدم", NULL
+};
 
 /*
  * 1: a strong particle, 2: لا, 0: none (word i of the segment, compared as
@@ -164,7 +176,27 @@ name_part(LazyWords *lw, const uint16_t *mask, int i)
 }
 
 /*
- * Is word i one of the verbs above, in any imperfect person and with or
+ * Is word i, without clitics and with no name class, one of past_verbs, or
+ * one of them with the feminine ت (جددت)?
+ */
+static int
+past_verb(LazyWords *lw, const uint16_t *mask, int i)
+{
+	static uint64_t hash[LIST_LEN(past_verbs)];
+	static bool ready;
+	const WordInfo *w = lazy(lw, i);
+	const Folded *f = &w->stemf;
+
+	if (w->nclitics > 0 || w->article || (mask[i] & NAME_BITS) || f->n < 3)
+		return 0;
+	if (in_list(past_verbs, hash, &ready, LIST_LEN(past_verbs), w->word))
+		return 1;
+	return f->n >= 4 && f->cp[f->n - 1] == 0x062A &&
+		in_list(past_verbs, hash, &ready, LIST_LEN(past_verbs), hash_cps(f->cp, 0, f->n - 1));
+}
+
+/*
+ * Is word i one of the verbs above (or of past_verbs), in any imperfect person and with or
  * without سـ (سيلقي, ستعقد, يلقي, تعقد)?
  */
 static int
@@ -179,6 +211,8 @@ listed_verb(LazyWords *lw, const uint16_t *mask, int i)
 	const Folded *f;
 	uint32_t	cp[FOLD_MAX];
 
+	if (past_verb(lw, mask, i))
+		return 1;
 	if (!fut && !(len >= 6 && (memcmp(s, "\xD9\x8A", 2) == 0 ||	/* يـ */
 							   memcmp(s, "\xD8\xAA", 2) == 0)))	/* تـ */
 		return 0;
@@ -420,6 +454,161 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 					tags[k++] = 0;
 				tags[k] = B_PER;
 			}
+		}
+		i = j - 1;
+	}
+}
+
+/*
+ * Kind words of a place, without the article (the construct state: بلدة
+ * سرمدا، معبر المصنع): singular ones, then the plural and dual ones, after
+ * which a list of places joined by و follows (بلدات معرة النعمان وسراقب
+ * وأريحا، معبري باب السلامة والراعي), then the kind words of a state,
+ * outside the name as well (سلطنة عمان، دولة الإمارات).
+ */
+static const char *const place_kinds[] = {
+	"ريف", "بلدة", "مدينة", "قرية", "محافظة", "معبر", "مخيم", "ناحية",
+	"بلدات", "مدن", "قرى", "محافظات", "معابر", "مخيمات",
+	"بلدتي", "مدينتي", "قريتي", "محافظتي", "معبري", "مخيمي",
+	"سلطنة", "دولة", "إمارة", NULL
+};
+#define N_SINGLE_KINDS 8		/* the first entries */
+#define N_DUAL_KINDS 14			/* from here on, duals: two places, and
+								 * the second is one even where the
+								 * tagger read a person (وجابر) */
+#define N_NAME_KINDS 20			/* the last three only leave a place
+								 * mention (سلطنة عمان is عمان): دولة
+								 * القانون is no place */
+
+/*
+ * The index of stem (or bare, if not 0) in place_kinds, or -1.
+ */
+static int
+place_kind(uint64_t stem, uint64_t bare)
+{
+	static uint64_t kinds[LIST_LEN(place_kinds)];
+	static bool ready;
+	const uint64_t *h = ArTagListHashes(place_kinds, kinds, &ready);
+
+	for (int k = 0; k < (int) LIST_LEN(place_kinds); k++)
+		if (h[k] == stem || (bare != 0 && h[k] == bare))
+			return k;
+	return -1;
+}
+
+/*
+ * Common words that follow a kind word without being a place's name (بلدة
+ * صغيرة، مدن أخرى، معبر حدودي is an adjective: see is_place_word).
+ */
+static const char *const after_kind[] = {
+	"عدة", "أخرى", "اخرى", "واحدة", "كبيرة", "صغيرة", "جديدة", "قريبة",
+	"مجاورة", "كاملة", "بأكملها", "نفسها", NULL
+};
+
+/*
+ * Is word i, untagged, after a plain gap, a possible place name: Arabic,
+ * two letters or more, no common word, no indefinite or definite
+ * adjective in ي or ية (حدودي، الحدودية) unless in_list_after_wa (a word
+ * with و in a list of places: والراعي)?
+ */
+static int
+place_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int i,
+		   int in_list_after_wa)
+{
+	static uint64_t hash[LIST_LEN(after_kind)];
+	static bool ready;
+	const WordInfo *w = lazy(lw, i);
+	const Folded *f = &w->stemf;
+
+	if (tags[i] != 0 || !plain_gap(lw->text, lw->w, i) || (w->shape & 7) != 1 ||
+		f->n < 2 || ArTagNotNameWord(w) ||
+		(mask[i] & (AR_GAZ_TITLE | AR_GAZ_ORG_HEAD | AR_GAZ_NISBA)) ||
+		in_list(after_kind, hash, &ready, LIST_LEN(after_kind), w->stem) ||
+		place_kind(w->stem, 0) >= 0)
+		return 0;				/* ريف المحافظة: a kind word again */
+	return in_list_after_wa ||
+		!((f->n >= 4 && f->cp[f->n - 1] == 0x064A) ||
+			 (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647));
+}
+
+void
+ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
+					 const ArTagWords *ws, int a, int b, uint8_t *tags)
+{
+	const uint16_t *mask = feats->word_mask;
+	const uint8_t B_LOC = B_TAG(AR_ENT_LOCATION),
+				I_LOC = I_TAG(AR_ENT_LOCATION);
+	int			n = b - a;
+	LazyWords	lw;
+
+	if (n < 2 || n > AR_TAG_MAX_SENT || feats->n != n)
+		return;
+	lazy_init(&lw, text, ws->w + a, n);
+	for (int i = 0; i + 1 < n; i++)
+	{
+		int			k,
+					j;
+		const WordInfo *w;
+
+		/* a kind word, untagged or the start of a place mention */
+		if (tags[i] != 0 && tags[i] != B_LOC)
+			continue;
+		if ((k = place_kind(feats->stem[i], feats->bare[i])) < 0 ||
+			lazy(&lw, i)->article)
+			continue;
+		if (!plain_gap(text, lw.w, i + 1))
+			continue;
+		if (tags[i] == B_LOC && tags[i + 1] == I_LOC)
+		{
+			/* ريف حلب read as one place: the kind word goes */
+			tags[i] = 0;
+			tags[i + 1] = B_LOC;
+			j = mention_end(tags, n, i + 1);
+		}
+		else if (tags[i + 1] == B_LOC)
+		{
+			tags[i] = 0;
+			j = mention_end(tags, n, i + 1);
+		}
+		else if (k < N_NAME_KINDS && place_word(&lw, mask, tags, i + 1, 0))
+		{
+			/* a name of two words: a word without the article, then one with it */
+			w = lazy(&lw, i + 1);
+			j = i + 2;
+			if (!w->article && w->nclitics == 0 && j < n && place_word(&lw, mask, tags, j, 0) &&
+				lazy(&lw, j)->article && !lazy(&lw, j)->contracted &&
+				lazy(&lw, j)->nclitics == 0)
+				j++;
+			if (tags[i] == B_LOC && mention_end(tags, n, i) == i + 1)
+				tags[i] = 0;
+			else if (tags[i] != 0)
+				continue;
+			set_mention(tags, i + 1, j, AR_ENT_LOCATION);
+		}
+		else
+			continue;
+		/* after a plural or dual kind word, the places joined by و */
+		while (k >= N_SINGLE_KINDS && k < N_NAME_KINDS && j < n)
+		{
+			w = lazy(&lw, j);
+			if ((tags[j] == B_LOC || (k >= N_DUAL_KINDS && tags[j] == B_PER)) &&
+				w->first_cp == 0x0648 && w->nclitics > 0)
+			{
+				/* the second of two places (معبري نصيب وجابر) is one */
+				int			e = mention_end(tags, n, j);
+
+				set_mention(tags, j, e, AR_ENT_LOCATION);
+				j = e;
+				if (k >= N_DUAL_KINDS)
+					break;
+				continue;
+			}
+			if (!(w->first_cp == 0x0648 && w->nclitics > 0 && w->stemf.n >= 3 &&
+				  place_word(&lw, mask, tags, j, 1)))
+				break;
+			tags[j++] = B_LOC;
+			if (k >= N_DUAL_KINDS)
+				break;
 		}
 		i = j - 1;
 	}

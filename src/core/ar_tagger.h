@@ -450,6 +450,23 @@ extern int	ArTagIsEventHead(uint64_t stem);
 extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 							  const char *text, const ArTagWords *ws, int a,
 							  int b, uint8_t *tags);
+
+/*
+ * ArTagApplyKindPlaces (ar_tag_persons.c) rewrites tags[0..b-a-1] of
+ * segment [a, b) after ArTagApplyPersons: a place's kind word without the
+ * article (ريف، بلدة، مدينة، قرية، محافظة، معبر، مخيم، ناحية and their
+ * plurals and duals; with ب ل ك: بريف) is outside the place's name.  A
+ * place mention that starts with it loses it (ريف حلب is حلب); an
+ * untagged word after it that may be a name (no common word, no
+ * adjective in ي or ية, no title or nisba class) becomes a place, with a
+ * second word that has the article when the first has none (معبر باب
+ * الهوى، معبر المصنع, and the kind word alone tagged as a place loses its
+ * tag); after a plural or dual kind word the words with و that follow are
+ * places too (بلدات معرة النعمان وسراقب وأريحا).
+ */
+extern void ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
+								 const ArTagWords *ws, int a, int b,
+								 uint8_t *tags);
 /* ---- end persons ---- */
 
 /*

@@ -210,6 +210,30 @@ test_clean(void)
 			   "a one-word name of three letters keeps its و (وعيد, not an event)");
 }
 
+/* A quoted title that starts with a head noun is one MISC name, whole. */
+static void
+test_quoted_titles(void)
+{
+	CASE("بموجب \"قانون قيصر\"، وسبل", 4, T(0, 0, 0, 0), T(0, B(M), I(M), 0),
+		 "a quoted law (\"قانون قيصر\"), the tagger found nothing in it");
+	CASE("الواردة في «اتفاق ١٠ آذار». وكانت", 6, T(0, 0, 0, 0, B(L), 0),
+		 T(0, 0, B(M), I(M), I(M), 0),
+		 "a quoted agreement with a number and a month");
+	CASE("تنفيذ \"معاهدة الشراكة الاستراتيجية الشاملة\" الموقعة", 6,
+		 T(0, 0, 0, 0, 0, 0), T(0, B(M), I(M), I(M), I(M), 0),
+		 "a quoted treaty of four words");
+	CASE("تنفيذ \"معاهدة الشراكة\" الموقعة", 4, T(0, B(M), 0, 0),
+		 T(0, B(M), I(M), 0), "a MISC mention the tagger began on the head");
+	CASE("قال \"اتفاق جيد\" أمس", 4, T(0, 0, 0, 0), T(0, B(M), I(M), 0),
+		 "(a common word in such quotes is taken too: the quotes make the title)");
+	CASE("بموجب قانون الطوارئ المعمول", 4, T(0, 0, 0, 0), T(0, 0, 0, 0),
+		 "no quotes: a head and a common noun stay as they were");
+	CASE("\"اتفاق واحد من أصل ستة أو سبعة\"", 7, T(0, 0, 0, 0, 0, 0, 0),
+		 T(0, 0, 0, 0, 0, 0, 0), "quotes that close after more than five words");
+	CASE("\"اتفاق على أن\" ثم", 4, T(0, 0, 0, 0), T(0, 0, 0, 0),
+		 "a particle inside the quotes: a quoted phrase, no title");
+}
+
 int
 main(void)
 {
@@ -219,5 +243,6 @@ main(void)
 	test_words();
 	test_not_names();
 	test_clean();
+	test_quoted_titles();
 	return harness_done();
 }
