@@ -127,3 +127,7 @@ SELECT n, entity, type
 SELECT entity, type
   FROM arabic_entities('وقال المتحدث إن عبد العاطي جدد "موقف مصر الثابت" من القضية.')
  ORDER BY pos;
+-- The dual of a title names no one (الوزيران: the tagger alone reads a person).
+SELECT count(*) AS persons
+  FROM arabic_entities('وأشار الوزيران إلى التنسيق القائم بين البلدين.')
+ WHERE type = 'PERSON';

@@ -268,6 +268,23 @@ listed_place(const ArGaz *gaz, LazyWords *lw, const uint8_t *tags, int i)
 	return (gaz_lookup(gaz, h) & AR_GAZ_LOC) != 0;
 }
 
+/*
+ * Is word i a word with the article whose stem, without a final ان or ين,
+ * is a title of the gazetteer (الوزيران، الرئيسين: two office holders)?
+ */
+static int
+title_dual(const ArGaz *gaz, LazyWords *lw, int i)
+{
+	const WordInfo *w = lazy(lw, i);
+	const Folded *f = &w->stemf;
+
+	if (!w->article || f->n < 5 || f->cp[f->n - 1] != 0x0646 ||
+		(f->cp[f->n - 2] != 0x0627 && f->cp[f->n - 2] != 0x064A))
+		return 0;
+	return (gaz_lookup(gaz, phrase_step(0, hash_cps(f->cp, 0, f->n - 2))) &
+			AR_GAZ_TITLE) != 0;
+}
+
 /* Tags words [i, j) as one mention of type t. */
 static void
 set_mention(uint8_t *tags, int i, int j, int t)
@@ -310,6 +327,15 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 	if (n < 1 || n > AR_TAG_MAX_SENT || feats->n != n)
 		return;
 	lazy_init(&lw, text, ws->w + a, n);
+
+	/*
+	 * 0. a person mention of one word with the article that is the dual or
+	 * plural of a title (الوزيران، الرئيسين) names no one
+	 */
+	for (int i = 0; i < n; i++)
+		if (tags[i] == B_PER && (i + 1 == n || !INSIDE(tags[i + 1])) &&
+			title_dual(gaz, &lw, i))
+			tags[i] = 0;
 
 	for (int i = 0; i < n; i++)
 	{

@@ -424,6 +424,8 @@ extern int	ArTagIsEventHead(uint64_t stem);
 /*
  * ArTagApplyPersons rewrites tags[0..b-a-1] of segment [a, b) (after
  * ArTagApplyContext), whose features are feats:
+ * (0) a one-word person mention with the article that is the dual or
+ * plural of a gazetteer title (الوزيران، الرئيسين) is no person;
  * (1) a place mention that runs on past a listed place (a sure name, or a
  * gazetteer place of two words or more) into a word without the article
  * becomes two places (بيونغ يانغ سيول, نيويورك ولاس فيغاس; not before

@@ -386,6 +386,20 @@ test_persons(void)
 				 (uint8_t[]) {0, B(P), I(P), 0},
 				 "... unless the word after it has a pronoun suffix");
 
+	/* 0. the dual or plural of a title names no one */
+	persons_case(&g.gaz, "وبحث الرئيسان العلاقات", 3,
+				 (uint8_t[]) {0, B(P), 0},
+				 (uint8_t[]) {0, 0, 0},
+				 "the dual of a title alone is no person (الرئيسان)");
+	persons_case(&g.gaz, "واستقبل الرئيسين ضيفهما", 3,
+				 (uint8_t[]) {0, B(P), 0},
+				 (uint8_t[]) {0, 0, 0},
+				 "... nor its oblique form (الرئيسين)");
+	persons_case(&g.gaz, "وقال عثمان إن", 3,
+				 (uint8_t[]) {0, B(P), 0},
+				 (uint8_t[]) {0, B(P), 0},
+				 "a name in ان without the article stays (عثمان)");
+
 	/* 6. verbs: future, imperfect, perfect */
 	persons_case(&g.gaz, "إن الرئيس عباس سيلقي كلمة", 5,
 				 (uint8_t[]) {0, 0, B(P), I(P), 0},
