@@ -605,6 +605,9 @@ tails(Seg *s)
 		if (s->tags[i] == B_ORG ? !inner :
 			!named && !(k == i + 2 && word_in(s, i + 1, &offices)))
 			end = k;			/* see above */
+		else if (s->tags[i] != B_ORG && !named && end - 1 > k && info(s, k)->contracted &&
+				 !nisba_form(s, end - 1) && !in_list(&ranks, info(s, end - 1)->stem))
+			end--;				/* an office's adjective: not للجوازات الأخوة */
 		if (end == k && inner && k > e)
 			end = fi_place(s, k);	/* after an adjective: not شركة فولكس فاغن في البرازيل */
 		if (end > k)

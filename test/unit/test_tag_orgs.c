@@ -259,6 +259,10 @@ test_office_tails(void)
 			 (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
 			 (uint8_t[]) {0, 0, B(O), I(O), I(O), I(O), 0}, 0,
 			 "a لل tail and its adjective");
+	org_case("إلى المجموعة العامة للجوازات الأخوة أمس", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0}, 0,
+			 "a word after the لل tail that is no adjective of rank or nisba stays out");
 	org_case("وأرسلت القوات الحكومية للسيطرة على المدينة", 6,
 			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
 			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
