@@ -19,9 +19,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
-#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
-#define INSIDE_TAG(tag) ((tag) != 0 && !((tag) & 1))
 
 /* What may follow a head noun to make a name with it. */
 enum
@@ -268,9 +265,12 @@ adjective(const WordInfo *w)
 		 (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647));
 }
 
-/* The end of the mention that starts at word i (tags[i] is a B- tag). */
+/*
+ * The end of the mention that starts at word i (tags[i] is a B- tag): the
+ * inside tags of its own type after it.
+ */
 static int
-mention_end(const uint8_t *tags, int n, int i)
+typed_mention_end(const uint8_t *tags, int n, int i)
 {
 	int			j = i + 1;
 
@@ -295,7 +295,7 @@ quoted_name(LazyWords *ew, int nw, const uint8_t *tags, int n, int h)
 		!(gap_quotes(ew->text, ew->w[h].start + ew->w[h].len,
 					 ew->w[h + 1].start) & 1))
 		return 0;
-	end = mention_end(tags, n, h + 1);
+	end = typed_mention_end(tags, n, h + 1);
 	/* a place or a person's name alone in the quotes stays what it is */
 	if (tags[h + 1] != B_TAG(AR_ENT_MISC))
 		end++;
@@ -366,7 +366,7 @@ quoted_title(LazyWords *ew, int nw, const uint8_t *tags, int n, int h,
 			return 0;			/* "اتفاق على أن": a quoted phrase */
 		m = k + 1 < nw ? gap_mark(ew->text, e, ew->w[k + 1].start, 0) : 0;
 		if (m == 0x00BB || m == 0x201D || m == '"')
-			return (k + 1 < n && INSIDE_TAG(tags[k + 1])) ? 0 : k + 1;
+			return (k + 1 < n && TAG_INSIDE(tags[k + 1])) ? 0 : k + 1;
 		if (m != 0)
 			return 0;
 	}
@@ -446,7 +446,7 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 		if (!plain(&ew, i + 1))
 			continue;
 		if (ti == B_TAG(AR_ENT_MISC))
-			j = mention_end(tags, n, i);	/* the tagger's: حرب أكتوبر */
+			j = typed_mention_end(tags, n, i);	/* the tagger's: حرب أكتوبر */
 		else if (tags[i + 1] & 1)
 		{
 			int			t = (tags[i + 1] - 1) / 2;
@@ -455,7 +455,7 @@ ArTagApplyEvents(const ArTagFeats *feats, const char *text,
 				(t == AR_ENT_PERSON && (takes & EV_PERS)) ||
 				(t == AR_ENT_MISC && (takes & EV_MISC)))
 			{
-				j = mention_end(tags, n, i + 1);
+				j = typed_mention_end(tags, n, i + 1);
 				by_name = 1;
 			}
 		}

@@ -131,6 +131,26 @@ lazy(LazyWords *lw, int i)
 /* Bytes of the first letter of s[0..n-1] and the marks after it. */
 extern size_t ArTagFirstLetterBytes(const char *s, size_t n);
 
+/*
+ * Tags of the rules on decoded tags (ar_tag_names.c, ar_tag_events.c,
+ * ar_tag_orgs.c, ar_tag_persons.c): 0 outside, 1 + 2t the first word of a
+ * mention of type t, 2 + 2t a word inside it.
+ */
+#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
+#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
+#define TAG_INSIDE(tag) ((tag) != 0 && !((tag) & 1))
+
+/* The end of the mention that starts at word i: the inside tags after it. */
+static inline int
+mention_end(const uint8_t *tags, int n, int i)
+{
+	int			j = i + 1;
+
+	while (j < n && TAG_INSIDE(tags[j]))
+		j++;
+	return j;
+}
+
 /* The first i in [lo, hi) with keys[i] >= key (ascending keys), or hi. */
 static inline int
 lower_bound_u64(const uint64_t *keys, int lo, int hi, uint64_t key)

@@ -13,8 +13,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
-#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
 #define IS_PERS(tag) ((tag) == B_TAG(AR_ENT_PERSON) || (tag) == I_TAG(AR_ENT_PERSON))
 
 /* The gazetteer classes of a word alone (its stem, or without ب ل ك). */

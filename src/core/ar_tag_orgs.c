@@ -20,9 +20,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
-#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
-#define IS_INSIDE(tag) ((tag) != 0 && !((tag) & 1))
 #define B_ORG B_TAG(AR_ENT_ORGANIZATION)
 #define HEADS (AR_GAZ_ORG_HEAD | AR_GAZ_CHAIN_HEAD)
 #define TAIL_MAX 4				/* words of a ل tail */
@@ -245,22 +242,11 @@ nisba_tail(Seg *s, int i)
 	return end;
 }
 
-/* The end of the mention that starts at word i. */
-static int
-mention_end(const uint8_t *tags, int n, int i)
-{
-	int			j = i + 1;
-
-	while (j < n && IS_INSIDE(tags[j]))
-		j++;
-	return j;
-}
-
 /* Makes words [s, e) one ORGANIZATION mention (what was there is taken in). */
 static void
 set_org(uint8_t *tags, int n, int s, int e)
 {
-	if (e < n && IS_INSIDE(tags[e]))
+	if (e < n && TAG_INSIDE(tags[e]))
 		tags[e] = (uint8_t) (tags[e] - 1);	/* the rest of a cut mention */
 	tags[s] = B_ORG;
 	for (int j = s + 1; j < e; j++)
@@ -683,7 +669,7 @@ acronyms(Seg *s)
 		int			next = (int) (w - s->ws->w) + 1;
 
 		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
-			(i + 1 < s->n && IS_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
+			(i + 1 < s->n && TAG_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
 			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
 			continue;
 		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == DL_OPEN &&
@@ -703,7 +689,7 @@ title_departments(Seg *s)
 {
 	for (int i = 1; i + 1 < s->n; i++)
 		if (s->tags[i] == B_ORG && s->tags[i + 1] == I_TAG(AR_ENT_ORGANIZATION) &&
-			(i + 2 == s->n || !IS_INSIDE(s->tags[i + 2])) &&
+			(i + 2 == s->n || !TAG_INSIDE(s->tags[i + 2])) &&
 			s->tags[i - 1] == 0 && (s->feats->word_mask[i - 1] & AR_GAZ_TITLE) &&
 			(s->feats->word_mask[i] & AR_GAZ_ORG_HEAD) && plain(s, i) &&
 			!definite(s, i) && info(s, i + 1)->article &&
@@ -756,7 +742,7 @@ datelines(Seg *s)
 		if (next >= s->ws->n)
 			return;
 		m = marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start) & ~DL_QUOTE;
-		if (IS_INSIDE(s->tags[f - 1]) ? false :
+		if (TAG_INSIDE(s->tags[f - 1]) ? false :
 			(s->tags[f - 1] == B_TAG(AR_ENT_PERSON) ||
 			 (s->feats->word_mask[f - 1] & AR_GAZ_TITLE)))
 			return;				/* no agency: بيروت - قال الرئيس: */

@@ -15,12 +15,9 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define B_TAG(t) ((uint8_t) (1 + 2 * (t)))
-#define I_TAG(t) ((uint8_t) (2 + 2 * (t)))
 #define B_PER B_TAG(AR_ENT_PERSON)
 #define I_PER I_TAG(AR_ENT_PERSON)
 #define IS_PERS(tag) ((tag) == B_PER || (tag) == I_PER)
-#define INSIDE(tag) ((tag) != 0 && !((tag) & 1))
 
 #define NAME_BITS (AR_GAZ_FIRST | AR_GAZ_LAST | AR_GAZ_PERS | AR_GAZ_PNAME)
 #define NOT_PART_BITS (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC | \
@@ -148,17 +145,6 @@ particle_kind(const LazyWords *lw, int i)
 	return 0;
 }
 
-/* The end of the mention that starts at word i. */
-static int
-mention_end(const uint8_t *tags, int n, int i)
-{
-	int			j = i + 1;
-
-	while (j < n && INSIDE(tags[j]))
-		j++;
-	return j;
-}
-
 /*
  * May word i be a part of a person's name that the tagger left out: Arabic
  * letters only, no article, no conjunction, not a listed particle or
@@ -240,7 +226,7 @@ place_len(const ArGaz *gaz, const ArTagFeats *feats, LazyWords *lw,
 		feats->sure_len[i] : 0;
 	uint64_t	h = phrase_step(0, lazy(lw, i)->stem);
 
-	for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n && INSIDE(tags[i + L - 1]); L++)
+	for (int L = 2; L <= AR_GAZ_MAXWORDS && i + L <= n && TAG_INSIDE(tags[i + L - 1]); L++)
 	{
 		h = phrase_step(h, lazy(lw, i + L - 1)->stem);
 		if (L > best && (gaz_lookup(gaz, h) & AR_GAZ_LOC))
@@ -259,7 +245,7 @@ listed_place(const ArGaz *gaz, LazyWords *lw, const uint8_t *tags, int i)
 	int			s = i - 1;
 	uint64_t	h = 0;
 
-	while (s > 0 && INSIDE(tags[s]))
+	while (s > 0 && TAG_INSIDE(tags[s]))
 		s--;
 	if (i - s > AR_GAZ_MAXWORDS)
 		return 0;
@@ -333,7 +319,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 	 * plural of a title (الوزيران، الرئيسين) names no one
 	 */
 	for (int i = 0; i < n; i++)
-		if (tags[i] == B_PER && (i + 1 == n || !INSIDE(tags[i + 1])) &&
+		if (tags[i] == B_PER && (i + 1 == n || !TAG_INSIDE(tags[i + 1])) &&
 			title_dual(gaz, &lw, i))
 			tags[i] = 0;
 
