@@ -14,10 +14,17 @@
 #   blind3 test/data/entities_blind3*.tsv (test/data/entities_blind3.md): 12
 #          more wire-style documents (ids 301-312), 206 entities, written the
 #          same way for the third round of issue 10 and committed before any
+#          tagger ran on them (development data from round 4 of issue 10 on);
+#   blind4 test/data/entities_blind4*.tsv (test/data/entities_blind4.md): 12
+#          more wire-style documents (ids 401-412), 204 entities, written the
+#          same way for the fourth round of issue 10 and committed before any
 #          tagger ran on them (do not tune to it: read only its totals).
-# GOLD=dev, GOLD=blind, GOLD=blind2 or GOLD=blind3 scores one set; by default
-# (GOLD=both) the script runs once for dev and once for blind, and GOLD=all
-# once for dev, blind, blind2 and blind3, each report with its own header.
+# GOLD=dev, GOLD=blind, GOLD=blind2, GOLD=blind3 or GOLD=blind4 scores one set;
+# by default (GOLD=both) the script runs once for dev and once for blind, and
+# GOLD=all once for dev, blind, blind2, blind3 and blind4, each report with its
+# own header.  CHECK_ONLY=1 loads and checks the gold set (the checks below)
+# and stops before any tagging: for whoever writes a new blind set, which must
+# pass the checks before a tagger has run on it.
 #
 # Scoring is per document: the set of (type, key) that arabic_entities()
 # returns for a document is compared with the set of
@@ -44,8 +51,9 @@
 # lists one canon twice.
 # Prints the report to stdout and writes it to test/bench/out/entities_quality.md
 # (dev), test/bench/out/entities_quality_blind.md (blind),
-# test/bench/out/entities_quality_blind2.md (blind2) or
-# test/bench/out/entities_quality_blind3.md (blind3).
+# test/bench/out/entities_quality_blind2.md (blind2),
+# test/bench/out/entities_quality_blind3.md (blind3) or
+# test/bench/out/entities_quality_blind4.md (blind4).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -53,7 +61,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 case ${GOLD:-both} in
 both | all)
 	sets="dev blind"
-	[ "${GOLD:-both}" = both ] || sets="dev blind blind2 blind3"
+	[ "${GOLD:-both}" = both ] || sets="dev blind blind2 blind3 blind4"
 	rc=0 sep=
 	for g in $sets; do
 		[ -z "$sep" ] || echo
@@ -86,8 +94,14 @@ blind3)
 	gold_rel=test/data/entities_blind3.tsv
 	report_name=entities_quality_blind3.md
 	;;
+blind4)
+	set_name="fourth blind"
+	docs_rel=test/data/entities_blind4_docs.tsv
+	gold_rel=test/data/entities_blind4.tsv
+	report_name=entities_quality_blind4.md
+	;;
 *)
-	echo "entities_quality.sh: GOLD must be dev, blind, blind2, blind3, both or all (got '$GOLD')" >&2
+	echo "entities_quality.sh: GOLD must be dev, blind, blind2, blind3, blind4, both or all (got '$GOLD')" >&2
 	exit 1
 	;;
 esac
@@ -175,6 +189,12 @@ if [ -n "$bad" ]; then
 	echo "entities_quality.sh: the gold set has errors:" >&2
 	printf '  %s\n' "$bad" >&2
 	exit 1
+fi
+if [ "${CHECK_ONLY:-0}" = 1 ]; then
+	echo "gold set $docs_rel / $(basename "$gold_rel") passes the checks: $(q "SELECT count(*) FROM gold_docs") documents," \
+		"$(q "SELECT sum(n) || ' entities (' || string_agg(type || ' ' || n, ', ' ORDER BY array_position(ARRAY['PERSON', 'LOCATION', 'ORGANIZATION', 'MISC'], type)) || ')' FROM (SELECT type, count(*) AS n FROM gold GROUP BY type) t")" \
+		"(CHECK_ONLY=1: nothing tagged)"
+	exit 0
 fi
 
 # ---------------------------------------------------------------------------
