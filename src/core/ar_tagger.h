@@ -453,8 +453,11 @@ extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 							  const char *text, const ArTagWords *ws, int a,
 							  int b, uint8_t *tags);
 
+/* ---- end persons ---- */
+
+/* ---- places: place names (ar_tag_places.c) ---- */
 /*
- * ArTagApplyKindPlaces (ar_tag_persons.c) rewrites tags[0..b-a-1] of
+ * ArTagApplyKindPlaces rewrites tags[0..b-a-1] of
  * segment [a, b) after ArTagApplyPersons: a place's kind word without the
  * article (ريف، بلدة، مدينة، قرية، محافظة، معبر، مخيم، ناحية and their
  * plurals and duals; with ب ل ك: بريف) is outside the place's name.  A
@@ -469,7 +472,7 @@ extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 extern void ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 								 const ArTagWords *ws, int a, int b,
 								 uint8_t *tags);
-/* ---- end persons ---- */
+/* ---- end places ---- */
 
 /*
  * ArTagApplyRules runs the rules after the second pass over the decoded

@@ -1,0 +1,191 @@
+/*
+ * src/core/ar_tag_places.c
+ *
+ * Rules on the decoded tags for place names (ArTagApplyKindPlaces, run by
+ * ArTagApplyRules after ArTagApplyPersons): a place's kind word without the
+ * article (ريف، بلدة، مدينة، معبر ...) is outside the place's name, and an
+ * untagged name after it is a place.  See ar_tagger.h.
+ */
+#include "ar_tag_internal.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
+
+/* Is the folded word h (WordInfo.word) in the list?  1 + its index, or 0. */
+static int
+in_list(const char *const *words, uint64_t *hash, bool *ready, size_t n,
+		uint64_t h)
+{
+	const uint64_t *l = ArTagListHashes(words, hash, ready);
+
+	for (size_t k = 0; k < n; k++)
+		if (l[k] == h)
+			return (int) k + 1;
+	return 0;
+}
+
+/* Tags words [i, j) as one mention of type t. */
+static void
+set_mention(uint8_t *tags, int i, int j, int t)
+{
+	tags[i] = B_TAG(t);
+	for (int k = i + 1; k < j; k++)
+		tags[k] = I_TAG(t);
+}
+
+/*
+ * Kind words of a place, without the article (the construct state: بلدة
+ * سرمدا، معبر المصنع): singular ones, then the plural and dual ones, after
+ * which a list of places joined by و follows (بلدات معرة النعمان وسراقب
+ * وأريحا، معبري باب السلامة والراعي), then the kind words of a state,
+ * outside the name as well (سلطنة عمان، دولة الإمارات).
+ */
+static const char *const place_kinds[] = {
+	"ريف", "بلدة", "مدينة", "قرية", "محافظة", "معبر", "مخيم", "ناحية",
+	"بلدات", "مدن", "قرى", "محافظات", "معابر", "مخيمات",
+	"بلدتي", "مدينتي", "قريتي", "محافظتي", "معبري", "مخيمي",
+	"سلطنة", "دولة", "إمارة", NULL
+};
+#define N_SINGLE_KINDS 8		/* the first entries */
+#define N_DUAL_KINDS 14			/* from here on, duals: two places, and
+								 * the second is one even where the
+								 * tagger read a person (وجابر) */
+#define N_NAME_KINDS 20			/* the last three only leave a place
+								 * mention (سلطنة عمان is عمان): دولة
+								 * القانون is no place */
+
+/*
+ * The index of stem (or bare, if not 0) in place_kinds, or -1.
+ */
+static int
+place_kind(uint64_t stem, uint64_t bare)
+{
+	static uint64_t kinds[LIST_LEN(place_kinds)];
+	static bool ready;
+	const uint64_t *h = ArTagListHashes(place_kinds, kinds, &ready);
+
+	for (int k = 0; k < (int) LIST_LEN(place_kinds); k++)
+		if (h[k] == stem || (bare != 0 && h[k] == bare))
+			return k;
+	return -1;
+}
+
+/*
+ * Common words that follow a kind word without being a place's name (بلدة
+ * صغيرة، مدن أخرى، معبر حدودي is an adjective: see is_place_word).
+ */
+static const char *const after_kind[] = {
+	"عدة", "أخرى", "اخرى", "واحدة", "كبيرة", "صغيرة", "جديدة", "قريبة",
+	"مجاورة", "كاملة", "بأكملها", "نفسها", NULL
+};
+
+/*
+ * Is word i, untagged, after a plain gap, a possible place name: Arabic,
+ * two letters or more, no common word, no indefinite or definite
+ * adjective in ي or ية (حدودي، الحدودية) unless in_list_after_wa (a word
+ * with و in a list of places: والراعي)?
+ */
+static int
+place_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int i,
+		   int in_list_after_wa)
+{
+	static uint64_t hash[LIST_LEN(after_kind)];
+	static bool ready;
+	const WordInfo *w = lazy(lw, i);
+	const Folded *f = &w->stemf;
+
+	if (tags[i] != 0 || !plain_gap(lw->text, lw->w, i) || (w->shape & 7) != 1 ||
+		f->n < 2 || ArTagNotNameWord(w) ||
+		(mask[i] & (AR_GAZ_TITLE | AR_GAZ_ORG_HEAD | AR_GAZ_NISBA)) ||
+		in_list(after_kind, hash, &ready, LIST_LEN(after_kind), w->stem) ||
+		place_kind(w->stem, 0) >= 0)
+		return 0;				/* ريف المحافظة: a kind word again */
+	return in_list_after_wa ||
+		!((f->n >= 4 && f->cp[f->n - 1] == 0x064A) ||
+			 (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647));
+}
+
+void
+ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
+					 const ArTagWords *ws, int a, int b, uint8_t *tags)
+{
+	const uint16_t *mask = feats->word_mask;
+	const uint8_t B_LOC = B_TAG(AR_ENT_LOCATION),
+				I_LOC = I_TAG(AR_ENT_LOCATION);
+	int			n = b - a;
+	LazyWords	lw;
+
+	if (n < 2 || n > AR_TAG_MAX_SENT || feats->n != n)
+		return;
+	lazy_init(&lw, text, ws->w + a, n);
+	for (int i = 0; i + 1 < n; i++)
+	{
+		int			k,
+					j;
+		const WordInfo *w;
+
+		/* a kind word, untagged or the start of a place mention */
+		if (tags[i] != 0 && tags[i] != B_LOC)
+			continue;
+		if ((k = place_kind(feats->stem[i], feats->bare[i])) < 0 ||
+			lazy(&lw, i)->article)
+			continue;
+		if (!plain_gap(text, lw.w, i + 1))
+			continue;
+		if (tags[i] == B_LOC && tags[i + 1] == I_LOC)
+		{
+			/* ريف حلب read as one place: the kind word goes */
+			tags[i] = 0;
+			tags[i + 1] = B_LOC;
+			j = mention_end(tags, n, i + 1);
+		}
+		else if (tags[i + 1] == B_LOC)
+		{
+			tags[i] = 0;
+			j = mention_end(tags, n, i + 1);
+		}
+		else if (k < N_NAME_KINDS && place_word(&lw, mask, tags, i + 1, 0))
+		{
+			/* a name of two words: a word without the article, then one with it */
+			w = lazy(&lw, i + 1);
+			j = i + 2;
+			if (!w->article && w->nclitics == 0 && j < n && place_word(&lw, mask, tags, j, 0) &&
+				lazy(&lw, j)->article && !lazy(&lw, j)->contracted &&
+				lazy(&lw, j)->nclitics == 0)
+				j++;
+			if (tags[i] == B_LOC && mention_end(tags, n, i) == i + 1)
+				tags[i] = 0;
+			else if (tags[i] != 0)
+				continue;
+			set_mention(tags, i + 1, j, AR_ENT_LOCATION);
+		}
+		else
+			continue;
+		/* after a plural or dual kind word, the places joined by و */
+		while (k >= N_SINGLE_KINDS && k < N_NAME_KINDS && j < n)
+		{
+			w = lazy(&lw, j);
+			if ((tags[j] == B_LOC || (k >= N_DUAL_KINDS && tags[j] == B_TAG(AR_ENT_PERSON))) &&
+				w->first_cp == 0x0648 && w->nclitics > 0)
+			{
+				/* the second of two places (معبري نصيب وجابر) is one */
+				int			e = mention_end(tags, n, j);
+
+				set_mention(tags, j, e, AR_ENT_LOCATION);
+				j = e;
+				if (k >= N_DUAL_KINDS)
+					break;
+				continue;
+			}
+			if (!(w->first_cp == 0x0648 && w->nclitics > 0 && w->stemf.n >= 3 &&
+				  place_word(&lw, mask, tags, j, 1)))
+				break;
+			tags[j++] = B_LOC;
+			if (k >= N_DUAL_KINDS)
+				break;
+		}
+		i = j - 1;
+	}
+}
