@@ -189,3 +189,220 @@ ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 		i = j - 1;
 	}
 }
+
+/* ---- ArTagApplyPlaces: place names of two words, edges of places ---- */
+
+/*
+ * Nouns that form the first word of a town's or a site's name of two words
+ * (خان شيخون، معرة النعمان، جسر الشغور، دير الزور، عين العرب، رأس العين،
+ * تل أبيض، كفر نبل، بيت جن، جبل الزاوية، وادي بردى، سد تشرين).  Each is
+ * also a common noun (عين "eye", رأس "head"): the pair is a place only
+ * where the context says so (see pair_context).
+ */
+static const char *const place_heads[] = {
+	"خان", "معرة", "جسر", "دير", "عين", "رأس", "راس", "تل", "تلة", "كفر",
+	"بيت", "جبل", "وادي", "بئر", "خربة", "مرج", "سهل", "قلعة", "سد", NULL
+};
+
+/*
+ * Words before a place (في بلدة ..., قرب ..., ريف ...): prepositions of
+ * place and nouns of a region or a direction, as the stem of the word
+ * before (without و).
+ */
+static const char *const place_cues[] = {
+	"في", "من", "إلى", "الى", "قرب", "نحو", "عند", "داخل", "حول", "بين",
+	"باتجاه", "محيط", "أطراف", "اطراف", "ضواحي", "شمال", "جنوب", "شرق",
+	"غرب", "شمالي", "جنوبي", "شرقي", "غربي", "مناطق", "منطقة", "مدن",
+	"بلدات", "قرى", NULL
+};
+
+/*
+ * Direction adjectives (with the article, their stems here): after a place
+ * that follows ريف (ريف حلب الشرقي) they belong to ريف, not to the place.
+ */
+static const char *const directions[] = {
+	"شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه", "جنوبيه",
+	NULL
+};
+
+/*
+ * Nouns of a region around a place (ريف، بادية، أطراف، ضواحي، أحياء):
+ * a direction adjective after the place that follows them is theirs.
+ */
+static const char *const region_nouns[] = {
+	"ريف", "بادية", "أطراف", "اطراف", "ضواحي", "أحياء", "احياء", "محيط",
+	"أرياف", "ارياف", NULL
+};
+
+/* Is stem (a folded stem hash) in the list? */
+#define STEM_IN(list, stem) \
+	do_stem_in(list, list##_hash, &list##_ready, LIST_LEN(list), stem)
+static uint64_t place_heads_hash[LIST_LEN(place_heads)],
+			place_cues_hash[LIST_LEN(place_cues)],
+			directions_hash[LIST_LEN(directions)],
+			region_nouns_hash[LIST_LEN(region_nouns)];
+static bool place_heads_ready,
+			place_cues_ready,
+			directions_ready,
+			region_nouns_ready;
+
+static int
+do_stem_in(const char *const *words, uint64_t *hash, bool *ready, size_t n,
+		   uint64_t stem)
+{
+	return in_list(words, hash, ready, n, stem) != 0;
+}
+
+int
+ArTagIsPlaceHead(uint64_t stem)
+{
+	return STEM_IN(place_heads, stem);
+}
+
+size_t
+ArTagPlaceHeadConj(const char *text, const ArTagWord *w)
+{
+	Folded		f;
+
+	if (w->len < 6 || memcmp(text + w->start, "\xD9\x88", 2) != 0)	/* و */
+		return 0;
+	ArTagFoldWord(text + w->start, w->len, &f);
+	if (f.n != 3 || !STEM_IN(place_heads, hash_cps(f.cp, 1, f.n)))
+		return 0;
+	return ArTagFirstLetterBytes(text + w->start, w->len);
+}
+
+/*
+ * Is word i a head noun of a place (its stem, or its letters after a و the
+ * segmenter left on a short one: وتل)?  2 for the latter.
+ */
+static int
+head_at(LazyWords *lw, const ArTagFeats *feats, int i)
+{
+	if (STEM_IN(place_heads, feats->stem[i]))
+		return 1;
+	return ArTagPlaceHeadConj(lw->text, &lw->w[i]) > 0 ? 2 : 0;
+}
+
+/*
+ * May word i be the second word of a place's name after a head noun:
+ * Arabic, two letters or more, no particle or common word, no title, head
+ * of an organization or nationality adjective, no kind word, no head
+ * again, no conjunction before it?
+ */
+static int
+second_word(LazyWords *lw, const uint16_t *mask, int i)
+{
+	const WordInfo *w = lazy(lw, i);
+
+	return plain_gap(lw->text, lw->w, i) && (w->shape & 7) == 1 &&
+		w->stemf.n >= 2 && !w->contracted && w->nclitics == 0 &&
+		!ArTagNotNameWord(w) &&
+		!(mask[i] & (AR_GAZ_TITLE | AR_GAZ_ORG_HEAD | AR_GAZ_NISBA)) &&
+		place_kind(w->stem, 0) < 0 && !STEM_IN(place_heads, w->stem);
+}
+
+/*
+ * Is the pair of words [i, i+2) in the context of a place: word i has a
+ * و and the mention before it, up to word i-1, is a place (a list of
+ * places), or the words after the pair are و and a place; or the word
+ * before is a preposition of place, a kind word or a region (في، قرب،
+ * ريف، بلدة ...), or word i has ب (بجسر الشغور)?
+ */
+static int
+pair_context(LazyWords *lw, const uint8_t *tags, int n, int i)
+{
+	const uint8_t B_LOC = B_TAG(AR_ENT_LOCATION);
+	const WordInfo *w = lazy(lw, i);
+	int			wa = w->first_cp == 0x0648 &&
+		(w->nclitics > 0 || ArTagPlaceHeadConj(lw->text, &lw->w[i]) > 0);
+
+	if (wa && i > 0)
+	{
+		int			s = i - 1;
+
+		while (s > 0 && TAG_INSIDE(tags[s]))
+			s--;
+		if (tags[s] == B_LOC)
+			return 1;
+	}
+	if (i + 2 < n && tags[i + 2] == B_LOC && lazy(lw, i + 2)->first_cp == 0x0648 &&
+		lazy(lw, i + 2)->nclitics > 0)
+		return 1;
+	if (w->nclitics > 0 && (w->first_cp == 0x0628 || w->first_cp == 0x0644) && w->bare == 0)
+		return 1;				/* بجسر، لخان: a clitic ب or ل taken off */
+	if (i == 0 || !plain_gap(lw->text, lw->w, i))
+		return 0;
+	w = lazy(lw, i - 1);
+	return !w->article && (STEM_IN(place_cues, w->stem) || place_kind(w->stem, w->bare) >= 0 ||
+						   STEM_IN(region_nouns, w->stem));
+}
+
+void
+ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
+				 const ArTagWords *ws, int a, int b, uint8_t *tags)
+{
+	const uint16_t *mask = feats->word_mask;
+	const uint8_t B_LOC = B_TAG(AR_ENT_LOCATION),
+				B_PER = B_TAG(AR_ENT_PERSON);
+	int			n = b - a;
+	LazyWords	lw;
+
+	if (n < 2 || n > AR_TAG_MAX_SENT || feats->n != n)
+		return;
+	lazy_init(&lw, text, ws->w + a, n);
+	for (int i = 0; i + 1 < n; i++)
+	{
+		const WordInfo *w;
+		int			e,
+					head,
+					listed;
+
+		if (!(tags[i] == 0 || tags[i] == B_PER) || !(head = head_at(&lw, feats, i)))
+			continue;
+		w = lazy(&lw, i);
+		if (w->article || w->contracted || !second_word(&lw, mask, i + 1))
+			continue;
+		listed = (gaz_lookup(gaz, phrase_step(phrase_step(0, feats->stem[i]),
+											  feats->stem[i + 1])) & AR_GAZ_LOC) != 0;
+		e = tags[i] == B_PER ? mention_end(tags, n, i) : 0;
+
+		/*
+		 * 1. a person mention of the two words (خان شيخون), 2. the second
+		 * word alone a mention (معرة النعمان: النعمان a person), 3. both
+		 * untagged and the pair a listed place (جسر الشغور) or in a list
+		 * of places: in the context of a place, a place
+		 */
+		if (!((tags[i] == B_PER && e == i + 2) ||
+			  (tags[i] == 0 && (tags[i + 1] & 1) && mention_end(tags, n, i + 1) == i + 2) ||
+			  (tags[i] == 0 && tags[i + 1] == 0)))
+			continue;
+		if (!pair_context(&lw, tags, n, i))
+			continue;
+		if (tags[i] == 0 && tags[i + 1] == 0 && !listed &&
+			!(w->first_cp == 0x0648 && (w->nclitics > 0 || head == 2) && i > 0 &&
+			  tags[i - 1] != 0))
+			continue;
+		set_mention(tags, i, i + 2, AR_ENT_LOCATION);
+		i++;
+	}
+
+	/*
+	 * 4. a direction adjective at the end of a place after a region noun
+	 * (ريف حلب الشرقي is ريف حلب, الشرقي of ريف) is no part of the place
+	 */
+	for (int i = 1; i + 1 < n; i++)
+	{
+		int			e,
+					prev;
+
+		if (tags[i] != B_LOC || (e = mention_end(tags, n, i)) < i + 2 ||
+			!lazy(&lw, e - 1)->article || !STEM_IN(directions, feats->stem[e - 1]))
+			continue;
+		prev = STEM_IN(region_nouns, feats->stem[i - 1]) ||
+			(feats->bare[i - 1] != 0 && STEM_IN(region_nouns, feats->bare[i - 1]));
+		if (prev && !lazy(&lw, i - 1)->article)
+			tags[e - 1] = 0;
+		i = e - 1;
+	}
+}

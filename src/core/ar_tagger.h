@@ -472,6 +472,31 @@ extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 extern void ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 								 const ArTagWords *ws, int a, int b,
 								 uint8_t *tags);
+/*
+ * ArTagApplyPlaces (after ArTagApplyKindPlaces) rewrites tags[0..b-a-1] of
+ * segment [a, b): a head noun of a place's name without the article (خان،
+ * معرة، جسر، دير، عين، رأس، تل، كفر، بيت، جبل، وادي، سد ...) and the word
+ * after it are one place (خان شيخون، معرة النعمان، جسر الشغور) where the
+ * tagger read them as a person, tagged the second word alone, or left both
+ * out and they are a gazetteer place or follow a place with و; in each case
+ * only in the context of a place: a preposition of place, a kind word or a
+ * region noun before (في، قرب، ريف، مدينة), ب on the head, or a list of
+ * places joined by و around it.  A direction adjective with the article at
+ * the end of a place after a region noun (ريف حلب الشرقي, أحياء حلب
+ * الشرقية) leaves the place.  ArTagIsPlaceHead: is stem one of the head
+ * nouns (a و before it goes: ودير الزور is دير الزور; ArMentionResolve)?
+ */
+extern void ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats,
+							 const char *text, const ArTagWords *ws, int a,
+							 int b, uint8_t *tags);
+extern int	ArTagIsPlaceHead(uint64_t stem);
+
+/*
+ * ArTagPlaceHeadConj: the bytes of a و on word w that the segmenter keeps
+ * on a head noun of two letters (وتل أبيض, وتل أبيب: تل), or 0; at the
+ * start of a place of two words or more that و goes (ArMentionResolve).
+ */
+extern size_t ArTagPlaceHeadConj(const char *text, const ArTagWord *w);
 /* ---- end places ---- */
 
 /*
