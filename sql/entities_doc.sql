@@ -145,3 +145,8 @@ SELECT n, entity, type
                (4, 'وقال إن رأس المال في المصارف تراجع.')) v(n, s),
        arabic_entities(s)
  ORDER BY n, pos;
+-- 9. A word between the kind word of a site (قاعدة، مطار، ميناء) and an
+--    adjective that closes its name (الجوية، العسكري، الدولي) is a place.
+SELECT entity, type
+  FROM arabic_entities('وتحدث عن مستقبل قاعدة حميميم الجوية في سوريا.')
+ ORDER BY pos;

@@ -74,15 +74,34 @@ place_kind(uint64_t stem, uint64_t bare)
 
 /*
  * Common words that follow a kind word without being a place's name (بلدة
- * صغيرة، مدن أخرى، معبر حدودي is an adjective: see is_place_word).
+ * صغيرة، مدن أخرى، وغيرها; معبر حدودي is an adjective: see place_word).
  */
 static const char *const after_kind[] = {
 	"عدة", "أخرى", "اخرى", "واحدة", "كبيرة", "صغيرة", "جديدة", "قريبة",
-	"مجاورة", "كاملة", "بأكملها", "نفسها", NULL
+	"مجاورة", "كاملة", "بأكملها", "نفسها", "غيرها", "سواها", "غير", "سوى",
+	NULL
 };
 
 /*
- * Is word i, untagged, after a plain gap, a possible place name: Arabic,
+ * Is the gap between words w[i-1] and w[i] white space and one bracket c
+ * ('(' or ')')?
+ */
+static int
+bracket_gap(const char *text, const ArTagWord *w, int i, char c)
+{
+	int			brackets = 0;
+
+	for (size_t k = w[i - 1].start + w[i - 1].len; k < w[i].start; k++)
+		if (text[k] == c)
+			brackets++;
+		else if (text[k] != ' ')
+			return 0;
+	return brackets == 1;
+}
+
+/*
+ * Is word i, untagged, after a plain gap (in_list_after_wa 2: after a
+ * closing bracket), a possible place name: Arabic,
  * two letters or more, no common word, no indefinite or definite
  * adjective in ي or ية (حدودي، الحدودية) unless in_list_after_wa (a word
  * with و in a list of places: والراعي)?
@@ -96,7 +115,8 @@ place_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int i,
 	const WordInfo *w = lazy(lw, i);
 	const Folded *f = &w->stemf;
 
-	if (tags[i] != 0 || !plain_gap(lw->text, lw->w, i) || (w->shape & 7) != 1 ||
+	if (tags[i] != 0 || (in_list_after_wa == 2 ? !bracket_gap(lw->text, lw->w, i, ')') :
+						 !plain_gap(lw->text, lw->w, i)) || (w->shape & 7) != 1 ||
 		f->n < 2 || ArTagNotNameWord(w) ||
 		(mask[i] & (AR_GAZ_TITLE | AR_GAZ_ORG_HEAD | AR_GAZ_NISBA)) ||
 		in_list(after_kind, hash, &ready, LIST_LEN(after_kind), w->stem) ||
@@ -123,7 +143,8 @@ ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 	for (int i = 0; i + 1 < n; i++)
 	{
 		int			k,
-					j;
+					j,
+					bracket;
 		const WordInfo *w;
 
 		/* a kind word, untagged or the start of a place mention */
@@ -163,10 +184,24 @@ ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 		}
 		else
 			continue;
-		/* after a plural or dual kind word, the places joined by و */
+		/*
+		 * after a plural or dual kind word, the places joined by و, past a
+		 * place's other name in brackets (مدينتي عين العرب (كوباني) والطبقة)
+		 */
+		bracket = 0;
 		while (k >= N_SINGLE_KINDS && k < N_NAME_KINDS && j < n)
 		{
 			w = lazy(&lw, j);
+			if (!bracket && tags[j] == B_LOC && bracket_gap(text, lw.w, j, '('))
+			{
+				int			e = mention_end(tags, n, j);
+
+				if (e >= n || !bracket_gap(text, lw.w, e, ')'))
+					break;
+				j = e;
+				bracket = 2;
+				continue;
+			}
 			if ((tags[j] == B_LOC || (k >= N_DUAL_KINDS && tags[j] == B_TAG(AR_ENT_PERSON))) &&
 				w->first_cp == 0x0648 && w->nclitics > 0)
 			{
@@ -180,7 +215,7 @@ ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 				continue;
 			}
 			if (!(w->first_cp == 0x0648 && w->nclitics > 0 && w->stemf.n >= 3 &&
-				  place_word(&lw, mask, tags, j, 1)))
+				  place_word(&lw, mask, tags, j, bracket ? 2 : 1)))
 				break;
 			tags[j++] = B_LOC;
 			if (k >= N_DUAL_KINDS)
@@ -234,9 +269,26 @@ static const char *const region_nouns[] = {
 	"أرياف", "ارياف", NULL
 };
 
+/*
+ * Kind words of a military or transport site (قاعدة، مطار، ميناء) and the
+ * adjectives that close the site's name (الجوية، العسكرية، الدولي): between
+ * them, a word no list knows is a place (قاعدة حميميم الجوية).
+ */
+static const char *const sites[] = {
+	"قاعدة", "مطار", "ميناء", "مرفأ", "معسكر", NULL
+};
+static const char *const site_adjectives[] = {
+	"جويه", "جوي", "عسكريه", "عسكري", "بحريه", "بحري", "دولي", "دوليه",
+	NULL
+};
+
 /* Is stem (a folded stem hash) in the list? */
 #define STEM_IN(list, stem) \
 	do_stem_in(list, list##_hash, &list##_ready, LIST_LEN(list), stem)
+static uint64_t sites_hash[LIST_LEN(sites)],
+			site_adjectives_hash[LIST_LEN(site_adjectives)];
+static bool sites_ready,
+			site_adjectives_ready;
 static uint64_t place_heads_hash[LIST_LEN(place_heads)],
 			place_cues_hash[LIST_LEN(place_cues)],
 			directions_hash[LIST_LEN(directions)],
@@ -388,7 +440,30 @@ ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 	}
 
 	/*
-	 * 4. a direction adjective at the end of a place after a region noun
+	 * 4. an untagged word between the kind word of a site and an
+	 * adjective that closes its name, with the article (قاعدة حميميم
+	 * الجوية, مطار المزة العسكري): a place
+	 */
+	for (int i = 0; i + 2 < n; i++)
+	{
+		const WordInfo *w;
+
+		if (tags[i] != 0 || tags[i + 1] != 0 || tags[i + 2] != 0 ||
+			!STEM_IN(sites, feats->stem[i]) || lazy(&lw, i)->article ||
+			!STEM_IN(site_adjectives, feats->stem[i + 2]) || !lazy(&lw, i + 2)->article ||
+			!plain_gap(text, lw.w, i + 2) || !second_word(&lw, mask, i + 1))
+			continue;
+		w = lazy(&lw, i + 1);
+		if ((w->stemf.n >= 4 && w->stemf.cp[w->stemf.n - 1] == 0x064A) ||
+			(w->stemf.n >= 4 && w->stemf.cp[w->stemf.n - 2] == 0x064A &&
+			 w->stemf.cp[w->stemf.n - 1] == 0x0647))
+			continue;			/* an adjective in ي or ية: قاعدة عسكرية جوية */
+		tags[i + 1] = B_LOC;
+		i += 2;
+	}
+
+	/*
+	 * 5. a direction adjective at the end of a place after a region noun
 	 * (ريف حلب الشرقي is ريف حلب, الشرقي of ريف) is no part of the place
 	 */
 	for (int i = 1; i + 1 < n; i++)

@@ -478,10 +478,13 @@ extern void ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
  * معرة، جسر، دير، عين، رأس، تل، كفر، بيت، جبل، وادي، سد ...) and the word
  * after it are one place (خان شيخون، معرة النعمان، جسر الشغور) where the
  * tagger read them as a person, tagged the second word alone, or left both
- * out and they are a gazetteer place or follow a place with و; in each case
+ * out and they are a gazetteer place or follow a mention with و; in each case
  * only in the context of a place: a preposition of place, a kind word or a
  * region noun before (في، قرب، ريف، مدينة), ب on the head, or a list of
- * places joined by و around it.  A direction adjective with the article at
+ * places joined by و around it.  An untagged word between the kind word of
+ * a site (قاعدة، مطار، ميناء، مرفأ، معسكر) and an adjective with the
+ * article that closes its name (الجوية، العسكري، البحرية، الدولي) is a place
+ * (قاعدة حميميم الجوية).  A direction adjective with the article at
  * the end of a place after a region noun (ريف حلب الشرقي, أحياء حلب
  * الشرقية) leaves the place.  ArTagIsPlaceHead: is stem one of the head
  * nouns (a و before it goes: ودير الزور is دير الزور; ArMentionResolve)?

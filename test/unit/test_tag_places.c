@@ -4,7 +4,8 @@
  * Unit tests of ArTagApplyPlaces (src/core/ar_tag_places.c): town names of
  * two words whose first word is a head noun of a place (خان شيخون، معرة
  * النعمان، جسر الشغور), decided by the context of a place, and a direction
- * adjective after a place that follows a region noun (ريف حلب الشرقي).
+ * adjective after a place that follows a region noun (ريف حلب الشرقي), and
+ * a word between a site's kind word and its adjective (قاعدة حميميم الجوية).
  * Tags are set by hand, the gazetteer is built here: no model is needed.
  * (ArTagApplyKindPlaces, moved to the same file, is tested in
  * test_tag_names.c.)
@@ -25,7 +26,17 @@ run_places(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
 	ArTagApplyPlaces(gaz, fs, text, ws, 0, n, tags);
 }
 
+static void
+run_kind_places(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
+				const ArTagWords *ws, int n, uint8_t *tags, int flags)
+{
+	(void) gaz;
+	(void) flags;
+	ArTagApplyKindPlaces(fs, text, ws, 0, n, tags);
+}
+
 #define places_case(...) rule_run(run_places, 0, __VA_ARGS__)
+#define kind_case(...) rule_run(run_kind_places, 0, __VA_ARGS__)
 
 /* Two-word town names after a head noun (خان، معرة، جسر، تل ...). */
 static void
@@ -120,6 +131,63 @@ test_directions(void)
 				"... also after a direction noun (no region noun)");
 }
 
+/* A word between a site's kind word and an adjective that closes its name. */
+static void
+test_sites(void)
+{
+	TestGaz		g;
+
+	gaz_build(&g, NULL, NULL, 0);
+	places_case(&g.gaz, "مستقبل قاعدة حميميم الجوية في", 5,
+				(uint8_t[]) {0, 0, 0, 0, 0},
+				(uint8_t[]) {0, 0, B(L), 0, 0},
+				"قاعدة X الجوية: X is a place");
+	places_case(&g.gaz, "هبطت في مطار المزة العسكري", 5,
+				(uint8_t[]) {0, 0, 0, 0, 0},
+				(uint8_t[]) {0, 0, 0, B(L), 0},
+				"مطار X العسكري: also a word with the article");
+	places_case(&g.gaz, "أقامت قاعدة عسكرية جوية", 4,
+				(uint8_t[]) {0, 0, 0, 0},
+				(uint8_t[]) {0, 0, 0, 0},
+				"no adjective in ي or ية as the name");
+	places_case(&g.gaz, "قاعدة حميميم الروسية", 3,
+				(uint8_t[]) {0, 0, 0},
+				(uint8_t[]) {0, 0, 0},
+				"no closing adjective of a site: no place (the tagger decides)");
+	places_case(&g.gaz, "قاعدة حميميم الجوية", 3,
+				(uint8_t[]) {0, B(O), 0},
+				(uint8_t[]) {0, B(O), 0},
+				"a word the tagger tagged keeps its tag");
+}
+
+/*
+ * ArTagApplyKindPlaces: the list of places after a plural or dual kind word
+ * goes on past a place's other name in brackets.
+ */
+static void
+test_kind_brackets(void)
+{
+	TestGaz		g;
+
+	gaz_build(&g, NULL, NULL, 0);
+	kind_case(&g.gaz, "في مدينتي عين العرب (كوباني) والطبقة.", 6,
+			  (uint8_t[]) {0, 0, B(L), I(L), B(L), 0},
+			  (uint8_t[]) {0, 0, B(L), I(L), B(L), B(L)},
+			  "after a dual kind word, a name in brackets, then the second place");
+	kind_case(&g.gaz, "في مدينتي حلب (كوباني والطبقة", 5,
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  "no closing bracket: the list ends");
+	kind_case(&g.gaz, "في مدينة حلب (كوباني) والطبقة", 5,
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  "no list after a singular kind word");
+	kind_case(&g.gaz, "في مدن حلب (كوباني) وغيرها", 5,
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  "after the brackets, a common word with و is no place");
+}
+
 /* The head nouns, for ArMentionResolve (ودير الزور loses its و). */
 static void
 test_is_head(void)
@@ -155,6 +223,8 @@ main(void)
 	env = ArMallocEnv();
 	test_heads();
 	test_directions();
+	test_sites();
+	test_kind_brackets();
 	test_is_head();
 	return harness_done();
 }
