@@ -236,7 +236,7 @@ ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
  */
 static const char *const place_heads[] = {
 	"خان", "معرة", "جسر", "دير", "عين", "رأس", "راس", "تل", "تلة", "كفر",
-	"بيت", "جبل", "وادي", "بئر", "خربة", "مرج", "سهل", "قلعة", "سد", NULL
+	"بيت", "جبل", "وادي", "بئر", "خربة", "مرج", "قلعة", "سد", NULL
 };
 
 /*
@@ -421,12 +421,14 @@ ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 
 		/*
 		 * 1. a person mention of the two words (خان شيخون), 2. the second
-		 * word alone a mention (معرة النعمان: النعمان a person), 3. both
+		 * word alone a person or a place (معرة النعمان: النعمان a person;
+		 * not بيت الطالب with MISC الطالب), 3. both
 		 * untagged and the pair a listed place (جسر الشغور) or in a list
 		 * of places: in the context of a place, a place
 		 */
 		if (!((tags[i] == B_PER && e == i + 2) ||
-			  (tags[i] == 0 && (tags[i + 1] & 1) && mention_end(tags, n, i + 1) == i + 2) ||
+			  (tags[i] == 0 && (tags[i + 1] == B_PER || tags[i + 1] == B_LOC) &&
+			   mention_end(tags, n, i + 1) == i + 2) ||
 			  (tags[i] == 0 && tags[i + 1] == 0)))
 			continue;
 		if (!pair_context(&lw, tags, n, i))

@@ -477,7 +477,8 @@ extern void ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
  * segment [a, b): a head noun of a place's name without the article (خان،
  * معرة، جسر، دير، عين، رأس، تل، كفر، بيت، جبل، وادي، سد ...) and the word
  * after it are one place (خان شيخون، معرة النعمان، جسر الشغور) where the
- * tagger read them as a person, tagged the second word alone, or left both
+ * tagger read them as a person, tagged the second word alone as a person
+ * or a place, or left both
  * out and they are a gazetteer place or follow a mention with و; in each case
  * only in the context of a place: a preposition of place, a kind word or a
  * region noun before (في، قرب، ريف، مدينة), ب on the head, or a list of

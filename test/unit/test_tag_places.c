@@ -84,6 +84,10 @@ test_heads(void)
 				(uint8_t[]) {0, 0, 0, 0},
 				(uint8_t[]) {0, 0, 0, 0},
 				"... not even after في, unless listed or after a place");
+	places_case(&g.gaz, "سكن في بيت الطالب أمس", 5,
+				(uint8_t[]) {0, 0, 0, B(M), 0},
+				(uint8_t[]) {0, 0, 0, B(M), 0},
+				"a second word tagged MISC (or ORGANIZATION) alone stays");
 	places_case(&g.gaz, "في بيت الرئيس محمد", 4,
 				(uint8_t[]) {0, 0, 0, B(P)},
 				(uint8_t[]) {0, 0, 0, B(P)},
