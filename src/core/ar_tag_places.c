@@ -282,9 +282,17 @@ static const char *const site_adjectives[] = {
 	NULL
 };
 
+/* A bank (الضفة) and the river or canal after it (لنهر، للنهر، للقناة). */
+static const char *const banks[] = {"ضفة", NULL};
+static const char *const rivers[] = {"نهر", "قناة", NULL};
+
 /* Is stem (a folded stem hash) in the list? */
 #define STEM_IN(list, stem) \
 	do_stem_in(list, list##_hash, &list##_ready, LIST_LEN(list), stem)
+static uint64_t banks_hash[LIST_LEN(banks)],
+			rivers_hash[LIST_LEN(rivers)];
+static bool banks_ready,
+			rivers_ready;
 static uint64_t sites_hash[LIST_LEN(sites)],
 			site_adjectives_hash[LIST_LEN(site_adjectives)];
 static bool sites_ready,
@@ -465,7 +473,27 @@ ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 	}
 
 	/*
-	 * 5. a direction adjective at the end of a place after a region noun
+	 * 5. a bank of a river (الضفة الغربية لنهر الفرات: the river's bank,
+	 * not the West Bank) is no place: الضفة and a direction adjective
+	 * before ل with نهر or النهر
+	 */
+	for (int i = 0; i + 2 < n; i++)
+	{
+		const WordInfo *w;
+
+		if (tags[i] != B_LOC || mention_end(tags, n, i) != i + 2 ||
+			!lazy(&lw, i)->article || !STEM_IN(banks, feats->stem[i]) ||
+			!STEM_IN(directions, feats->stem[i + 1]) || !plain_gap(text, lw.w, i + 2))
+			continue;
+		w = lazy(&lw, i + 2);
+		if (w->first_cp == 0x0644 &&
+			((w->nclitics > 0 && STEM_IN(rivers, w->stem)) ||
+			 (w->bare != 0 && STEM_IN(rivers, w->bare))))
+			tags[i] = tags[i + 1] = 0;
+	}
+
+	/*
+	 * 6. a direction adjective at the end of a place after a region noun
 	 * (ريف حلب الشرقي is ريف حلب, الشرقي of ريف) is no part of the place
 	 */
 	for (int i = 1; i + 1 < n; i++)

@@ -487,7 +487,8 @@ extern void ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
  * article that closes its name (الجوية، العسكري، البحرية، الدولي) is a place
  * (قاعدة حميميم الجوية).  A direction adjective with the article at
  * the end of a place after a region noun (ريف حلب الشرقي, أحياء حلب
- * الشرقية) leaves the place.  ArTagIsPlaceHead: is stem one of the head
+ * الشرقية) leaves the place, and the bank of a river (الضفة الغربية لنهر
+ * الفرات, الضفة الشرقية للنهر) is no place.  ArTagIsPlaceHead: is stem one of the head
  * nouns (a و before it goes: ودير الزور is دير الزور; ArMentionResolve)?
  */
 extern void ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats,

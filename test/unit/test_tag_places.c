@@ -129,6 +129,18 @@ test_directions(void)
 				(uint8_t[]) {0, B(L), I(L)},
 				(uint8_t[]) {0, B(L), I(L)},
 				"a name ending in a direction adjective stays whole");
+	places_case(&g.gaz, "على الضفة الغربية لنهر الفرات", 5,
+				(uint8_t[]) {0, B(L), I(L), 0, B(L)},
+				(uint8_t[]) {0, 0, 0, 0, B(L)},
+				"the bank of a river (الضفة الغربية لنهر) is no place");
+	places_case(&g.gaz, "على الضفة الشرقية للنهر", 4,
+				(uint8_t[]) {0, B(L), I(L), 0},
+				(uint8_t[]) {0, 0, 0, 0},
+				"... also before للنهر");
+	places_case(&g.gaz, "زار الضفة الغربية لنقل رسالة", 5,
+				(uint8_t[]) {0, B(L), I(L), 0, 0},
+				(uint8_t[]) {0, B(L), I(L), 0, 0},
+				"the West Bank before another word with ل stays");
 	places_case(&g.gaz, "في شرق القدس الشرقية", 4,
 				(uint8_t[]) {0, 0, B(L), I(L)},
 				(uint8_t[]) {0, 0, B(L), I(L)},
