@@ -99,6 +99,14 @@ bracket_gap(const char *text, const ArTagWord *w, int i, char c)
 	return brackets == 1;
 }
 
+/* Does the folded stem end in ي or يه, as an adjective (حدودي، الحدودية)? */
+static int
+adjective_ending(const Folded *f)
+{
+	return f->n >= 4 && (f->cp[f->n - 1] == 0x064A ||
+						 (f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647));
+}
+
 /*
  * Is word i, untagged, after a plain gap (in_list_after_wa 2: after a
  * closing bracket), a possible place name: Arabic,
@@ -122,9 +130,7 @@ place_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int i,
 		in_list(after_kind, hash, &ready, LIST_LEN(after_kind), w->stem) ||
 		place_kind(w->stem, 0) >= 0)
 		return 0;				/* ريف المحافظة: a kind word again */
-	return in_list_after_wa ||
-		!((f->n >= 4 && f->cp[f->n - 1] == 0x064A) ||
-			 (f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647));
+	return in_list_after_wa || !adjective_ending(f);
 }
 
 void
@@ -456,17 +462,12 @@ ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 	 */
 	for (int i = 0; i + 2 < n; i++)
 	{
-		const WordInfo *w;
-
 		if (tags[i] != 0 || tags[i + 1] != 0 || tags[i + 2] != 0 ||
 			!STEM_IN(sites, feats->stem[i]) || lazy(&lw, i)->article ||
 			!STEM_IN(site_adjectives, feats->stem[i + 2]) || !lazy(&lw, i + 2)->article ||
 			!plain_gap(text, lw.w, i + 2) || !second_word(&lw, mask, i + 1))
 			continue;
-		w = lazy(&lw, i + 1);
-		if ((w->stemf.n >= 4 && w->stemf.cp[w->stemf.n - 1] == 0x064A) ||
-			(w->stemf.n >= 4 && w->stemf.cp[w->stemf.n - 2] == 0x064A &&
-			 w->stemf.cp[w->stemf.n - 1] == 0x0647))
+		if (adjective_ending(&lazy(&lw, i + 1)->stemf))
 			continue;			/* an adjective in ي or ية: قاعدة عسكرية جوية */
 		tags[i + 1] = B_LOC;
 		i += 2;
