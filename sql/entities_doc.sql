@@ -131,3 +131,22 @@ SELECT entity, type
 SELECT count(*) AS persons
   FROM arabic_entities('وأشار الوزيران إلى التنسيق القائم بين البلدين.')
  WHERE type = 'PERSON';
+-- places of two words (ArTagApplyPlaces, src/core/ar_tag_places.c)
+-- 8. A head noun of a place without the article (خان، معرة، جسر، دير، تل
+--    ...) and the word after it are one place in the context of a place
+--    (after في, in a list joined by و): not the person النعمان or خان شيخون.
+--    A و on the head noun goes (ودير الزور, وتل أبيض).  A direction
+--    adjective after a place that follows ريف is ريف's (ريف حماة الشمالي
+--    is حماة).  A head noun before a common word is no place (رأس المال).
+SELECT n, entity, type
+  FROM (VALUES (1, 'وتضررت مدارس في معرة النعمان وخان شيخون وجسر الشغور وتل أبيض.'),
+               (2, 'ووصلت المساعدات إلى حمص وحماة ودير الزور.'),
+               (3, 'وسقطت قذائف على قرى في ريف حماة الشمالي.'),
+               (4, 'وقال إن رأس المال في المصارف تراجع.')) v(n, s),
+       arabic_entities(s)
+ ORDER BY n, pos;
+-- 9. A word between the kind word of a site (قاعدة، مطار، ميناء) and an
+--    adjective that closes its name (الجوية، العسكري، الدولي) is a place.
+SELECT entity, type
+  FROM arabic_entities('وتحدث عن مستقبل قاعدة حميميم الجوية في سوريا.')
+ ORDER BY pos;

@@ -241,6 +241,7 @@ ArTagApplyRules(const ArGaz *gaz, uint64_t *kind_keys, const ArTagFeats *feats,
 	ArTagApplyContext(feats, text, ws, a, b, tags);
 	ArTagApplyPersons(gaz, feats, text, ws, a, b, tags);
 	ArTagApplyKindPlaces(feats, text, ws, a, b, tags);
+	ArTagApplyPlaces(gaz, feats, text, ws, a, b, tags);
 	if (!(flags & AR_RULES_NO_EVENTS))
 		ArTagApplyEvents(feats, text, ws, a, b, tags);
 	ArTagApplyOrgNames(feats, text, ws, a, b, tags, flags);
@@ -375,6 +376,10 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 	else
 		m->first_off = seg.stem_start;
 
+	/* a و the segmenter left on a place's head noun (وتل أبيض) goes */
+	if (!seg.article && seg.nclitics == 0 && m->type == AR_ENT_LOCATION && m->nwords > 1 &&
+		ArTagPlaceHeadConj(text, w) > 0)
+		m->first_off = ArTagPlaceHeadConj(text, w);
 	/* a conjunction directly before the stem: is it part of the name? */
 	if (!seg.article && seg.nclitics == 1)
 	{
@@ -387,11 +392,13 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		gr = gaz_lookup(gaz, phrase_step(0, wi.stem));
 		/*
 		 * ف before a name is rare in news, و common; a head noun counts as
-		 * a name here (وحزب الله is حزب الله), an event's head does not
+		 * a name here (وحزب الله is حزب الله), an event's head or a
+		 * place's (ودير الزور) does not
 		 */
 		if ((gw & (NAME_CLASSES | ORG_HEADS)) ||
 			(!(gr & (NAME_CLASSES | ORG_HEADS)) && (wi.stemf.n < 4 || whole.cp[0] == 0x0641) &&
-			 !(m->type == AR_ENT_MISC && m->nwords > 1 && ArTagIsEventHead(wi.stem))))
+			 !(m->type == AR_ENT_MISC && m->nwords > 1 && ArTagIsEventHead(wi.stem)) &&
+			 !(m->type == AR_ENT_LOCATION && m->nwords > 1 && ArTagIsPlaceHead(wi.stem))))
 		{
 			m->first_off = 0;
 			return;

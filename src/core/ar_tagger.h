@@ -453,8 +453,11 @@ extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 							  const char *text, const ArTagWords *ws, int a,
 							  int b, uint8_t *tags);
 
+/* ---- end persons ---- */
+
+/* ---- places: place names (ar_tag_places.c) ---- */
 /*
- * ArTagApplyKindPlaces (ar_tag_persons.c) rewrites tags[0..b-a-1] of
+ * ArTagApplyKindPlaces rewrites tags[0..b-a-1] of
  * segment [a, b) after ArTagApplyPersons: a place's kind word without the
  * article (ريف، بلدة، مدينة، قرية، محافظة، معبر، مخيم، ناحية and their
  * plurals and duals; with ب ل ك: بريف) is outside the place's name.  A
@@ -469,7 +472,37 @@ extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 extern void ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 								 const ArTagWords *ws, int a, int b,
 								 uint8_t *tags);
-/* ---- end persons ---- */
+/*
+ * ArTagApplyPlaces (after ArTagApplyKindPlaces) rewrites tags[0..b-a-1] of
+ * segment [a, b): a head noun of a place's name without the article (خان،
+ * معرة، جسر، دير، عين، رأس، تل، كفر، بيت، جبل، وادي، سد ...) and the word
+ * after it are one place (خان شيخون، معرة النعمان، جسر الشغور) where the
+ * tagger read them as a person, tagged the second word alone as a person
+ * or a place, or left both
+ * out and they are a gazetteer place or follow a mention with و; in each case
+ * only in the context of a place: a preposition of place, a kind word or a
+ * region noun before (في، قرب، ريف، مدينة), ب on the head, or a list of
+ * places joined by و around it.  An untagged word between the kind word of
+ * a site (قاعدة، مطار، ميناء، مرفأ، معسكر) and an adjective with the
+ * article that closes its name (الجوية، العسكري، البحرية، الدولي) is a place
+ * (قاعدة حميميم الجوية).  A direction adjective with the article at
+ * the end of a place after a region noun (ريف حلب الشرقي, أحياء حلب
+ * الشرقية) leaves the place, and the bank of a river (الضفة الغربية لنهر
+ * الفرات, الضفة الشرقية للنهر) is no place.  ArTagIsPlaceHead: is stem one of the head
+ * nouns (a و before it goes: ودير الزور is دير الزور; ArMentionResolve)?
+ */
+extern void ArTagApplyPlaces(const ArGaz *gaz, const ArTagFeats *feats,
+							 const char *text, const ArTagWords *ws, int a,
+							 int b, uint8_t *tags);
+extern int	ArTagIsPlaceHead(uint64_t stem);
+
+/*
+ * ArTagPlaceHeadConj: the bytes of a و on word w that the segmenter keeps
+ * on a head noun of two letters (وتل أبيض, وتل أبيب: تل), or 0; at the
+ * start of a place of two words or more that و goes (ArMentionResolve).
+ */
+extern size_t ArTagPlaceHeadConj(const char *text, const ArTagWord *w);
+/* ---- end places ---- */
 
 /*
  * ArTagApplyRules runs the rules after the second pass over the decoded

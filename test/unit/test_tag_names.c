@@ -6,7 +6,7 @@
  * missing its first part, names that are also adjectives) and the document
  * step ArDocNamesLearn / ArDocNamesApply (another spelling of a name, the
  * family name alone, names of two types, عبد الله) and the edges of person
- * and place names (ArTagApplyPersons, ArTagApplyKindPlaces, ar_tag_persons.c).  Tags are set by hand,
+ * and place names (ArTagApplyPersons, ArTagApplyKindPlaces: ar_tag_persons.c, ar_tag_places.c).  Tags are set by hand,
  * the gazetteer is built here: no model is needed.
  */
 #include "ar_env.h"
