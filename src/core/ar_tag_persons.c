@@ -356,9 +356,12 @@ nisba_fem(const Folded *f)
 	return f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647;
 }
 
-/* Is word i a title: of the gazetteer, or a role word? */
+/*
+ * Is word i (its folded stem and classes) a title: of the gazetteer, or a
+ * role word?
+ */
 static int
-title_word(LazyWords *lw, const uint16_t *mask, int i)
+title_word(LazyWords *lw, uint64_t stem, uint16_t mask, int i)
 {
 	static uint64_t hash[LIST_LEN(role_words)];
 	static bool ready;
@@ -367,8 +370,8 @@ title_word(LazyWords *lw, const uint16_t *mask, int i)
 	/* أمام "in front of" folds as إمام */
 	if (w->len == 8 && memcmp(lw->text + w->start, "أمام", 8) == 0)
 		return 0;
-	return ((mask[i] & AR_GAZ_TITLE) && !(mask[i] & NAME_BITS)) ||
-		in_list(role_words, hash, &ready, LIST_LEN(role_words), lazy(lw, i)->stem);
+	return ((mask & AR_GAZ_TITLE) && !(mask & NAME_BITS)) ||
+		in_list(role_words, hash, &ready, LIST_LEN(role_words), stem);
 }
 
 /* Is word i one of complement_words? */
@@ -540,14 +543,15 @@ after_word_unlike(LazyWords *lw, int i)
  * longer phrase, 0: none.
  */
 static int
-title_phrase_end(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int p)
+title_phrase_end(LazyWords *lw, const uint16_t *mask, const uint8_t *is_title,
+				 const uint8_t *tags, int p)
 {
 	static uint64_t hash[LIST_LEN(title_preps)];
 	static bool ready;
 
 	if (p < 0 || IS_PERS(tags[p]))
 		return 0;
-	if (title_word(lw, mask, p))
+	if (is_title[p])
 		return 1;
 	/* باسم، باسمها: "in the name of" (المتحدث باسمها) */
 	if (!(tags[p] != 0 || lazy(lw, p)->article ||
@@ -559,7 +563,7 @@ title_phrase_end(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int p
 
 		if (!quote_gap(lw, q + 1) || IS_PERS(tags[q]))
 			return 0;
-		if (title_word(lw, mask, q))
+		if (is_title[q])
 			return 2;
 		if (listed_verb(lw, mask, q) || (w->shape & 7) != 1)
 			return 0;
@@ -584,12 +588,20 @@ static void
 title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
 {
 	const uint16_t *mask = feats->word_mask;
+	uint8_t		is_title[AR_TAG_MAX_SENT];
+	int			last_title = -1;
 
+	for (int i = 0; i < n; i++)
+		is_title[i] = (uint8_t) title_word(lw, feats->stem[i], mask[i], i);
 	for (int s = 1; s <= n; s++)
 	{
 		int			stop;
 
-		if (s < n && TAG_INSIDE(tags[s]))
+		/* a title at most eight words before the name of up to four */
+		if (s >= 2 && is_title[s - 2])
+			last_title = s - 2;
+		if (last_title < 0 || last_title < s - 14 ||
+			(s < n && TAG_INSIDE(tags[s])))
 			continue;
 		if ((stop = name_stop(lw, mask, tags, n, s)) == 0)
 			continue;
@@ -655,7 +667,7 @@ title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
 				(s - c == 1 && tags[c] == 0) || (stop == 1 && !persons) ||
 				(other && (mask[c - 1] & AR_GAZ_ORG_HEAD)))
 				continue;
-			if (title_phrase_end(lw, mask, tags, c - 1) == 0)
+			if (title_phrase_end(lw, mask, is_title, tags, c - 1) == 0)
 				continue;
 			set_mention(tags, c, s, AR_ENT_PERSON);
 			break;
