@@ -149,3 +149,11 @@ SELECT n, entity, type
                (5, 'وقالت الممثلة العليا للشؤون الخارجية كايا كالاس إن القرار قابل للمراجعة.')) v(n, s),
        arabic_entities(s)
  ORDER BY n, pos;
+-- ... and, with no word any list knows, two words before إن (مظلوم عبدي)
+-- or one right after a title with the article before a comma (الرئيس
+-- ماكرون،): the tagger alone finds neither.
+SELECT n, entity, type
+  FROM (VALUES (6, 'وقال القائد العام لـ«قسد» مظلوم عبدي إن اللجان تواصل عملها.'),
+               (7, 'والتقى المستشار الألماني في باريس الرئيس ماكرون، وبحثا التعاون.')) v(n, s),
+       arabic_entities(s)
+ ORDER BY n, pos;

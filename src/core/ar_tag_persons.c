@@ -311,11 +311,11 @@ person_at(LazyWords *lw, const uint16_t *mask, uint8_t *tags, int n, int i, int 
  */
 static const char *const role_words[] = {
 	"مسؤول", "مسؤولة", "ممثل", "ممثلة", "مفوض", "مفوضة", "قيادي",
-	"قيادية", "مساعد", "مساعدة", "معاون", "معاونة", "منسق", "منسقة",
+	"قيادية", "مساعد", "معاون", "معاونة", "منسق", "منسقة",
 	"مقرر", "مقررة", "موفد", "موفدة", "وسيط", "رجل", "سيدة", "ناشط",
 	"ناشطة", "خبير", "خبيرة", "محلل", "محللة", "باحث", "باحثة", "عماد",
 	"زعيمة", "قائدة", "عضو", "مرشح", "مرشحة", "حاكم", "محافظ", "مرشد",
-	"مدعي", "معارض", "معارضة", "نائبة", "رئيسة", NULL
+	"مدعي", "نائبة", "رئيسة", NULL
 };
 
 /*
@@ -415,6 +415,33 @@ quote_gap(const LazyWords *lw, int i)
 	return 1;
 }
 
+/* Is the gap before word i a comma or a full stop (، , . ؛) and spaces? */
+static int
+comma_gap(const LazyWords *lw, int i)
+{
+	size_t		a = lw->w[i - 1].start + lw->w[i - 1].len;
+	int			marks = 0;
+
+	for (size_t k = a; k < lw->w[i].start; k++)
+	{
+		unsigned char c = (unsigned char) lw->text[k];
+
+		if (c == ' ')
+			continue;
+		if (c == ',' || c == '.')
+			marks++;
+		else if (c == 0xD8 && k + 1 < lw->w[i].start &&
+				 ((unsigned char) lw->text[k + 1] == 0x8C || (unsigned char) lw->text[k + 1] == 0x9B))
+		{
+			marks++;			/* ، ؛ */
+			k++;
+		}
+		else
+			return 0;
+	}
+	return marks > 0;
+}
+
 /* Does word i carry a tanween mark (وفداً: an indefinite noun)? */
 static int
 has_tanween(const LazyWords *lw, int i)
@@ -444,8 +471,9 @@ name_stop(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int n, int s
 	if (s == n || !plain_gap(lw->text, lw->w, s))
 		return 2;
 	w = lazy(lw, s);
-	if (in_list(clause_words, hash, &ready, LIST_LEN(clause_words), w->word) ||
-		listed_verb(lw, mask, s) || (w->first_cp == 0x0648 && w->nclitics > 0))
+	if (in_list(clause_words, hash, &ready, LIST_LEN(clause_words), w->word))
+		return 3;
+	if (listed_verb(lw, mask, s) || (w->first_cp == 0x0648 && w->nclitics > 0))
 		return 2;
 	if (ArTagNotNameWord(w))
 	{
@@ -621,7 +649,7 @@ title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
 				ok = title_name_word(lw, mask, tags, c, s, i) &&
 					(i == c || plain_gap(lw->text, lw->w, i));
 				if (tags[i] != 0 && !IS_PERS(tags[i]))
-					ok &= stop == 2 && !(mask[i] & NOT_PART_BITS) &&
+					ok &= stop >= 2 && !(mask[i] & NOT_PART_BITS) &&
 						memcmp(lw->text + lw->w[i].start, "\xD8\xA7\xD9\x84", 4) != 0 &&	/* ال */ !(mask[i] & (AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC)) &&
 						ArTagClassType(mask[i]) < 0 && feats->sure_len[i] == 0;
 				if ((mask[i] & NAME_BITS) || tags[i] != 0)
@@ -639,6 +667,31 @@ title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
 				other |= tags[i] != 0 && !IS_PERS(tags[i]);
 			}
 			/* no mention runs into the name from before it */
+			if (ok && first_ev < 0 && !TAG_INSIDE(tags[c]) && quote_gap(lw, c))
+			{
+				int			bare = 1;
+
+				for (int i = c; i < s; i++)
+				{
+					const Folded *f = &lazy(lw, i)->stemf;
+
+					bare &= !lazy(lw, i)->article && !after_word_unlike(lw, i) &&
+						!complement_word(lw, i) &&
+						(s - c == 1 || (f->cp[f->n - 1] != 0x0647 &&
+										!(f->n >= 4 && (f->cp[0] == 0x0633 || f->cp[0] == 0x064A ||
+														f->cp[0] == 0x062A))));
+				}
+				if (bare && ((s - c == 2 && stop == 3 &&
+							  title_phrase_end(lw, mask, is_title, tags, c - 1)) ||
+							 (s - c == 1 && (mask[c - 1] & AR_GAZ_TITLE) &&
+							  lazy(lw, c - 1)->article && lazy(lw, c)->stemf.n >= 3 &&
+							  lazy(lw, c)->stemf.cp[lazy(lw, c)->stemf.n - 1] != 0x0647 &&
+							  s < n && comma_gap(lw, s))))
+				{
+					set_mention(tags, c, s, AR_ENT_PERSON);
+					break;
+				}
+			}
 			if (!ok || first_ev < 0 || mentions > 1 || TAG_INSIDE(tags[c]) ||
 				!quote_gap(lw, c) || first_ev > c + 1)
 				continue;
@@ -651,12 +704,12 @@ title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
 			after = s - 1 - last_ev;
 			if (after > 0 && complement_word(lw, s - 1))
 				after--;
-			if (tags[last_ev] != 0 ? after > (tagged_len == 1 && stop == 2) :
+			if (tags[last_ev] != 0 ? after > (tagged_len == 1 && stop >= 2) :
 				after > 1 + (after == 2 && ArTagJoinsNext(lazy(lw, last_ev + 1))))
 				continue;
 			for (int i = last_ev + 1; i < s && ok; i++)
 				ok = !after_word_unlike(lw, i) ||
-					(stop == 2 && kal_last(lazy(lw, i), c, s, i));
+					(stop >= 2 && kal_last(lazy(lw, i), c, s, i));
 			/*
 			 * one word before them, like the last part (نجاة رشدي), not
 			 * before a mention of another type; one word alone is a name

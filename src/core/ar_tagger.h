@@ -463,7 +463,11 @@ extern int	ArTagIsEventHead(uint64_t stem);
  * البحرة, not in ية) or كال (كايا كالاس); غير and بين, which need a
  * complement, are part of a name before another word of it or before the
  * end of the clause (وانغ ون بين إن); words that are common (على, verbs
- * in يـ/تـ, pronoun suffixes, tanween) are not.
+ * in يـ/تـ, pronoun suffixes, tanween) are not.  With no word any list or
+ * the tagger knows: two words before إن/أن (not in ة, not like a verb:
+ * القائد العام لـ«قسد» مظلوم عبدي إن), or one word right after a
+ * gazetteer title with the article before a comma or a full stop
+ * (الرئيس ماكرون،).
  */
 extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 							  const char *text, const ArTagWords *ws, int a,

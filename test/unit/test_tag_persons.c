@@ -21,12 +21,12 @@
 /* The test gazetteer: names and their classes. */
 static const char *const gaz_names[] = {
 	"وزير", "رئيس", "المبعوث", "الرئيس", "مرهف", "بيدرسن", "كايا", "هادي",
-	"علي", "سامر", "سوريا", "محمد", "الدفاع", "وفد", "المتحدث",
+	"علي", "سامر", "سوريا", "محمد", "الدفاع", "وفد", "المتحدث", "قائد",
 };
 static const uint16_t gaz_masks[] = {
 	AR_GAZ_TITLE, AR_GAZ_TITLE, AR_GAZ_TITLE, AR_GAZ_TITLE, AR_GAZ_FIRST,
 	AR_GAZ_PNAME, AR_GAZ_PNAME, AR_GAZ_PERS, AR_GAZ_PERS, AR_GAZ_PNAME | AR_GAZ_FIRST,
-	AR_GAZ_LOC, AR_GAZ_FIRST, 0, AR_GAZ_ORG, AR_GAZ_TITLE,
+	AR_GAZ_LOC, AR_GAZ_FIRST, 0, AR_GAZ_ORG, AR_GAZ_TITLE, AR_GAZ_TITLE,
 };
 #define N_GAZ ((int) (sizeof(gaz_names) / sizeof(gaz_names[0])))
 
@@ -82,6 +82,24 @@ test_title_names(void)
 				 (uint8_t[]) {0, 0, 0, 0, 0, B(O), 0},
 				 (uint8_t[]) {0, 0, 0, 0, B(P), I(P), 0},
 				 "... and so is a name token and a word with كال read as an organization");
+
+	/* names no list knows */
+	persons_case(&g.gaz, "وقال القائد العام لـ«قسد» مظلوم عبدي إن", 8,
+				 (uint8_t[]) {0, 0, 0, 0, B(O), 0, 0, 0},
+				 (uint8_t[]) {0, 0, 0, 0, B(O), B(P), I(P), 0},
+				 "two unknown words after a title phrase, before إن");
+	persons_case(&g.gaz, "والتقى في باريس الرئيس ماكرون، وبحثا", 6,
+				 (uint8_t[]) {0, 0, B(L), 0, 0, 0},
+				 (uint8_t[]) {0, 0, B(L), 0, B(P), 0},
+				 "one unknown word after a title with the article, before a comma");
+	persons_case(&g.gaz, "وتحدث الرئيس مطولا، ثم", 4,
+				 (uint8_t[]) {0, 0, 0, 0},
+				 (uint8_t[]) {0, 0, 0, 0},
+				 "... not an adverb in ا");
+	persons_case(&g.gaz, "وأكد وزير الدفاع ضرورة قصوى أن", 6,
+				 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+				 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+				 "... nor two unknown words in ة before أن");
 
 	/* what stays */
 	persons_case(&g.gaz, "وقال وزير الدفاع إن", 4,
