@@ -648,10 +648,12 @@ title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
 			{
 				ok = title_name_word(lw, mask, tags, c, s, i) &&
 					(i == c || plain_gap(lw->text, lw->w, i));
-				if (tags[i] != 0 && !IS_PERS(tags[i]))
-					ok &= stop >= 2 && !(mask[i] & NOT_PART_BITS) &&
-						memcmp(lw->text + lw->w[i].start, "\xD8\xA7\xD9\x84", 4) != 0 &&	/* ال */ !(mask[i] & (AR_GAZ_LOC | AR_GAZ_ORG | AR_GAZ_MISC)) &&
-						ArTagClassType(mask[i]) < 0 && feats->sure_len[i] == 0;
+				/* a mention of another type: on words no list knows, no ال */
+				if (ok && tags[i] != 0 && !IS_PERS(tags[i]))
+					ok = stop >= 2 && !(mask[i] & (NOT_PART_BITS | AR_GAZ_SURE)) &&
+						ArTagClassType(mask[i]) < 0 && feats->sure_len[i] == 0 &&
+						!(lw->w[i].len >= 4 &&
+						  memcmp(lw->text + lw->w[i].start, "\xD8\xA7\xD9\x84", 4) == 0);
 				if ((mask[i] & NAME_BITS) || tags[i] != 0)
 				{
 					if (first_ev < 0)
