@@ -356,6 +356,13 @@ nisba_fem(const Folded *f)
 	return f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647;
 }
 
+/* Does the folded stem end in ات (a plural: التبريكات، التدريبات)? */
+static int
+fem_plural(const Folded *f)
+{
+	return f->n >= 4 && f->cp[f->n - 2] == 0x0627 && f->cp[f->n - 1] == 0x062A;
+}
+
 /*
  * Is word i (its folded stem and classes) a title: of the gazetteer, or a
  * role word?
@@ -520,7 +527,7 @@ title_name_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags,
 		return 0;
 	if (w->article && (!((i == s - 1 && s - c >= 2) ||
 						 (i > c && ArTagJoinsNext(lazy(lw, i - 1)))) ||
-					   nisba_fem(&w->stemf)))
+					   nisba_fem(&w->stemf) || fem_plural(&w->stemf)))
 		return 0;
 	if (ArTagNotNameWord(w))
 	{
@@ -545,8 +552,8 @@ title_name_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags,
 /*
  * Is word i, after the words of a name that say they are one, unlike its
  * last part: it starts with a letter that may be a clitic (و ب ل ك:
- * وفي، بالرصيفة، لقاء) or ends in an accusative ا (أولا، مرارا), or has
- * fewer than three letters?
+ * وفي، بالرصيفة، لقاء) or ends in an accusative ا (أولا، مرارا) or in ى
+ * (أخرى), or has fewer than three letters?
  */
 static int
 after_word_unlike(LazyWords *lw, int i)
@@ -554,11 +561,13 @@ after_word_unlike(LazyWords *lw, int i)
 	const WordInfo *w = lazy(lw, i);
 	const Folded *f = &w->stemf;
 	uint32_t	c0 = w->first_cp;
+	const ArTagWord *tw = &lw->w[i];
 
 	if (complement_word(lw, i))
 		return 0;
 	return f->n < 3 || c0 == 0x0648 || c0 == 0x0628 || c0 == 0x0644 ||
-		c0 == 0x0643 || f->cp[f->n - 1] == 0x0627;
+		c0 == 0x0643 || f->cp[f->n - 1] == 0x0627 ||
+		(tw->len >= 2 && memcmp(lw->text + tw->start + tw->len - 2, "\xD9\x89", 2) == 0);	/* ى: أخرى */
 }
 
 /*
@@ -710,17 +719,27 @@ title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
 				after > 1 + (after == 2 && ArTagJoinsNext(lazy(lw, last_ev + 1))))
 				continue;
 			for (int i = last_ev + 1; i < s && ok; i++)
+			{
+				const Folded *f = &lazy(lw, i)->stemf;
+
 				ok = !after_word_unlike(lw, i) ||
 					(stop >= 2 && kal_last(lazy(lw, i), c, s, i));
+				/* after a name the tagger found: no article, no ة (بوتين رسالة) */
+				if (tags[last_ev] != 0 && !complement_word(lw, i) &&
+					!kal_last(lazy(lw, i), c, s, i))
+					ok &= !lazy(lw, i)->article && f->cp[f->n - 1] != 0x0647;
+			}
 			/*
-			 * one word before them, like the last part (نجاة رشدي), not
-			 * before a mention of another type; one word alone is a name
+			 * before them only غير (غير بيدرسن); one word alone is a name
 			 * the tagger found; a word with the article ends a name the
-			 * tagger found in part (عبد الكريم عمر الحكومة)
+			 * tagger found in part (عبد الكريم عمر الحكومة); a mention of
+			 * another type is in a name of two words or more, or alone
+			 * before إن/أن (دوبرافكا شويتسا إن)
 			 */
-			if (!ok || (first_ev > c && !complement_word(lw, c) && (other || after_word_unlike(lw, c))) ||
+			if (!ok || (first_ev > c && !complement_word(lw, c)) ||
 				(s - c == 1 && tags[c] == 0) || (stop == 1 && !persons) ||
-				(other && (mask[c - 1] & AR_GAZ_ORG_HEAD)))
+				(other && ((mask[c - 1] & AR_GAZ_ORG_HEAD) || s - c < 2 ||
+						   (tags[c] != 0 && mention_end(tags, n, c) == s && stop != 3))))
 				continue;
 			if (title_phrase_end(lw, mask, is_title, tags, c - 1) == 0)
 				continue;

@@ -457,10 +457,12 @@ extern int	ArTagIsEventHead(uint64_t stem);
  * or, when the tagger found part of the name, a word with the article),
  * when one of them is a gazetteer name (FIRST, LAST, PERS, PNAME) or a
  * mention of the tagger: a person's (جوزاف → جوزاف عون،), or of another
- * type on words no list knows (دوبرافكا شويتسا read as a place); at most
- * one word before that word (غير بيدرسن, نجاة رشدي) and one after it (two
- * after a joiner: مرهف أبو قصرة), the last one may have the article (هادي
- * البحرة, not in ية) or كال (كايا كالاس); غير and بين, which need a
+ * type on words no list knows, in a name of two words or alone before
+ * إن (دوبرافكا شويتسا read as a place); no word before that word but غير
+ * (غير بيدرسن) and one after it (two after a joiner: مرهف أبو قصرة; after
+ * a mention of the tagger no word with the article or in ة), the last one
+ * may have the article (هادي البحرة, not in ية or ات) or كال (كايا كالاس);
+ * after-words do not start with و ب ل ك or end in ا or ى; غير and بين, which need a
  * complement, are part of a name before another word of it or before the
  * end of the clause (وانغ ون بين إن); words that are common (على, verbs
  * in يـ/تـ, pronoun suffixes, tanween) are not.  With no word any list or
