@@ -150,3 +150,29 @@ SELECT n, entity, type
 SELECT entity, type
   FROM arabic_entities('وتحدث عن مستقبل قاعدة حميميم الجوية في سوريا.')
  ORDER BY pos;
+
+-- persons after a title phrase
+-- 10. A person's name after a title phrase (ArTagApplyPersons, step 8): the
+--    words between a title or role word with its adjectives, genitives,
+--    prepositions, places and organizations (وزير الدفاع، المبعوث الأممي
+--    الخاص إلى سوريا، رئيس وفد المعارضة، الممثلة العليا للشؤون الخارجية)
+--    and the end of the clause (a comma, إن) are one name when a word of
+--    them is a name (مرهف أبو قصرة، غير بيدرسن، هادي البحرة، كايا كالاس:
+--    the tagger alone finds none of these four whole); a title phrase
+--    before a common word (ضرورة التهدئة) or before إن gives no name.
+SELECT n, entity, type
+  FROM (VALUES (1, 'استقبل رئيس الحكومة وفدا برئاسة وزير الدفاع مرهف أبو قصرة، وبحث معه ضبط الحدود.'),
+               (2, 'والتقى المبعوث الأممي الخاص إلى سوريا غير بيدرسن، أمس، وزير الخارجية في دمشق.'),
+               (3, 'وقال رئيس وفد المعارضة هادي البحرة إن الوفد جاهز.'),
+               (4, 'وأكد وزير الخارجية ضرورة التهدئة، وقال الوزير إن الحوار مستمر.'),
+               (5, 'وقالت الممثلة العليا للشؤون الخارجية كايا كالاس إن القرار قابل للمراجعة.')) v(n, s),
+       arabic_entities(s)
+ ORDER BY n, pos;
+-- ... and, with no word any list knows, two words before إن (مظلوم عبدي)
+-- or one right after a title with the article before a comma (الرئيس
+-- ماكرون،): the tagger alone finds neither.
+SELECT n, entity, type
+  FROM (VALUES (6, 'وقال القائد العام لـ«قسد» مظلوم عبدي إن اللجان تواصل عملها.'),
+               (7, 'والتقى المستشار الألماني في باريس الرئيس ماكرون، وبحثا التعاون.')) v(n, s),
+       arabic_entities(s)
+ ORDER BY n, pos;

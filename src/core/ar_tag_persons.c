@@ -7,8 +7,9 @@
  * اليزابيث), particles inside foreign names (أورسولا فون دير لاين), a name
  * that ends in a joiner (آل خليفة) or runs on into a verb (عباس
  * سيلقي), two names side by side read as one place (بيونغ يانغ سيول,
- * سورية الكساندر), two persons joined by و, and titles at the start of a
- * person's name.  See ar_tagger.h.
+ * سورية الكساندر), two persons joined by و, titles at the start of a
+ * person's name, and a person's name after a title phrase (وزير الدفاع
+ * مرهف أبو قصرة، المبعوث الخاص إلى سوريا غير بيدرسن).  See ar_tagger.h.
  */
 #include "ar_tag_internal.h"
 
@@ -300,6 +301,455 @@ person_at(LazyWords *lw, const uint16_t *mask, uint8_t *tags, int n, int i, int 
 	return j;
 }
 
+/* ---- names after a title phrase ---- */
+
+/*
+ * Nouns of an office or a role that stand before a person's name like the
+ * titles of the gazetteer (TITLE) but are not among them, as their stems
+ * (with or without the article): المسؤولة، الممثلة العليا، المفوضة، القيادي،
+ * رجل الأعمال، العماد.
+ */
+static const char *const role_words[] = {
+	"مسؤول", "مسؤولة", "ممثل", "ممثلة", "مفوض", "مفوضة", "قيادي",
+	"قيادية", "مساعد", "معاون", "معاونة", "منسق", "منسقة",
+	"مقرر", "مقررة", "موفد", "موفدة", "وسيط", "رجل", "سيدة", "ناشط",
+	"ناشطة", "خبير", "خبيرة", "محلل", "محللة", "باحث", "باحثة", "عماد",
+	"زعيمة", "قائدة", "عضو", "مرشح", "مرشحة", "حاكم", "محافظ", "مرشد",
+	"مدعي", "نائبة", "رئيسة", NULL
+};
+
+/*
+ * Words that end a name after a title phrase (a clause goes on: قال X إن،
+ * أكد X أن) as written or as their stem; prepositions and other particles
+ * are ArTagNotNameWord.
+ */
+static const char *const clause_words[] = {
+	"إن", "أن", "إنه", "أنه", "بأن", "وأن", "وإن", NULL
+};
+
+/*
+ * Particles that need a complement (غير "other than", بين "between"): in a
+ * name they stand before its other words or before the end of the clause
+ * (غير بيدرسن، وانغ ون بين إن), where no particle can stand.
+ */
+static const char *const complement_words[] = {"غير", "بين", NULL};
+
+/* The prepositions inside a title phrase (المبعوث إلى سوريا). */
+static const char *const title_preps[] = {"إلى", "في", "لدى", "عن", "من", NULL};
+
+/* Does the folded stem end in a pronoun suffix ها، هم، هما، كم (أحدها)? */
+static int
+pronoun_suffix(const Folded *f)
+{
+	int			n = f->n;
+
+	if (n >= 5 && f->cp[n - 3] == 0x0647 && f->cp[n - 2] == 0x0645 && f->cp[n - 1] == 0x0627)
+		return 1;
+	return n >= 4 && ((f->cp[n - 2] == 0x0647 && (f->cp[n - 1] == 0x0627 || f->cp[n - 1] == 0x0645)) ||
+					  (f->cp[n - 2] == 0x0643 && f->cp[n - 1] == 0x0645));
+}
+
+/* Does the folded stem end in ية (an adjective: الأهلية، الجنوبية)? */
+static int
+nisba_fem(const Folded *f)
+{
+	return f->n >= 4 && f->cp[f->n - 2] == 0x064A && f->cp[f->n - 1] == 0x0647;
+}
+
+/* Does the folded stem end in ات (a plural: التبريكات، التدريبات)? */
+static int
+fem_plural(const Folded *f)
+{
+	return f->n >= 4 && f->cp[f->n - 2] == 0x0627 && f->cp[f->n - 1] == 0x062A;
+}
+
+/*
+ * Is word i (its folded stem and classes) a title: of the gazetteer, or a
+ * role word?
+ */
+static int
+title_word(LazyWords *lw, uint64_t stem, uint16_t mask, int i)
+{
+	static uint64_t hash[LIST_LEN(role_words)];
+	static bool ready;
+	const ArTagWord *w = &lw->w[i];
+
+	/* أمام "in front of" folds as إمام */
+	if (w->len == 8 && memcmp(lw->text + w->start, "أمام", 8) == 0)
+		return 0;
+	return ((mask & AR_GAZ_TITLE) && !(mask & NAME_BITS)) ||
+		in_list(role_words, hash, &ready, LIST_LEN(role_words), stem);
+}
+
+/* Is word i one of complement_words? */
+static int
+complement_word(LazyWords *lw, int i)
+{
+	static uint64_t hash[LIST_LEN(complement_words)];
+	static bool ready;
+
+	return in_list(complement_words, hash, &ready, LIST_LEN(complement_words),
+				   lazy(lw, i)->word);
+}
+
+/* Is the gap before word i only quotes (لـ«قسد» مظلوم) or white space? */
+static int
+quote_gap(const LazyWords *lw, int i)
+{
+	size_t		a = lw->w[i - 1].start + lw->w[i - 1].len;
+
+	for (size_t k = a; k < lw->w[i].start; k++)
+	{
+		unsigned char c = (unsigned char) lw->text[k];
+
+		if (c == ' ' || c == '"')
+			continue;
+		/* « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D) */
+		if (c == 0xC2 && k + 1 < lw->w[i].start &&
+			((unsigned char) lw->text[k + 1] == 0xAB || (unsigned char) lw->text[k + 1] == 0xBB))
+		{
+			k++;
+			continue;
+		}
+		if (c == 0xE2 && k + 2 < lw->w[i].start && (unsigned char) lw->text[k + 1] == 0x80 &&
+			((unsigned char) lw->text[k + 2] == 0x9C || (unsigned char) lw->text[k + 2] == 0x9D))
+		{
+			k += 2;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* Is the gap before word i a comma or a full stop (، , . ؛) and spaces? */
+static int
+comma_gap(const LazyWords *lw, int i)
+{
+	size_t		a = lw->w[i - 1].start + lw->w[i - 1].len;
+	int			marks = 0;
+
+	for (size_t k = a; k < lw->w[i].start; k++)
+	{
+		unsigned char c = (unsigned char) lw->text[k];
+
+		if (c == ' ')
+			continue;
+		if (c == ',' || c == '.')
+			marks++;
+		else if (c == 0xD8 && k + 1 < lw->w[i].start &&
+				 ((unsigned char) lw->text[k + 1] == 0x8C || (unsigned char) lw->text[k + 1] == 0x9B))
+		{
+			marks++;			/* ، ؛ */
+			k++;
+		}
+		else
+			return 0;
+	}
+	return marks > 0;
+}
+
+/* Does word i carry a tanween mark (وفداً: an indefinite noun)? */
+static int
+has_tanween(const LazyWords *lw, int i)
+{
+	const char *s = lw->text + lw->w[i].start;
+
+	for (size_t k = 0; k + 1 < lw->w[i].len; k++)
+		if ((unsigned char) s[k] == 0xD9 &&
+			(unsigned char) s[k + 1] >= 0x8B && (unsigned char) s[k + 1] <= 0x8D)
+			return 1;
+	return 0;
+}
+
+/*
+ * How word s ends a name after a title phrase: 2 (a clause or a sentence
+ * goes on: the end of the segment, punctuation before it, إن/أن, a
+ * particle, a listed verb, a word with و), 1 (a word with the article, or
+ * another mention: a name that says it is one ends there), 0 (none).
+ */
+static int
+name_stop(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int n, int s)
+{
+	static uint64_t hash[LIST_LEN(clause_words)];
+	static bool ready;
+	const WordInfo *w;
+
+	if (s == n || !plain_gap(lw->text, lw->w, s))
+		return 2;
+	w = lazy(lw, s);
+	if (in_list(clause_words, hash, &ready, LIST_LEN(clause_words), w->word))
+		return 3;
+	if (listed_verb(lw, mask, s) || (w->first_cp == 0x0648 && w->nclitics > 0))
+		return 2;
+	if (ArTagNotNameWord(w))
+	{
+		/* غير and بين before a word of a name are part of it */
+		if (complement_word(lw, s) && s + 1 < n && name_stop(lw, mask, tags, n, s + 1) == 0)
+			return 0;
+		return complement_word(lw, s) ? 0 : 2;
+	}
+	if ((w->article && !w->contracted) || (tags[s] & 1))
+		return 1;
+	return 0;
+}
+
+/*
+ * Is word i, the last of the name [c, s) of two words or more, written
+ * with ك before what reads as the article (كالاس: كـ "like" and the
+ * article before the end of a clause is no Arabic)?
+ */
+static int
+kal_last(const WordInfo *w, int c, int s, int i)
+{
+	return i == s - 1 && s - c >= 2 && w->article && w->nclitics == 1 &&
+		w->first_cp == 0x0643;
+}
+
+/*
+ * May word i (of the name [c, s)) be a part of a person's name after a
+ * title phrase: Arabic letters, no tanween, no listed verb; no article
+ * unless it is the last of two words or more or follows a joiner (عبد
+ * الكريم); no title, place or organization class, no clitic, no pronoun
+ * suffix ه and no particle (but غير and بين: see name_stop) unless the
+ * gazetteer or the tagger says it is a name.
+ */
+static int
+title_name_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags,
+				int c, int s, int i)
+{
+	const WordInfo *w = lazy(lw, i);
+	const ArTagWord *tw = &lw->w[i];
+	int			known = (mask[i] & NAME_BITS) || tags[i] != 0;
+
+	if ((w->shape & 7) != 1 || w->stemf.n < 2 || has_tanween(lw, i) ||
+		w->contracted || listed_verb(lw, mask, i))
+		return 0;
+	if (w->article && (!((i == s - 1 && s - c >= 2) ||
+						 (i > c && ArTagJoinsNext(lazy(lw, i - 1)))) ||
+					   nisba_fem(&w->stemf) || fem_plural(&w->stemf)))
+		return 0;
+	if (ArTagNotNameWord(w))
+	{
+		/* علي is a name, على and إلى are not */
+		if (known && memcmp(lw->text + tw->start + tw->len - 2, "\xD9\x8A", 2) == 0)
+			return 1;
+		return complement_word(lw, i) && s - c >= 2;
+	}
+	if (known)
+		return !(mask[i] & (AR_GAZ_TITLE | AR_GAZ_NISBA)) &&
+			(w->nclitics == 0 || tags[i] != 0);
+	/* an imperfect verb (تدعى، يرى), a pronoun suffix (أحدها، بلادهم) */
+	if (!w->article && ((w->stemf.n >= 3 && w->stemf.cp[0] == 0x064A) ||
+						(w->stemf.n >= 4 && w->stemf.cp[0] == 0x062A) ||
+						pronoun_suffix(&w->stemf)))
+		return 0;
+	return (w->nclitics == 0 || kal_last(w, c, s, i)) && !(mask[i] & NOT_PART_BITS) &&
+		!(w->stemf.n >= 3 && !w->article && tw->len >= 2 &&
+		  memcmp(lw->text + tw->start + tw->len - 2, "\xD9\x87", 2) == 0);
+}
+
+/*
+ * Is word i, after the words of a name that say they are one, unlike its
+ * last part: it starts with a letter that may be a clitic (و ب ل ك:
+ * وفي، بالرصيفة، لقاء) or ends in an accusative ا (أولا، مرارا) or in ى
+ * (أخرى), or has fewer than three letters?
+ */
+static int
+after_word_unlike(LazyWords *lw, int i)
+{
+	const WordInfo *w = lazy(lw, i);
+	const Folded *f = &w->stemf;
+	uint32_t	c0 = w->first_cp;
+	const ArTagWord *tw = &lw->w[i];
+
+	if (complement_word(lw, i))
+		return 0;
+	return f->n < 3 || c0 == 0x0648 || c0 == 0x0628 || c0 == 0x0644 ||
+		c0 == 0x0643 || f->cp[f->n - 1] == 0x0627 ||
+		(tw->len >= 2 && memcmp(lw->text + tw->start + tw->len - 2, "\xD9\x89", 2) == 0);	/* ى: أخرى */
+}
+
+/*
+ * Does a title phrase end at word p: a title (الرئيس ماكرون), or a word
+ * with the article or of a place or organization mention at the end of a
+ * phrase that starts with a title, over words with the article, mentions
+ * other than persons, the prepositions of titles (إلى، في، لدى، باسم) and
+ * nouns in construct before them (رئيس وفد المعارضة, المسؤول في الإدارة
+ * الذاتية لشمال وشرق سوريا), at most eight words?  1: a title at p, 2: a
+ * longer phrase, 0: none.
+ */
+static int
+title_phrase_end(LazyWords *lw, const uint16_t *mask, const uint8_t *is_title,
+				 const uint8_t *tags, int p)
+{
+	static uint64_t hash[LIST_LEN(title_preps)];
+	static bool ready;
+
+	if (p < 0 || IS_PERS(tags[p]))
+		return 0;
+	if (is_title[p])
+		return 1;
+	/* باسم، باسمها: "in the name of" (المتحدث باسمها) */
+	if (!(tags[p] != 0 || lazy(lw, p)->article ||
+		  (lw->w[p].len >= 8 && memcmp(lw->text + lw->w[p].start, "باسم", 8) == 0)))
+		return 0;
+	for (int q = p - 1; q >= 0 && q >= p - 8; q--)
+	{
+		const WordInfo *w = lazy(lw, q);
+
+		if (!quote_gap(lw, q + 1) || IS_PERS(tags[q]))
+			return 0;
+		if (is_title[q])
+			return 2;
+		if (listed_verb(lw, mask, q) || (w->shape & 7) != 1)
+			return 0;
+		if (ArTagNotNameWord(w) &&
+			!in_list(title_preps, hash, &ready, LIST_LEN(title_preps), w->word))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Names after a title phrase: the last words before the end of a clause
+ * (name_stop) that follow a title phrase (title_phrase_end) are a person's
+ * name, when they may be (title_name_word), a mention of the tagger inside
+ * them is a person or one of another type that the gazetteer does not
+ * list, and the gazetteer or the tagger says one of them is a name, or
+ * (no article, a clause ends after them) two words, or one word right after
+ * a title before punctuation (الرئيس ماكرون،).  The shortest such name
+ * wins.
+ */
+static void
+title_names(const ArTagFeats *feats, LazyWords *lw, uint8_t *tags, int n)
+{
+	const uint16_t *mask = feats->word_mask;
+	uint8_t		is_title[AR_TAG_MAX_SENT];
+	int			last_title = -1;
+
+	for (int i = 0; i < n; i++)
+		is_title[i] = (uint8_t) title_word(lw, feats->stem[i], mask[i], i);
+	for (int s = 1; s <= n; s++)
+	{
+		int			stop;
+
+		/* a title at most eight words before the name of up to four */
+		if (s >= 2 && is_title[s - 2])
+			last_title = s - 2;
+		if (last_title < 0 || last_title < s - 14 ||
+			(s < n && TAG_INSIDE(tags[s])))
+			continue;
+		if ((stop = name_stop(lw, mask, tags, n, s)) == 0)
+			continue;
+		for (int c = s - 1; c >= 1 && c >= s - 4; c--)
+		{
+			int			ok = 1,
+						first_ev = -1,
+						last_ev = -1,
+						mentions = 0,
+						persons = 0,
+						other = 0,
+						tagged_len = 0,
+						after;
+
+			for (int i = c; i < s && ok; i++)
+			{
+				ok = title_name_word(lw, mask, tags, c, s, i) &&
+					(i == c || plain_gap(lw->text, lw->w, i));
+				/* a mention of another type: on words no list knows, no ال */
+				if (ok && tags[i] != 0 && !IS_PERS(tags[i]))
+					ok = stop >= 2 && !(mask[i] & (NOT_PART_BITS | AR_GAZ_SURE)) &&
+						ArTagClassType(mask[i]) < 0 && feats->sure_len[i] == 0 &&
+						!(lw->w[i].len >= 4 &&
+						  memcmp(lw->text + lw->w[i].start, "\xD8\xA7\xD9\x84", 4) == 0);
+				if ((mask[i] & NAME_BITS) || tags[i] != 0)
+				{
+					if (first_ev < 0)
+						first_ev = i;
+					last_ev = i;
+				}
+				if (tags[i] & 1)
+				{
+					mentions++;
+					tagged_len = mention_end(tags, n, i) - i;
+				}
+				persons |= IS_PERS(tags[i]);
+				other |= tags[i] != 0 && !IS_PERS(tags[i]);
+			}
+			/* no mention runs into the name from before it */
+			if (ok && first_ev < 0 && !TAG_INSIDE(tags[c]) && quote_gap(lw, c))
+			{
+				int			bare = 1;
+
+				for (int i = c; i < s; i++)
+				{
+					const Folded *f = &lazy(lw, i)->stemf;
+
+					bare &= !lazy(lw, i)->article && !after_word_unlike(lw, i) &&
+						!complement_word(lw, i) &&
+						(s - c == 1 || (f->cp[f->n - 1] != 0x0647 &&
+										!(f->n >= 4 && (f->cp[0] == 0x0633 || f->cp[0] == 0x064A ||
+														f->cp[0] == 0x062A))));
+				}
+				if (bare && ((s - c == 2 && stop == 3 &&
+							  title_phrase_end(lw, mask, is_title, tags, c - 1)) ||
+							 (s - c == 1 && (mask[c - 1] & AR_GAZ_TITLE) &&
+							  lazy(lw, c - 1)->article && lazy(lw, c)->stemf.n >= 3 &&
+							  lazy(lw, c)->stemf.cp[lazy(lw, c)->stemf.n - 1] != 0x0647 &&
+							  s < n && comma_gap(lw, s))))
+				{
+					set_mention(tags, c, s, AR_ENT_PERSON);
+					break;
+				}
+			}
+			if (!ok || first_ev < 0 || mentions > 1 || TAG_INSIDE(tags[c]) ||
+				!quote_gap(lw, c) || first_ev > c + 1)
+				continue;
+			/*
+			 * words after the last one that says it is a name: two after a
+			 * gazetteer name (مرهف أبو قصرة), none after a name of two words
+			 * or more that the tagger found, one after a name of one word
+			 * at the end of a clause (جوزاف عون،)
+			 */
+			after = s - 1 - last_ev;
+			if (after > 0 && complement_word(lw, s - 1))
+				after--;
+			if (tags[last_ev] != 0 ? after > (tagged_len == 1 && stop >= 2) :
+				after > 1 + (after == 2 && ArTagJoinsNext(lazy(lw, last_ev + 1))))
+				continue;
+			for (int i = last_ev + 1; i < s && ok; i++)
+			{
+				const Folded *f = &lazy(lw, i)->stemf;
+
+				ok = !after_word_unlike(lw, i) ||
+					(stop >= 2 && kal_last(lazy(lw, i), c, s, i));
+				/* after a name the tagger found: no article, no ة (بوتين رسالة) */
+				if (tags[last_ev] != 0 && !complement_word(lw, i) &&
+					!kal_last(lazy(lw, i), c, s, i))
+					ok &= !lazy(lw, i)->article && f->cp[f->n - 1] != 0x0647;
+			}
+			/*
+			 * before them only غير (غير بيدرسن); one word alone is a name
+			 * the tagger found; a word with the article ends a name the
+			 * tagger found in part (عبد الكريم عمر الحكومة); a mention of
+			 * another type is in a name of two words or more, or alone
+			 * before إن/أن (دوبرافكا شويتسا إن)
+			 */
+			if (!ok || (first_ev > c && !complement_word(lw, c)) ||
+				(s - c == 1 && tags[c] == 0) || (stop == 1 && !persons) ||
+				(other && ((mask[c - 1] & AR_GAZ_ORG_HEAD) || s - c < 2 ||
+						   (tags[c] != 0 && mention_end(tags, n, c) == s && stop != 3))))
+				continue;
+			if (title_phrase_end(lw, mask, is_title, tags, c - 1) == 0)
+				continue;
+			set_mention(tags, c, s, AR_ENT_PERSON);
+			break;
+		}
+	}
+}
+/* ---- end of names after a title phrase ---- */
+
 void
 ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 				  const ArTagWords *ws, int a, int b, uint8_t *tags)
@@ -375,6 +825,9 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 				  (i > 0 && (mask[i - 1] & AR_GAZ_TITLE) && lazy(&lw, i - 1)->article)))
 			i = person_at(&lw, mask, tags, n, i, i + 1) - 1;
 	}
+
+	/* 8. a name after a title phrase */
+	title_names(feats, &lw, tags, n);
 
 	for (int i = 0; i < n; i++)
 	{

@@ -447,7 +447,29 @@ extern int	ArTagIsEventHead(uint64_t stem);
  * with or without سـ (عباس سيلقي, محمد بن سلمان يلتقي);
  * (7) splits before a word with و that has the article or is a listed
  * given name (الحسن والحسين, خالد وفهد), leaving a nationality adjective
- * out (مودي والباكستاني نواز شريف).
+ * out (مودي والباكستاني نواز شريف);
+ * (8, before 3-7) tags as one person's name the words between a title
+ * phrase (a gazetteer title or a listed role word: مسؤولة، ممثلة، مفوضة،
+ * قيادي، رجل الأعمال، العماد; then words with the article, mentions other
+ * than persons, إلى في لدى عن من and nouns in construct, up to eight words:
+ * وزير الدفاع، المبعوث الخاص إلى سوريا، رئيس وفد المعارضة) and the end of
+ * a clause (punctuation, إن/أن, a particle, a listed verb, a word with و;
+ * or, when the tagger found part of the name, a word with the article),
+ * when one of them is a gazetteer name (FIRST, LAST, PERS, PNAME) or a
+ * mention of the tagger: a person's (جوزاف → جوزاف عون،), or of another
+ * type on words no list knows, in a name of two words or alone before
+ * إن (دوبرافكا شويتسا read as a place); no word before that word but غير
+ * (غير بيدرسن) and one after it (two after a joiner: مرهف أبو قصرة; after
+ * a mention of the tagger no word with the article or in ة), the last one
+ * may have the article (هادي البحرة, not in ية or ات) or كال (كايا كالاس);
+ * after-words do not start with و ب ل ك or end in ا or ى; غير and بين, which need a
+ * complement, are part of a name before another word of it or before the
+ * end of the clause (وانغ ون بين إن); words that are common (على, verbs
+ * in يـ/تـ, pronoun suffixes, tanween) are not.  With no word any list or
+ * the tagger knows: two words before إن/أن (not in ة, not like a verb:
+ * القائد العام لـ«قسد» مظلوم عبدي إن), or one word right after a
+ * gazetteer title with the article before a comma or a full stop
+ * (الرئيس ماكرون،).
  */
 extern void ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats,
 							  const char *text, const ArTagWords *ws, int a,
