@@ -153,3 +153,13 @@ SELECT s.n, e.entity, e.type
     (1, 'وبحث الوزيران عمل لجنة الاتصال العربية في عمان .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 12. An acronym in parentheses after its organization is an organization,
+--     and so is the same word elsewhere in the text (quoted, or before
+--     the full name); a number in parentheses is none.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وقال قائد «قسد» إن العملية مستمرة . وأعلنت قوات سوريا الديمقراطية (قسد) مقتل قيادي . وأكد متحدث باسم قسد ذلك .'),
+    (2, 'وقال الجيش اللبناني (2019) إن الوضع هادئ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

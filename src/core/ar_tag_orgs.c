@@ -606,7 +606,8 @@ tails(Seg *s)
 }
 
 /*
- * Marks in text[a..b-1], between two words: DL_OPEN ( or «, DL_CLOSE ) or
+ * Marks in text[a..b-1], between two words: DL_OPEN ( or « (DL_PAREN too
+ * for (), DL_CLOSE ) or
  * », DL_QUOTE ", DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER
  * anything else but spaces.
  */
@@ -617,6 +618,7 @@ tails(Seg *s)
 #define DL_LINE 16
 #define DL_OTHER 32
 #define DL_QUOTE 64
+#define DL_PAREN 128			/* ( itself (also DL_OPEN) */
 #define AGENCY_MAX 4			/* words of an agency's name in a dateline */
 
 static int
@@ -631,7 +633,7 @@ marks(const char *text, size_t a, size_t b)
 		if (c == '"')
 			m |= DL_QUOTE;
 		else if (c == '(')
-			m |= DL_OPEN;
+			m |= DL_OPEN | DL_PAREN;
 		else if (c == ')')
 			m |= DL_CLOSE;
 		else if (c == '-')
@@ -656,24 +658,58 @@ marks(const char *text, size_t a, size_t b)
 }
 
 /*
- * 5. A one-word mention tagged MISC, in quotes or parentheses right after an
- * organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
- * «يونيفيل».
+ * Is word k of ws alone in parentheses or quotes (in parentheses if paren):
+ * an opening mark before it (after the closing quote of what comes before:
+ * «...» (قسد)) and a closing one after it?
+ */
+static bool
+bracketed(const char *text, const ArTagWords *ws, int k, bool paren)
+{
+	int			before;
+
+	if (k < 1 || k + 1 >= ws->n)
+		return false;
+	before = marks(text, ws->w[k - 1].start + ws->w[k - 1].len, ws->w[k].start);
+	return (before & (paren ? DL_PAREN : DL_OPEN)) &&
+		!(before & ~(DL_OPEN | DL_PAREN | DL_CLOSE | DL_QUOTE)) &&
+		(marks(text, ws->w[k].start + ws->w[k].len, ws->w[k + 1].start) &
+		 (DL_CLOSE | DL_QUOTE));
+}
+
+/*
+ * May untagged word i be an acronym: letters (no number: (2019)), no
+ * clitic, not a title, nationality or other listed common class, not a
+ * particle?
+ */
+static bool
+may_be_acronym(Seg *s, int i)
+{
+	const WordInfo *w = info(s, i);
+
+	return w->nclitics == 0 && !w->contracted && w->stemf.n >= 2 &&
+		w->stemf.latin + w->stemf.arabic == w->stemf.n && w->stemf.digit == 0 &&
+		!(s->feats->word_mask[i] & (AR_GAZ_TITLE | AR_GAZ_NISBA | HEADS)) &&
+		!word_in(s, i, &particles) && !ArTagNotNameWord(w);
+}
+
+/*
+ * 5. A one-word mention tagged MISC in quotes or parentheses, or an
+ * untagged word that may be an acronym in parentheses (a quoted one is a
+ * word: الجيش «عملية»), right after an organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان «يونيفيل», قوات سوريا
+ * الديمقراطية (قسد).
  */
 static void
 acronyms(Seg *s)
 {
 	for (int i = 1; i < s->n; i++)
 	{
-		const ArTagWord *w = &s->w[i];
-		int			next = (int) (w - s->ws->w) + 1;
+		bool		untagged = s->tags[i] == 0;
 
-		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
-			(i + 1 < s->n && TAG_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
+		if ((s->tags[i] != B_TAG(AR_ENT_MISC) && !(untagged && may_be_acronym(s, i))) ||
+			(i + 1 < s->n && TAG_INSIDE(s->tags[i + 1])) ||
 			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
 			continue;
-		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == DL_OPEN &&
-			(marks(s->text, w->start + w->len, s->ws->w[next].start) & (DL_CLOSE | DL_QUOTE)))
+		if (bracketed(s->text, s->ws, s->a + i, untagged))
 			s->tags[i] = B_ORG;
 	}
 }
@@ -727,7 +763,7 @@ datelines(Seg *s)
 		return;
 	if (e >= s->n)
 		return;
-	open = marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start) & ~DL_QUOTE;
+	open = marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start) & ~(DL_QUOTE | DL_PAREN);
 	if (open == DL_OPEN)
 		closer = DL_CLOSE | DL_DASH;	/* (الأناضول) – */
 	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN))
@@ -741,7 +777,7 @@ datelines(Seg *s)
 
 		if (next >= s->ws->n)
 			return;
-		m = marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start) & ~DL_QUOTE;
+		m = marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start) & ~(DL_QUOTE | DL_PAREN);
 		if (TAG_INSIDE(s->tags[f - 1]) ? false :
 			(s->tags[f - 1] == B_TAG(AR_ENT_PERSON) ||
 			 (s->feats->word_mask[f - 1] & AR_GAZ_TITLE)))
@@ -783,4 +819,47 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 	title_departments(&s);
 	acronyms(&s);
 	datelines(&s);
+}
+
+/*
+ * The document step of acronyms: the memory key of an acronym found after
+ * its organization, by its spelling skeleton; KEY_ACRONYM(0) tells that the
+ * text has one.
+ */
+#define KEY_ACRONYM(skel) (ArMix64((uint64_t) (skel) ^ 0x6163726F6E796D73ULL))
+
+ArStatus
+ArDocOrgAcronymsLearn(ArDocMem *d, const char *text, const ArTagWords *ws,
+					  int a, int b, const uint32_t *skel, const uint8_t *tags,
+					  const ArEnv *env)
+{
+	ArStatus	rc = AR_OK;
+	int			n = b - a;
+
+	for (int i = 1; rc == AR_OK && i < n; i++)
+		if (tags[i] == B_ORG && (i + 1 == n || !TAG_INSIDE(tags[i + 1])) &&
+			tags[i - 1] != 0 && (tags[i - 1] - 1) / 2 == AR_ENT_ORGANIZATION &&
+			bracketed(text, ws, a + i, false))
+		{
+			rc = ArDocMemAdd(d, KEY_ACRONYM(skel[i]), 1, env);
+			if (rc == AR_OK)
+				rc = ArDocMemAdd(d, KEY_ACRONYM(0), 1, env);
+		}
+	return rc;
+}
+
+void
+ArDocOrgAcronymsApply(const ArDocMem *d, const ArTagWords *ws, int a, int b,
+					  const uint32_t *skel, uint8_t *tags)
+{
+	int			n = b - a;
+
+	(void) ws;
+	(void) a;
+	if (d == NULL || d->n == 0 || !ArDocMemGet(d, KEY_ACRONYM(0)))
+		return;
+	for (int i = 0; i < n; i++)
+		if ((tags[i] == 0 || ((tags[i] & 1) && (i + 1 == n || !TAG_INSIDE(tags[i + 1])))) &&
+			ArDocMemGet(d, KEY_ACRONYM(skel[i])))
+			tags[i] = B_ORG;
 }

@@ -389,6 +389,23 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
 extern void ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 							   const ArTagWords *ws, int a, int b,
 							   uint8_t *tags, int flags);
+
+/*
+ * Acronyms across a document (orgs, round 4).  ArDocOrgAcronymsLearn adds
+ * to d each one-word organization of tags[0..b-a-1] (final tags of
+ * words->w[a..b-1], spelling skeletons skel[0..b-a-1]) that stands in
+ * parentheses or quotes right after an organization: its acronym (قوات
+ * سوريا الديمقراطية (قسد)).  ArDocOrgAcronymsApply then makes each
+ * untagged word or one-word mention of words->w[a..b-1] with such a
+ * skeleton an organization (بيان «قسد», قائد قسد).
+ */
+extern ArStatus ArDocOrgAcronymsLearn(ArDocMem *d, const char *text,
+									  const ArTagWords *ws, int a, int b,
+									  const uint32_t *skel, const uint8_t *tags,
+									  const ArEnv *env);
+extern void ArDocOrgAcronymsApply(const ArDocMem *d, const ArTagWords *ws,
+								  int a, int b, const uint32_t *skel,
+								  uint8_t *tags);
 /* --- end of organization names --- */
 
 /*

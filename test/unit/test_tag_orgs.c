@@ -361,6 +361,36 @@ test_datelines(void)
 			 "a place of the gazetteer in parentheses: a city's country, no agency");
 }
 
+/* An untagged word in parentheses after an organization is its acronym. */
+static void
+test_untagged_acronyms(void)
+{
+	org_case("أعلنت قوات سوريا الديمقراطية (قسد) مقتل قيادي", 7,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), B(O), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "an untagged word in parentheses after an organization");
+	org_case("اشتبكت مع «قوات سوريا الديمقراطية» (قسد) أمس", 7,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), 0, 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), B(O), 0}, 0,
+			 "after the closing quote of the organization");
+	org_case("وقال الجيش اللبناني (2019) إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "a number is no acronym");
+	org_case("وقال الجيش اللبناني (أمس) إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "a frequent word that is no part of a name is no acronym");
+	org_case("وقال الجيش اللبناني (في بيان) إن", 6,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0}, 0,
+			 "two words in parentheses are no acronym");
+	org_case("وقال الوزير (قسد) إن", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "no organization before the parentheses: no acronym");
+}
+
 int
 main(void)
 {
@@ -375,5 +405,6 @@ main(void)
 	test_joined();
 	test_office_tails();
 	test_committees();
+	test_untagged_acronyms();
 	return harness_done();
 }
