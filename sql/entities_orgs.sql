@@ -163,3 +163,13 @@ SELECT s.n, e.entity, e.type
     (2, 'وقال الجيش اللبناني (2019) إن الوضع هادئ .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 13. A head with the article and an adjective of reach alone (المنظمة
+--     الدولية) refers back to the organization named before: no mention;
+--     a listed name of that form stays (البنك الدولي).
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'قال جوتيريش إن الأمم المتحدة قلقة . وأكد أن المنظمة الدولية ستواصل العمل .'),
+    (2, 'وقال البنك الدولي إن النمو تباطأ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

@@ -119,6 +119,13 @@ static const char *const not_tail[] = {
 	"هذا", "هذه", "كل", "أن", "أنه", "غرض", "أجل", NULL
 };
 
+/*
+ * adjectives of reach that make a head with the article a back-reference,
+ * not a name (المنظمة الدولية, الهيئة الأممية: the organization named
+ * before)
+ */
+static const char *const reach_words[] = {"دولي", "دولية", "أممي", "أممية", NULL};
+
 /* words after which الدفاع is the ministry (أعلنت الدفاع التركية) */
 static const char *const before_ministry[] = {
 	"في", "من", "عن", "إن", "أن", "باسم", "بلسان", "مع", "على", "إلى", "بيان",
@@ -158,7 +165,8 @@ static WordList depts = {dept_words, {0}, false},
 			ranks = {rank_words, {0}, false},
 			offices = {office_words, {0}, false},
 			not_named = {not_named_nouns, {0}, false},
-			parties = {party_words, {0}, false};
+			parties = {party_words, {0}, false},
+			reaches = {reach_words, {0}, false};
 
 /* One segment and the analyses of its words, computed when needed. */
 typedef struct Seg
@@ -606,6 +614,28 @@ tails(Seg *s)
 }
 
 /*
+ * 8. A head noun with the article and an adjective of reach alone (المنظمة
+ * الدولية, الوكالة الدولية, المنظمة الأممية) refers back to an
+ * organization named before, as the guideline has it: no mention, unless
+ * the gazetteer lists it as a sure name (البنك الدولي).  Not in
+ * ANERcorp's convention, which tags المنظمة الدولية.
+ */
+static void
+back_references(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int i = 0; i + 1 < s->n; i++)
+		if (s->tags[i] == B_ORG && s->tags[i + 1] == I_TAG(AR_ENT_ORGANIZATION) &&
+			(i + 2 == s->n || !TAG_INSIDE(s->tags[i + 2])) &&
+			(f->word_mask[i] & HEADS) && info(s, i)->article &&
+			info(s, i + 1)->article && info(s, i + 1)->nclitics == 0 &&
+			in_list(&reaches, info(s, i + 1)->stem) &&
+			!(f->sure_len[i] >= 2 && (f->sure_mask[i] & AR_GAZ_ORG)))
+			s->tags[i] = s->tags[i + 1] = 0;
+}
+
+/*
  * Marks in text[a..b-1], between two words: DL_OPEN ( or « (DL_PAREN too
  * for (), DL_CLOSE ) or
  * », DL_QUOTE ", DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER
@@ -817,6 +847,8 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 		tails(&s);
 	}
 	title_departments(&s);
+	if (!(flags & AR_RULES_NO_ORG_CHAINS))
+		back_references(&s);
 	acronyms(&s);
 	datelines(&s);
 }

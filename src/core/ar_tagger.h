@@ -377,14 +377,17 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
  * السوري), and a head noun before a known organization or with adjectives
  * takes a ل tail or في and a place (منظمة الأمم المتحدة للطفولة,
  * المجموعة الاقتصادية لدول غرب أفريقيا, قوة الأمم المتحدة المؤقتة في
- * لبنان); (5) a mention in quotes or parentheses right after an
- * organization is its acronym, an organization (يونيفيل); (6) a head noun
+ * لبنان); (5) a mention in quotes or parentheses, or an untagged word in
+ * parentheses, right after an organization is its acronym, an
+ * organization (يونيفيل, قسد); (6) a head noun
  * and a chamber named by its members right after a title is no
  * organization (رئيس مجلس النواب); (7) the agency of a dateline, after the
  * place that starts the text or a line, in parentheses before a dash or
  * between a dash and a colon, is an organization (أنقرة (الأناضول) –,
- * القاهرة – أ ش أ:).  With AR_RULES_NO_ORG_CHAINS (ANERcorp's
- * convention) only (5), (6) and (7) run.
+ * القاهرة – أ ش أ:); (8) a head noun with the article and an adjective
+ * of reach alone is a back-reference, no mention (المنظمة الدولية; not a
+ * sure name of the gazetteer: البنك الدولي).  With AR_RULES_NO_ORG_CHAINS
+ * (ANERcorp's convention) only (5), (6) and (7) run.
  */
 extern void ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 							   const ArTagWords *ws, int a, int b,

@@ -24,6 +24,7 @@ static const char *const gaz_names[] = {
 	"مصرية", "أمريكية", "تركية", "إيرانية", "سوري", "إسباني", "إسرائيلي",
 	"وزير", "رئيس", "وزارة", "مجموعة", "قوات", "حزب", "جيش", "مجلس",
 	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا", "لجنة",
+	"البنك الدولي", "بنك",
 };
 static const uint16_t gaz_masks[] = {
 	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA,
@@ -31,6 +32,7 @@ static const uint16_t gaz_masks[] = {
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD,
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_LOC, AR_GAZ_LOC,
 	AR_GAZ_LOC, AR_GAZ_LOC, AR_GAZ_ORG_HEAD,
+	AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_ORG_HEAD,
 };
 static TestGaz tg;
 
@@ -391,6 +393,36 @@ test_untagged_acronyms(void)
 			 "no organization before the parentheses: no acronym");
 }
 
+/* A head with the article and an adjective of reach alone refers back. */
+static void
+test_back_references(void)
+{
+	org_case("وقالت اللجنة الدولية إن الوضع خطير", 6,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "اللجنة الدولية alone refers back to a named organization");
+	org_case("وقالت اللجنة الأممية إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "so does اللجنة الأممية");
+	org_case("وقالت اللجنة الأممية إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, AR_RULES_NO_ORG_CHAINS,
+			 "but not in ANERcorp's convention, which tags it");
+	org_case("وقال البنك الدولي إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "a sure name of the gazetteer stays");
+	org_case("وقالت اللجنة الأولمبية الدولية إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "a name of three words stays");
+	org_case("وقالت لجنة دولية إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "(without the article the rule does not apply)");
+}
+
 int
 main(void)
 {
@@ -406,5 +438,6 @@ main(void)
 	test_office_tails();
 	test_committees();
 	test_untagged_acronyms();
+	test_back_references();
 	return harness_done();
 }
