@@ -173,3 +173,15 @@ SELECT s.n, e.entity, e.type
     (2, 'وقال البنك الدولي إن النمو تباطأ .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 14. A ل genitive of a name that the tagger cut short: one that ends in a
+--     noun without the article takes the place after it, one that ends with
+--     the article takes a noun joined by و and its adjective; a head noun
+--     after و starts another body.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وأعلنت الإدارة الذاتية لشمال وشرق سوريا تعطيل الدوام .'),
+    (2, 'وأكد الائتلاف الوطني لقوى الثورة والمعارضة السورية أن الحل سياسي .'),
+    (3, 'وقالت مفوضية الأمم المتحدة لشؤون اللاجئين والحكومة السورية إن القافلة وصلت .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

@@ -462,6 +462,15 @@ pronoun_or_adverb(Seg *s, int i)
 					  (p[n - 2] == 0xD8 && p[n - 1] == 0xA7));	/* ه, tanween, ا */
 }
 
+/* Has word i و as its only clitic and no article (وشرق in لشمال وشرق سوريا)? */
+static bool
+and_noun(Seg *s, int i)
+{
+	const WordInfo *w = info(s, i);
+
+	return w->nclitics == 1 && w->first_cp == 0x0648 && !w->article && !w->contracted;
+}
+
 /*
  * The ل tail that starts at word i: لل and a noun with the adjectives after
  * it (للطاقة الذرية), or ل, a noun without the article, more of them, and
@@ -494,8 +503,8 @@ l_tail(Seg *s, int i, bool *named)
 		e = i + 1;
 		while (e < s->n && e - i < TAIL_MAX && plain(s, e) && s->tags[e] == 0 &&
 			   !definite(s, e) && !(s->feats->word_mask[e] & AR_GAZ_LOC) &&
-			   info(s, e)->nclitics == 0 && !word_in(s, e, &particles) &&
-			   !pronoun_or_adverb(s, e))
+			   (info(s, e)->nclitics == 0 || and_noun(s, e)) &&
+			   !word_in(s, e, &particles) && !pronoun_or_adverb(s, e))
 			e++;
 		if (e >= s->n || e - i >= TAIL_MAX || !plain(s, e))
 			return i;
@@ -633,6 +642,64 @@ back_references(Seg *s)
 			in_list(&reaches, info(s, i + 1)->stem) &&
 			!(f->sure_len[i] >= 2 && (f->sure_mask[i] & AR_GAZ_ORG)))
 			s->tags[i] = s->tags[i + 1] = 0;
+}
+
+/*
+ * 9. A ل tail that the tagger cut short: an organization with a ل word after
+ * its first word whose last word is a noun without the article that needs
+ * its genitive takes the place after it (الإدارة الذاتية لشمال وشرق
+ * سوريا), and one whose last word has the article takes a word with و and
+ * the article joined to it and its nisba adjectives (الائتلاف الوطني لقوى
+ * الثورة والمعارضة السورية; not a head noun: والحكومة السورية is another
+ * body).
+ */
+/*
+ * Are words [l, e) a ل noun without the article and nouns without it or
+ * with و only (لشمال وشرق, لدول غرب)?
+ */
+static bool
+construct_from(Seg *s, int l, int e)
+{
+	for (int k = l; k < e; k++)
+		if (definite(s, k) || (k > l && info(s, k)->nclitics && !and_noun(s, k)) ||
+			word_in(s, k, &particles))
+			return false;
+	return true;
+}
+
+static void
+cut_tails(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int i = 0; i < s->n; i++)
+	{
+		int			e,
+					l = 0;
+
+		if (s->tags[i] != B_ORG)
+			continue;
+		e = mention_end(s->tags, s->n, i);
+		for (int k = i + 1; k < e && !l; k++)
+			if (info(s, k)->contracted ||
+				(info(s, k)->bare && info(s, k)->stemf.cp[0] == 0x0644 && !info(s, k)->article))
+				l = k;
+		if (l == 0 || e >= s->n || !plain(s, e))
+		{
+			i = e - 1;
+			continue;
+		}
+		if (!definite(s, e - 1) && construct_from(s, l, e) &&
+			(s->tags[e] == B_TAG(AR_ENT_LOCATION) ||
+			 (s->tags[e] == 0 && (f->word_mask[e] & AR_GAZ_LOC))))
+			set_org(s->tags, s->n, i, word_or_mention_end(s, e));
+		else if (definite(s, e - 1) && s->tags[e] == 0 && info(s, e)->article &&
+				 info(s, e)->nclitics == 1 && info(s, e)->first_cp == 0x0648 &&
+				 !(f->word_mask[e] & (HEADS | AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS |
+									  AR_GAZ_ORG | AR_GAZ_NISBA)))
+			set_org(s->tags, s->n, i, nisba_tail(s, e + 1));
+		i = mention_end(s->tags, s->n, i) - 1;
+	}
 }
 
 /*
@@ -845,6 +912,7 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 		genitive_ministries(&s);
 		named_bodies(&s);
 		tails(&s);
+		cut_tails(&s);
 	}
 	title_departments(&s);
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))

@@ -24,7 +24,7 @@ static const char *const gaz_names[] = {
 	"مصرية", "أمريكية", "تركية", "إيرانية", "سوري", "إسباني", "إسرائيلي",
 	"وزير", "رئيس", "وزارة", "مجموعة", "قوات", "حزب", "جيش", "مجلس",
 	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا", "لجنة",
-	"البنك الدولي", "بنك",
+	"البنك الدولي", "بنك", "سورية",
 };
 static const uint16_t gaz_masks[] = {
 	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA,
@@ -32,7 +32,7 @@ static const uint16_t gaz_masks[] = {
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD,
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_LOC, AR_GAZ_LOC,
 	AR_GAZ_LOC, AR_GAZ_LOC, AR_GAZ_ORG_HEAD,
-	AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_ORG_HEAD,
+	AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_ORG_HEAD, AR_GAZ_NISBA,
 };
 static TestGaz tg;
 
@@ -423,6 +423,36 @@ test_back_references(void)
 			 "(without the article the rule does not apply)");
 }
 
+/* A ل tail the tagger cut short before a place or a و word. */
+static void
+test_cut_tails(void)
+{
+	org_case("وأعلنت الإدارة الذاتية لشمال وشرق لبنان تعطيل الدوام", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), I(O), 0, 0}, 0,
+			 "a ل genitive without the article takes the place after it");
+	org_case("وأعلنت الإدارة الذاتية لشمال وشرق لبنان تعطيل الدوام", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "(not in ANERcorp's convention)");
+	org_case("وانتشر الجيش اللبناني قرب لبنان", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, B(L)},
+			 (uint8_t[]) {0, B(O), I(O), 0, B(L)}, 0,
+			 "no ل genitive in the organization: the place stays");
+	org_case("وأعلنت الإدارة الذاتية لشمال المنطقة لبنان", 6,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L)},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L)}, 0,
+			 "a genitive that ends with the article is complete");
+	org_case("وأكد الائتلاف الوطني لقوى الثورة والمعارضة السورية أن", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), I(O), I(O), 0}, 0,
+			 "a ل genitive takes a noun joined by و and its adjective");
+	org_case("وقالت لجنة الأمم المتحدة للاجئين والجيش السوري إن", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0, 0, 0}, 0,
+			 "but not a head noun after و: another body");
+}
+
 int
 main(void)
 {
@@ -439,5 +469,6 @@ main(void)
 	test_committees();
 	test_untagged_acronyms();
 	test_back_references();
+	test_cut_tails();
 	return harness_done();
 }
