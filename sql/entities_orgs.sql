@@ -185,3 +185,13 @@ SELECT s.n, e.entity, e.type
     (3, 'وقالت مفوضية الأمم المتحدة لشؤون اللاجئين والحكومة السورية إن القافلة وصلت .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 15. A head noun without the article before a quoted name stays outside
+--     it (تنظيم «الدولة الإسلامية» is الدولة الإسلامية); one quoted word
+--     with ال needs its head (حزب «الله»).
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وقتل قيادي في تنظيم «الدولة الإسلامية» أمس .'),
+    (2, 'وقال حزب «الله» اللبناني إن الوضع هادئ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

@@ -889,6 +889,60 @@ datelines(Seg *s)
 	}
 }
 
+/* Does word i start with ال, as the article or not (الله)? */
+static bool
+with_al(Seg *s, int i)
+{
+	const Folded *f = &info(s, i)->stemf;
+
+	return definite(s, i) || (f->n > 2 && f->cp[0] == 0x0627 && f->cp[1] == 0x0644);
+}
+
+/*
+ * 10. A head noun without the article before a quoted name stays outside it,
+ * as the guideline has it (تنظيم «الدولة الإسلامية» is الدولة الإسلامية,
+ * like حركة «حماس»): an organization whose first word is such a head and
+ * whose other words are all inside the quotes loses its first word,
+ * unless what is quoted is one word with the article (حزب «الله»).
+ */
+static void
+quoted_names(Seg *s)
+{
+	for (int i = 0; i + 1 < s->n; i++)
+	{
+		int			e,
+					open,
+					close;
+
+		if (s->tags[i] != B_ORG)
+			continue;
+		e = mention_end(s->tags, s->n, i);
+		if (e - i < 2 || !(s->feats->word_mask[i] & HEADS) || definite(s, i) ||
+			s->a + e >= s->ws->n || (e - i == 2 && with_al(s, i + 1)))
+		{
+			i = e - 1;
+			continue;
+		}
+		open = marks(s->text, s->w[i].start + s->w[i].len, s->w[i + 1].start);
+		close = marks(s->text, s->w[e - 1].start + s->w[e - 1].len,
+					  s->ws->w[s->a + e].start);
+		if (((open & DL_OPEN) && !(open & DL_PAREN) && (close & DL_CLOSE)) ||
+			(open == DL_QUOTE && (close & DL_QUOTE)))
+		{
+			bool		inside = true;
+
+			for (int k = i + 2; k < e && inside; k++)
+				inside = plain(s, k);
+			if (inside)
+			{
+				s->tags[i] = 0;
+				s->tags[i + 1] = B_ORG;
+			}
+		}
+		i = e - 1;
+	}
+}
+
 void
 ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 				   const ArTagWords *ws, int a, int b, uint8_t *tags, int flags)
@@ -915,6 +969,7 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 		cut_tails(&s);
 	}
 	title_departments(&s);
+	quoted_names(&s);
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))
 		back_references(&s);
 	acronyms(&s);

@@ -453,6 +453,36 @@ test_cut_tails(void)
 			 "but not a head noun after و: another body");
 }
 
+/* A head noun without the article before a quoted name stays outside it. */
+static void
+test_quoted_names(void)
+{
+	org_case("وقتل قيادي في حزب «الدولة الإسلامية» أمس", 7,
+			 (uint8_t[]) {0, 0, 0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, 0, 0, B(O), I(O), 0}, AR_RULES_NO_ORG_CHAINS,
+			 "a head before a quoted name of two words (either convention)");
+	org_case("وقال حزب \"العمال الكردستاني\" إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), 0}, 0,
+			 "straight quotes too");
+	org_case("وقال حزب «الله» اللبناني إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "one quoted word with ال: the name needs its head");
+	org_case("وقال حزب «العمال» الكردستاني إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "the name goes on past the quotes: it stays whole");
+	org_case("وقال حزب العمال الكردستاني إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "no quotes: it stays whole");
+	org_case("وقالت «الجيش السوري الحر» إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "a head inside the quotes stays");
+}
+
 int
 main(void)
 {
@@ -470,5 +500,6 @@ main(void)
 	test_untagged_acronyms();
 	test_back_references();
 	test_cut_tails();
+	test_quoted_names();
 	return harness_done();
 }
