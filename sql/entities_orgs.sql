@@ -195,3 +195,15 @@ SELECT s.n, e.entity, e.type
     (2, 'وقال حزب «الله» اللبناني إن الوضع هادئ .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 16. A body named by a head noun, a noun without the article and the word
+--     with the article it belongs to (مكتب تنسيق الشؤون الإنسانية, وحدات
+--     حماية الشعب), a command named by a noun and its adjective (قيادة
+--     العمليات المشتركة); a board (مجلس إدارة الشركة) is none.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وأوضح مكتب تنسيق الشؤون الإنسانية أن القافلة وصلت .'),
+    (2, 'وقالت قيادة العمليات المشتركة إن وحدات حماية الشعب انسحبت .'),
+    (3, 'واجتمع مجلس إدارة الشركة أمس .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

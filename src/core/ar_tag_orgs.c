@@ -70,7 +70,20 @@ static const char *const particle_words[] = {
  * gazetteer head nouns (ORG_HEAD) too, which is checked first
  */
 static const char *const named_heads[] = {
-	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", "لجنة", NULL
+	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", "لجنة", "قيادة", NULL
+};
+
+/*
+ * head nouns of bodies named by a genitive without the article (مكتب تنسيق
+ * الشؤون الإنسانية, وحدات حماية الشعب), some of them missing from the
+ * gazetteer's ORG_HEAD; not the heads that are also verbal nouns or things
+ * (قيادة مركبة, إدارة شؤون الدولة, جهاز كشف المعادن, حركة مرور, تنظيم
+ * ضربات القلب) or that a generic description follows (شركة صناعة
+ * السيارات, مركز خدمة المشتركين), as seen on news text
+ */
+static const char *const genitive_heads[] = {
+	"مكتب", "صندوق", "هيئة", "لجنة", "مفوضية", "مرصد", "ديوان", "وحدات",
+	"محكمة", "مجلس", "اتحاد", "وكالة", NULL
 };
 
 /*
@@ -81,7 +94,7 @@ static const char *const describing[] = {
 	"حاكم", "حاكمة", "معارض", "معارضة", "جديد", "جديدة", "حالي", "حالية",
 	"سابق", "سابقة", "محظور", "منحل", "ذي", "تي", "الذي", "التي", "أول",
 	"أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "موالي", "موالية", "تابع",
-	"تابعة", "مخلوع", NULL
+	"تابعة", "مخلوع", "أخرى", "آخر", NULL
 };
 
 /* heads named by one noun (حزب النهضة) */
@@ -166,7 +179,8 @@ static WordList depts = {dept_words, {0}, false},
 			offices = {office_words, {0}, false},
 			not_named = {not_named_nouns, {0}, false},
 			parties = {party_words, {0}, false},
-			reaches = {reach_words, {0}, false};
+			reaches = {reach_words, {0}, false},
+			gen_heads = {genitive_heads, {0}, false};
 
 /* One segment and the analyses of its words, computed when needed. */
 typedef struct Seg
@@ -460,6 +474,56 @@ pronoun_or_adverb(Seg *s, int i)
 
 	return n >= 2 && ((p[n - 2] == 0xD9 && (p[n - 1] == 0x87 || p[n - 1] == 0x8B)) ||
 					  (p[n - 2] == 0xD8 && p[n - 1] == 0xA7));	/* ه, tanween, ا */
+}
+
+/*
+ * 11. A head noun of genitive_heads without the article, a noun without it and a word with the
+ * article (or a place or organization) it belongs to, then adjectives of
+ * the nisba form or of rank and nationality adjectives: مكتب تنسيق الشؤون
+ * الإنسانية, وحدات حماية الشعب, هيئة تحرير الشام.  Not a title, place,
+ * person, nationality, place's kind word or head noun in the middle (مكتب
+ * رئيس الوزراء, أمانة منطقة الرياض), no describing adjective (وحدات
+ * جديدة), no chamber (مجلس إدارة الشركة) or department (وزارة خارجية
+ * روسيا: 2); no clitic on the middle words (وحدات جديدة بالضفة).
+ */
+static void
+genitive_bodies(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int h = 0; h + 2 < s->n; h++)
+	{
+		int			x = h + 2,
+					e;
+		const WordInfo *m;
+
+		if (s->tags[h] != 0 || !word_in(s, h, &gen_heads) || definite(s, h) ||
+			info(s, h)->nclitics > 1 || s->tags[h + 1] != 0 || !plain(s, h + 1) ||
+			!plain(s, x))
+			continue;
+		m = info(s, h + 1);
+		if (m->article || m->contracted || m->nclitics || m->bare || m->stemf.n < 3 ||
+			(f->word_mask[h + 1] & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_NISBA |
+									AR_GAZ_FIRST | AR_GAZ_LOC_CUE | HEADS)) ||
+			word_in(s, h + 1, &particles) || word_in(s, h + 1, &chambers) ||
+			word_in(s, h + 1, &depts) || word_in(s, h + 1, &describes) ||
+			pronoun_or_adverb(s, h + 1) || ArTagNotNameWord(m) || info(s, x)->nclitics)
+			continue;
+		if (place_or_org(s, x))
+			e = word_or_mention_end(s, x);
+		else if (s->tags[x] == 0 && info(s, x)->article && info(s, x)->nclitics == 0 &&
+				 !(f->word_mask[x] & (AR_GAZ_TITLE | AR_GAZ_PERS | AR_GAZ_NISBA)) &&
+				 !in_list(&describes, info(s, x)->stem))
+			e = x + 1;
+		else
+			continue;
+		while (e < s->n && e - x < 3 && s->tags[e] == 0 && plain(s, e) &&
+			   info(s, e)->article && info(s, e)->nclitics == 0 &&
+			   !(f->word_mask[e] & AR_GAZ_NISBA) &&
+			   (nisba_form(s, e) || in_list(&ranks, info(s, e)->stem)))
+			e++;
+		h = org_with_nisbas(s, h, e) - 1;
+	}
 }
 
 /* Has word i و as its only clitic and no article (وشرق in لشمال وشرق سوريا)? */
@@ -965,6 +1029,7 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 		elided_heads(&s);
 		genitive_ministries(&s);
 		named_bodies(&s);
+		genitive_bodies(&s);
 		tails(&s);
 		cut_tails(&s);
 	}

@@ -483,6 +483,44 @@ test_quoted_names(void)
 			 "a head inside the quotes stays");
 }
 
+/* A head noun, a noun without the article and the word it belongs to. */
+static void
+test_genitive_bodies(void)
+{
+	org_case("وقال مكتب تنسيق الشؤون الإنسانية إن", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0}, 0,
+			 "a head, a noun, a noun with the article and an adjective");
+	org_case("في إشارة إلى وحدات حماية الشعب، التي", 7,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, B(O), I(O), I(O), 0}, 0,
+			 "a plural head (وحدات)");
+	org_case("وقال مكتب تنسيق الشؤون الإنسانية إن", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "(not in ANERcorp's convention)");
+	org_case("وصدر عن مكتب وزير الخارجية بيان", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "a title in the middle: the office of a function");
+	org_case("واجتمع مجلس إدارة الشركة أمس", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "a chamber in the middle (مجلس إدارة)");
+	org_case("ووصلت وحدات أخرى الحدود", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "a describing adjective in the middle");
+	org_case("وتقدم جهاز كشف المعادن", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "a head that is also a thing (جهاز) is not one of these heads");
+	org_case("وأعلنت لجنة شؤون بالمدينة", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "a clitic on the last word ends it");
+}
+
 int
 main(void)
 {
@@ -501,5 +539,6 @@ main(void)
 	test_back_references();
 	test_cut_tails();
 	test_quoted_names();
+	test_genitive_bodies();
 	return harness_done();
 }
