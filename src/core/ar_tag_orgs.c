@@ -8,34 +8,17 @@
  * (الخارجية الأمريكية), a party or force named by a noun and its adjective
  * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
  * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
- * الأمم المتحدة المؤقتة في لبنان), an acronym in quotes after the
- * organization it abbreviates (يونيفيل), the agency of a wire dateline
- * (أنقرة (الأناضول) –), and, the other way, a chamber inside a title
- * (رئيس مجلس النواب).  See ArTagApplyOrgNames in
- * ar_tagger.h.  The word lists here are general vocabulary written for
- * this project, not names.
+ * الأمم المتحدة المؤقتة في لبنان, الإدارة الذاتية لشمال وشرق سوريا), a
+ * body named by a genitive (مكتب تنسيق الشؤون الإنسانية), and, the other
+ * way, a chamber inside a title (رئيس مجلس النواب) and a head with an
+ * adjective of reach that refers back (المنظمة الدولية); the rules that
+ * read quotes, parentheses and datelines are in ar_tag_orgs_marks.c.  See
+ * ArTagApplyOrgNames in ar_tagger.h.  The word lists here are general
+ * vocabulary written for this project, not names.
  */
-#include "ar_tag_internal.h"
+#include "ar_tag_orgs.h"
 
-#include <stdbool.h>
-#include <string.h>
-
-#define B_ORG B_TAG(AR_ENT_ORGANIZATION)
-#define HEADS (AR_GAZ_ORG_HEAD | AR_GAZ_CHAIN_HEAD)
 #define TAIL_MAX 4				/* words of a ل tail */
-
-/*
- * Word lists, compared with a word's folded stem (and the stem without a
- * ب ل ك).  A list ends with NULL; its hashes are computed on first use.
- */
-#define LIST_MAX 32				/* words of a list at most (the rest ignored) */
-
-typedef struct WordList
-{
-	const char *const *words;
-	uint64_t	hash[LIST_MAX];
-	bool		ready;
-} WordList;
 
 /* departments a ministry is named by (وزارة خارجية روسيا) */
 static const char *const dept_words[] = {
@@ -145,26 +128,6 @@ static const char *const before_ministry[] = {
 	NULL
 };
 
-static bool
-in_list(WordList *l, uint64_t h)
-{
-	if (!l->ready)
-	{
-		for (int k = 0; k < LIST_MAX && l->words[k]; k++)
-		{
-			Folded		f;
-
-			ArTagFoldWord(l->words[k], strlen(l->words[k]), &f);
-			l->hash[k] = hash_cps(f.cp, 0, f.n);
-		}
-		l->ready = true;
-	}
-	for (int k = 0; h != 0 && k < LIST_MAX && l->words[k]; k++)
-		if (l->hash[k] == h)
-			return true;
-	return false;
-}
-
 static WordList depts = {dept_words, {0}, false},
 			elided = {elided_words, {0}, false},
 			bodies = {body_words, {0}, false},
@@ -181,48 +144,6 @@ static WordList depts = {dept_words, {0}, false},
 			parties = {party_words, {0}, false},
 			reaches = {reach_words, {0}, false},
 			gen_heads = {genitive_heads, {0}, false};
-
-/* One segment and the analyses of its words, computed when needed. */
-typedef struct Seg
-{
-	const char *text;
-	const ArTagWords *ws;		/* the text's words */
-	const ArTagWord *w;			/* the segment's first word */
-	int			a;				/* its index in ws */
-	const ArTagFeats *feats;
-	uint8_t    *tags;
-	int			n;
-	LazyWords	lw;
-} Seg;
-
-static const WordInfo *
-info(Seg *s, int i)
-{
-	return lazy(&s->lw, i);
-}
-
-/* Is word i in list l, by its stem or its stem without ب ل ك? */
-static bool
-word_in(Seg *s, int i, WordList *l)
-{
-	const WordInfo *w = info(s, i);
-
-	return in_list(l, w->stem) || in_list(l, w->bare);
-}
-
-/* Are words i-1 and i separated by white space only? */
-static bool
-plain(Seg *s, int i)
-{
-	return plain_gap(s->text, s->ws->w, s->a + i);
-}
-
-/* Does word i carry the article (or لل)? */
-static bool
-definite(Seg *s, int i)
-{
-	return info(s, i)->article || info(s, i)->contracted;
-}
 
 /* Is word i, untagged, after a plain gap, a nationality adjective with the article? */
 static bool
@@ -262,17 +183,6 @@ nisba_tail(Seg *s, int i)
 			break;
 	}
 	return end;
-}
-
-/* Makes words [s, e) one ORGANIZATION mention (what was there is taken in). */
-static void
-set_org(uint8_t *tags, int n, int s, int e)
-{
-	if (e < n && TAG_INSIDE(tags[e]))
-		tags[e] = (uint8_t) (tags[e] - 1);	/* the rest of a cut mention */
-	tags[s] = B_ORG;
-	for (int j = s + 1; j < e; j++)
-		tags[j] = I_TAG(AR_ENT_ORGANIZATION);
 }
 
 /*
@@ -709,15 +619,6 @@ back_references(Seg *s)
 }
 
 /*
- * 9. A ل tail that the tagger cut short: an organization with a ل word after
- * its first word whose last word is a noun without the article that needs
- * its genitive takes the place after it (الإدارة الذاتية لشمال وشرق
- * سوريا), and one whose last word has the article takes a word with و and
- * the article joined to it and its nisba adjectives (الائتلاف الوطني لقوى
- * الثورة والمعارضة السورية; not a head noun: والحكومة السورية is another
- * body).
- */
-/*
  * Are words [l, e) a ل noun without the article and nouns without it or
  * with و only (لشمال وشرق, لدول غرب)?
  */
@@ -731,6 +632,15 @@ construct_from(Seg *s, int l, int e)
 	return true;
 }
 
+/*
+ * 9. A ل tail that the tagger cut short: an organization with a ل word after
+ * its first word whose last word is a noun without the article that needs
+ * its genitive takes the place after it (الإدارة الذاتية لشمال وشرق
+ * سوريا), and one whose last word has the article takes a word with و and
+ * the article joined to it and its nisba adjectives (الائتلاف الوطني لقوى
+ * الثورة والمعارضة السورية; not a head noun: والحكومة السورية is another
+ * body).
+ */
 static void
 cut_tails(Seg *s)
 {
@@ -767,115 +677,6 @@ cut_tails(Seg *s)
 }
 
 /*
- * Marks in text[a..b-1], between two words: DL_OPEN ( or « (DL_PAREN too
- * for (), DL_CLOSE ) or
- * », DL_QUOTE ", DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER
- * anything else but spaces.
- */
-#define DL_OPEN 1
-#define DL_CLOSE 2
-#define DL_DASH 4
-#define DL_COLON 8
-#define DL_LINE 16
-#define DL_OTHER 32
-#define DL_QUOTE 64
-#define DL_PAREN 128			/* ( itself (also DL_OPEN) */
-#define AGENCY_MAX 4			/* words of an agency's name in a dateline */
-
-static int
-marks(const char *text, size_t a, size_t b)
-{
-	int			m = 0;
-
-	for (size_t k = a; k < b; k++)
-	{
-		unsigned char c = (unsigned char) text[k];
-
-		if (c == '"')
-			m |= DL_QUOTE;
-		else if (c == '(')
-			m |= DL_OPEN | DL_PAREN;
-		else if (c == ')')
-			m |= DL_CLOSE;
-		else if (c == '-')
-			m |= DL_DASH;
-		else if (c == ':')
-			m |= DL_COLON;
-		else if (c == '\n' || c == '\r')
-			m |= DL_LINE;
-		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
-											(unsigned char) text[k + 1] == 0xBB))
-			m |= (unsigned char) text[++k] == 0xAB ? DL_OPEN : DL_CLOSE;	/* « » */
-		else if (c == 0xE2 && k + 2 < b && (unsigned char) text[k + 1] == 0x80 &&
-				 ((unsigned char) text[k + 2] == 0x93 || (unsigned char) text[k + 2] == 0x94))
-		{
-			m |= DL_DASH;		/* – — */
-			k += 2;
-		}
-		else if (c != ' ' && c != '\t')
-			m |= DL_OTHER;
-	}
-	return m;
-}
-
-/*
- * Is word k of ws alone in parentheses or quotes (in parentheses if paren):
- * an opening mark before it (after the closing quote of what comes before:
- * «...» (قسد)) and a closing one after it?
- */
-static bool
-bracketed(const char *text, const ArTagWords *ws, int k, bool paren)
-{
-	int			before;
-
-	if (k < 1 || k + 1 >= ws->n)
-		return false;
-	before = marks(text, ws->w[k - 1].start + ws->w[k - 1].len, ws->w[k].start);
-	return (before & (paren ? DL_PAREN : DL_OPEN)) &&
-		!(before & ~(DL_OPEN | DL_PAREN | DL_CLOSE | DL_QUOTE)) &&
-		(marks(text, ws->w[k].start + ws->w[k].len, ws->w[k + 1].start) &
-		 (DL_CLOSE | DL_QUOTE));
-}
-
-/*
- * May untagged word i be an acronym: letters (no number: (2019)), no
- * clitic, not a title, nationality or other listed common class, not a
- * particle?
- */
-static bool
-may_be_acronym(Seg *s, int i)
-{
-	const WordInfo *w = info(s, i);
-
-	return w->nclitics == 0 && !w->contracted && w->stemf.n >= 2 &&
-		w->stemf.latin + w->stemf.arabic == w->stemf.n && w->stemf.digit == 0 &&
-		!(s->feats->word_mask[i] & (AR_GAZ_TITLE | AR_GAZ_NISBA | HEADS)) &&
-		!word_in(s, i, &particles) && !ArTagNotNameWord(w);
-}
-
-/*
- * 5. A one-word mention tagged MISC in quotes or parentheses, or an
- * untagged word that may be an acronym in parentheses (a quoted one is a
- * word: الجيش «عملية»), right after an organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان «يونيفيل», قوات سوريا
- * الديمقراطية (قسد).
- */
-static void
-acronyms(Seg *s)
-{
-	for (int i = 1; i < s->n; i++)
-	{
-		bool		untagged = s->tags[i] == 0;
-
-		if ((s->tags[i] != B_TAG(AR_ENT_MISC) && !(untagged && may_be_acronym(s, i))) ||
-			(i + 1 < s->n && TAG_INSIDE(s->tags[i + 1])) ||
-			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
-			continue;
-		if (bracketed(s->text, s->ws, s->a + i, untagged))
-			s->tags[i] = B_ORG;
-	}
-}
-
-/*
  * 6. A head noun and a chamber named by its members right after a title is
  * the department of the title, no organization (رئيس مجلس النواب, as the
  * guideline has it); a body with a name of its own is one (رئيس مجلس
@@ -892,119 +693,6 @@ title_departments(Seg *s)
 			!definite(s, i) && info(s, i + 1)->article &&
 			in_list(&chambers, info(s, i + 1)->stem))
 			s->tags[i] = s->tags[i + 1] = 0;
-}
-
-/*
- * 7. The dateline of wire copy: at the start of the text or of a line, a
- * place, then the agency that sent the story, in parentheses and a dash
- * (أنقرة (الأناضول) –, بروكسل (أ ف ب) -) or after a dash up to a colon (القاهرة
- * – أ ش أ:, بيروت – «الوكالة الوطنية للإعلام»:).  The agency is an
- * organization, whatever the words were tagged (الأناضول is also a place),
- * unless it is one word that the gazetteer knows as a place only: the
- * country of a city (موسكو (روسيا) - in a list of results).
- */
-static void
-datelines(Seg *s)
-{
-	const ArTagWord *all = s->ws->w;
-	int			e,
-				open,
-				closer;
-
-	if (s->n < 2 ||
-		(s->a == 0 ? marks(s->text, 0, all[0].start) != 0 :
-		 !(marks(s->text, all[s->a - 1].start + all[s->a - 1].len,
-				 all[s->a].start) & DL_LINE)))
-		return;
-	if (s->tags[0] == B_TAG(AR_ENT_LOCATION))
-		e = mention_end(s->tags, s->n, 0);
-	else if (s->tags[0] == 0 && (s->feats->word_mask[0] & AR_GAZ_LOC))
-		e = 1;
-	else
-		return;
-	if (e >= s->n)
-		return;
-	open = marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start) & ~(DL_QUOTE | DL_PAREN);
-	if (open == DL_OPEN)
-		closer = DL_CLOSE | DL_DASH;	/* (الأناضول) – */
-	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN))
-		closer = DL_COLON;		/* – أ ش أ: */
-	else
-		return;
-	for (int f = e + 1; f <= e + AGENCY_MAX; f++)
-	{
-		int			next = s->a + f,
-					m;
-
-		if (next >= s->ws->n)
-			return;
-		m = marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start) & ~(DL_QUOTE | DL_PAREN);
-		if (TAG_INSIDE(s->tags[f - 1]) ? false :
-			(s->tags[f - 1] == B_TAG(AR_ENT_PERSON) ||
-			 (s->feats->word_mask[f - 1] & AR_GAZ_TITLE)))
-			return;				/* no agency: بيروت - قال الرئيس: */
-		if (m == 0 && f < s->n)
-			continue;
-		if (f == e + 1 && (s->feats->word_mask[e] & (AR_GAZ_LOC | AR_GAZ_ORG)) == AR_GAZ_LOC)
-			return;				/* a city's country: موسكو (روسيا) - */
-		if ((m & closer) == closer && !(m & DL_OPEN))
-			set_org(s->tags, s->n, e, f);
-		return;
-	}
-}
-
-/* Does word i start with ال, as the article or not (الله)? */
-static bool
-with_al(Seg *s, int i)
-{
-	const Folded *f = &info(s, i)->stemf;
-
-	return definite(s, i) || (f->n > 2 && f->cp[0] == 0x0627 && f->cp[1] == 0x0644);
-}
-
-/*
- * 10. A head noun without the article before a quoted name stays outside it,
- * as the guideline has it (تنظيم «الدولة الإسلامية» is الدولة الإسلامية,
- * like حركة «حماس»): an organization whose first word is such a head and
- * whose other words are all inside the quotes loses its first word,
- * unless what is quoted is one word with the article (حزب «الله»).
- */
-static void
-quoted_names(Seg *s)
-{
-	for (int i = 0; i + 1 < s->n; i++)
-	{
-		int			e,
-					open,
-					close;
-
-		if (s->tags[i] != B_ORG)
-			continue;
-		e = mention_end(s->tags, s->n, i);
-		if (e - i < 2 || !(s->feats->word_mask[i] & HEADS) || definite(s, i) ||
-			s->a + e >= s->ws->n || (e - i == 2 && with_al(s, i + 1)))
-		{
-			i = e - 1;
-			continue;
-		}
-		open = marks(s->text, s->w[i].start + s->w[i].len, s->w[i + 1].start);
-		close = marks(s->text, s->w[e - 1].start + s->w[e - 1].len,
-					  s->ws->w[s->a + e].start);
-		if (((open & DL_OPEN) && !(open & DL_PAREN) && (close & DL_CLOSE)) ||
-			(open == DL_QUOTE && (close & DL_QUOTE)))
-		{
-			bool		inside = true;
-
-			for (int k = i + 2; k < e && inside; k++)
-				inside = plain(s, k);
-			if (inside)
-			{
-				s->tags[i] = 0;
-				s->tags[i + 1] = B_ORG;
-			}
-		}
-		i = e - 1;
-	}
 }
 
 void
@@ -1034,52 +722,8 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 		cut_tails(&s);
 	}
 	title_departments(&s);
-	quoted_names(&s);
 	if (!(flags & AR_RULES_NO_ORG_CHAINS))
 		back_references(&s);
-	acronyms(&s);
-	datelines(&s);
+	ArTagOrgMarks(&s);
 }
 
-/*
- * The document step of acronyms: the memory key of an acronym found after
- * its organization, by its spelling skeleton; KEY_ACRONYM(0) tells that the
- * text has one.
- */
-#define KEY_ACRONYM(skel) (ArMix64((uint64_t) (skel) ^ 0x6163726F6E796D73ULL))
-
-ArStatus
-ArDocOrgAcronymsLearn(ArDocMem *d, const char *text, const ArTagWords *ws,
-					  int a, int b, const uint32_t *skel, const uint8_t *tags,
-					  const ArEnv *env)
-{
-	ArStatus	rc = AR_OK;
-	int			n = b - a;
-
-	for (int i = 1; rc == AR_OK && i < n; i++)
-		if (tags[i] == B_ORG && (i + 1 == n || !TAG_INSIDE(tags[i + 1])) &&
-			tags[i - 1] != 0 && (tags[i - 1] - 1) / 2 == AR_ENT_ORGANIZATION &&
-			bracketed(text, ws, a + i, false))
-		{
-			rc = ArDocMemAdd(d, KEY_ACRONYM(skel[i]), 1, env);
-			if (rc == AR_OK)
-				rc = ArDocMemAdd(d, KEY_ACRONYM(0), 1, env);
-		}
-	return rc;
-}
-
-void
-ArDocOrgAcronymsApply(const ArDocMem *d, const ArTagWords *ws, int a, int b,
-					  const uint32_t *skel, uint8_t *tags)
-{
-	int			n = b - a;
-
-	(void) ws;
-	(void) a;
-	if (d == NULL || d->n == 0 || !ArDocMemGet(d, KEY_ACRONYM(0)))
-		return;
-	for (int i = 0; i < n; i++)
-		if ((tags[i] == 0 || ((tags[i] & 1) && (i + 1 == n || !TAG_INSIDE(tags[i + 1])))) &&
-			ArDocMemGet(d, KEY_ACRONYM(skel[i])))
-			tags[i] = B_ORG;
-}

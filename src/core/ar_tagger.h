@@ -394,7 +394,8 @@ extern void ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 							   uint8_t *tags, int flags);
 
 /*
- * Acronyms across a document (orgs, round 4).  ArDocOrgAcronymsLearn adds
+ * Acronyms across a document (src/core/ar_tag_orgs_marks.c).
+ * ArDocOrgAcronymsLearn adds
  * to d each one-word organization of tags[0..b-a-1] (final tags of
  * words->w[a..b-1], spelling skeletons skel[0..b-a-1]) that stands in
  * parentheses or quotes right after an organization: its acronym (قوات
