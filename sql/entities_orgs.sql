@@ -207,3 +207,12 @@ SELECT s.n, e.entity, e.type
     (3, 'واجتمع مجلس إدارة الشركة أمس .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 17. A dateline with a date between the place and the agency, or a slash
+--     before it: the agency is an organization.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'جنيف، ١٢ تشرين الأول/أكتوبر (أ ف ب) - أعلن المبعوث الأممي أن المحادثات ستبدأ .'),
+    (2, 'بغداد/ واع: اعلنت وزارة الخارجية العراقية أن الوفد وصل .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

@@ -26,6 +26,9 @@
 #define DL_OTHER 32
 #define DL_QUOTE 64
 #define DL_PAREN 128			/* ( itself (also DL_OPEN) */
+#define DL_COMMA 256			/* , or ، */
+#define DL_SLASH 512			/* / */
+#define DATE_MAX 5				/* words of a date in a dateline */
 #define AGENCY_MAX 4			/* words of an agency's name in a dateline */
 
 static int
@@ -49,6 +52,15 @@ marks(const char *text, size_t a, size_t b)
 			m |= DL_COLON;
 		else if (c == '\n' || c == '\r')
 			m |= DL_LINE;
+		else if (c == ',')
+			m |= DL_COMMA;
+		else if (c == '/')
+			m |= DL_SLASH;
+		else if (c == 0xD8 && k + 1 < b && (unsigned char) text[k + 1] == 0x8C)
+		{
+			m |= DL_COMMA;		/* ، */
+			k++;
+		}
 		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
 											(unsigned char) text[k + 1] == 0xBB))
 			m |= (unsigned char) text[++k] == 0xAB ? DL_OPEN : DL_CLOSE;	/* « » */
@@ -122,10 +134,43 @@ acronyms(Seg *s)
 }
 
 /*
+ * The date after a dateline's place and a comma, from word e: up to
+ * DATE_MAX words with a number among them and no mark between them but /
+ * (١٢ تشرين الأول/أكتوبر), then an opening parenthesis.  Returns the word
+ * after the parenthesis and sets *open to its marks, or returns e and
+ * leaves *open as it is.
+ */
+static int
+after_date(Seg *s, int e, int *open)
+{
+	bool		number = false;
+
+	for (int g = e; g < s->n && g - e <= DATE_MAX; g++)
+	{
+		int			m;
+
+		number |= info(s, g)->stemf.digit > 0;
+		if (g + 1 >= s->n)
+			break;
+		m = marks(s->text, s->w[g].start + s->w[g].len, s->w[g + 1].start) &
+			~(DL_QUOTE | DL_PAREN);
+		if (m == DL_OPEN && number)
+		{
+			*open = m;
+			return g + 1;
+		}
+		if (m & ~DL_SLASH)
+			break;
+	}
+	return e;
+}
+
+/*
  * 7. The dateline of wire copy: at the start of the text or of a line, a
  * place, then the agency that sent the story, in parentheses and a dash
- * (أنقرة (الأناضول) –, بروكسل (أ ف ب) -) or after a dash up to a colon (القاهرة
- * – أ ش أ:, بيروت – «الوكالة الوطنية للإعلام»:).  The agency is an
+ * (أنقرة (الأناضول) –, بروكسل (أ ف ب) -; after a date too: جنيف، ١٢
+ * تشرين الأول/أكتوبر (أ ف ب) -) or after a dash or a slash up to a colon
+ * (القاهرة – أ ش أ:, بيروت – «الوكالة الوطنية للإعلام»:, بغداد/ واع:).  The agency is an
  * organization, whatever the words were tagged (الأناضول is also a place),
  * unless it is one word that the gazetteer knows as a place only: the
  * country of a city (موسكو (روسيا) - in a list of results).
@@ -152,10 +197,12 @@ datelines(Seg *s)
 	if (e >= s->n)
 		return;
 	open = marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start) & ~(DL_QUOTE | DL_PAREN);
+	if (open == DL_COMMA)
+		e = after_date(s, e, &open);	/* جنيف، ١٢ تشرين الأول/أكتوبر (أ ف ب) - */
 	if (open == DL_OPEN)
 		closer = DL_CLOSE | DL_DASH;	/* (الأناضول) – */
-	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN))
-		closer = DL_COLON;		/* – أ ش أ: */
+	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN) || open == DL_SLASH)
+		closer = DL_COLON;		/* – أ ش أ:, بغداد/ واع: */
 	else
 		return;
 	for (int f = e + 1; f <= e + AGENCY_MAX; f++)

@@ -521,6 +521,28 @@ test_genitive_bodies(void)
 			 "a clitic on the last word ends it");
 }
 
+/* Datelines with a date after the place, or a slash. */
+static void
+test_dated_datelines(void)
+{
+	org_case("جنيف، ١٢ تشرين الأول/أكتوبر (أ ف ب) - أعلن المبعوث", 10,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, B(O), I(O), I(O), 0, 0}, 0,
+			 "a date after the place and a comma, then the agency");
+	org_case("بغداد/ واع: اعلنت الوزارة", 4,
+			 (uint8_t[]) {B(L), 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "an agency between a slash and a colon (either convention)");
+	org_case("بيروت، في 12 آذار (مارس) الجاري قال", 7,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0, 0}, 0,
+			 "parentheses after a date without a dash: no agency");
+	org_case("بيروت، لبنان (الأناضول) - قال", 4,
+			 (uint8_t[]) {B(L), B(L), B(L), 0},
+			 (uint8_t[]) {B(L), B(L), B(L), 0}, 0,
+			 "no number after the comma: no date, no agency");
+}
+
 int
 main(void)
 {
@@ -540,5 +562,6 @@ main(void)
 	test_cut_tails();
 	test_quoted_names();
 	test_genitive_bodies();
+	test_dated_datelines();
 	return harness_done();
 }
