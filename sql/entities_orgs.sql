@@ -216,3 +216,11 @@ SELECT s.n, e.entity, e.type
     (2, 'بغداد/ واع: اعلنت وزارة الخارجية العراقية أن الوفد وصل .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 18. The treasury stands for its ministry before a nationality adjective,
+--     as the foreign ministry does (الخزانة الأمريكية).
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وفرضت الخزانة الأمريكية عقوبات جديدة .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

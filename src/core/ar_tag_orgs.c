@@ -27,7 +27,7 @@ static const char *const dept_words[] = {
 };
 
 /* departments that stand for their ministry with the article (الخارجية) */
-static const char *const elided_words[] = {"خارجية", "داخلية", "دفاع", NULL};
+static const char *const elided_words[] = {"خارجية", "داخلية", "دفاع", "خزانة", NULL};
 
 /*
  * words that name a body of another organization before its name (قوة

@@ -543,6 +543,20 @@ test_dated_datelines(void)
 			 "no number after the comma: no date, no agency");
 }
 
+/* The treasury stands for its ministry as the other departments do. */
+static void
+test_treasury(void)
+{
+	org_case("وفرضت الخزانة الأمريكية عقوبات", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "الخزانة الأمريكية is the ministry");
+	org_case("وقال وزير الخزانة الأمريكية", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "after a title it is the title's department");
+}
+
 int
 main(void)
 {
@@ -563,5 +577,6 @@ main(void)
 	test_quoted_names();
 	test_genitive_bodies();
 	test_dated_datelines();
+	test_treasury();
 	return harness_done();
 }
