@@ -407,7 +407,9 @@ genitive_bodies(Seg *s)
 					e;
 		const WordInfo *m;
 
-		if (s->tags[h] != 0 || !word_in(s, h, &gen_heads) || definite(s, h) ||
+		if (s->tags[h] != 0 ||
+			!(in_list(&gen_heads, f->stem[h]) || in_list(&gen_heads, f->bare[h])) ||
+			definite(s, h) ||
 			info(s, h)->nclitics > 1 || s->tags[h + 1] != 0 || !plain(s, h + 1) ||
 			!plain(s, x))
 			continue;

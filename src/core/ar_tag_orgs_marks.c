@@ -124,9 +124,9 @@ acronyms(Seg *s)
 	{
 		bool		untagged = s->tags[i] == 0;
 
-		if ((s->tags[i] != B_TAG(AR_ENT_MISC) && !(untagged && may_be_acronym(s, i))) ||
+		if (s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION ||
 			(i + 1 < s->n && TAG_INSIDE(s->tags[i + 1])) ||
-			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
+			(s->tags[i] != B_TAG(AR_ENT_MISC) && !(untagged && may_be_acronym(s, i))))
 			continue;
 		if (bracketed(s->text, s->ws, s->a + i, untagged))
 			s->tags[i] = B_ORG;
