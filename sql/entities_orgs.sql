@@ -153,3 +153,74 @@ SELECT s.n, e.entity, e.type
     (1, 'وبحث الوزيران عمل لجنة الاتصال العربية في عمان .')) s(n, t),
   LATERAL arabic_entities(s.t) e
  ORDER BY s.n, e.pos;
+
+-- 12. An acronym in parentheses after its organization is an organization,
+--     and so is the same word elsewhere in the text (quoted, or before
+--     the full name); a number in parentheses is none.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وقال قائد «قسد» إن العملية مستمرة . وأعلنت قوات سوريا الديمقراطية (قسد) مقتل قيادي . وأكد متحدث باسم قسد ذلك .'),
+    (2, 'وقال الجيش اللبناني (2019) إن الوضع هادئ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 13. A head with the article and an adjective of reach alone (المنظمة
+--     الدولية) refers back to the organization named before: no mention;
+--     a listed name of that form stays (البنك الدولي).
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'قال جوتيريش إن الأمم المتحدة قلقة . وأكد أن المنظمة الدولية ستواصل العمل .'),
+    (2, 'وقال البنك الدولي إن النمو تباطأ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 14. A ل genitive of a name that the tagger cut short: one that ends in a
+--     noun without the article takes the place after it, one that ends with
+--     the article takes a noun joined by و and its adjective; a head noun
+--     after و starts another body.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وأعلنت الإدارة الذاتية لشمال وشرق سوريا تعطيل الدوام .'),
+    (2, 'وأكد الائتلاف الوطني لقوى الثورة والمعارضة السورية أن الحل سياسي .'),
+    (3, 'وقالت مفوضية الأمم المتحدة لشؤون اللاجئين والحكومة السورية إن القافلة وصلت .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 15. A head noun without the article before a quoted name stays outside
+--     it (تنظيم «الدولة الإسلامية» is الدولة الإسلامية); one quoted word
+--     with ال needs its head (حزب «الله»).
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وقتل قيادي في تنظيم «الدولة الإسلامية» أمس .'),
+    (2, 'وقال حزب «الله» اللبناني إن الوضع هادئ .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 16. A body named by a head noun, a noun without the article and the word
+--     with the article it belongs to (مكتب تنسيق الشؤون الإنسانية, وحدات
+--     حماية الشعب), a command named by a noun and its adjective (قيادة
+--     العمليات المشتركة); a board (مجلس إدارة الشركة) is none.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وأوضح مكتب تنسيق الشؤون الإنسانية أن القافلة وصلت .'),
+    (2, 'وقالت قيادة العمليات المشتركة إن وحدات حماية الشعب انسحبت .'),
+    (3, 'واجتمع مجلس إدارة الشركة أمس .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 17. A dateline with a date between the place and the agency, or a slash
+--     before it: the agency is an organization.
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'جنيف، ١٢ تشرين الأول/أكتوبر (أ ف ب) - أعلن المبعوث الأممي أن المحادثات ستبدأ .'),
+    (2, 'بغداد/ واع: اعلنت وزارة الخارجية العراقية أن الوفد وصل .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;
+
+-- 18. The treasury stands for its ministry before a nationality adjective,
+--     as the foreign ministry does (الخزانة الأمريكية).
+SELECT s.n, e.entity, e.type
+  FROM (VALUES
+    (1, 'وفرضت الخزانة الأمريكية عقوبات جديدة .')) s(n, t),
+  LATERAL arabic_entities(s.t) e
+ ORDER BY s.n, e.pos;

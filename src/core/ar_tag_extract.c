@@ -301,6 +301,8 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 			ArTagApplyRules(gaz, kind_keys, &fs, text, ws, a, b, tags, 0, env);
 			memcpy(skel + a, fs.skel, sizeof(uint32_t) * (size_t) (b - a));
 			rc = ArDocNamesLearn(&names, gaz, text, ws, a, b, skel + a, tags, env);
+			if (rc == AR_OK)
+				rc = ArDocOrgAcronymsLearn(&names, text, ws, a, b, skel + a, tags, env);
 		}
 	}
 	/* the names found elsewhere in the text, then the mentions */
@@ -310,6 +312,7 @@ ArExtract(const ArModel *model, const char *text, size_t len,
 		ArCheckInterrupts(env);
 		tags = all + a;
 		ArDocNamesApply(&names, gaz, text, ws, a, b, skel + a, tags);
+		ArDocOrgAcronymsApply(&names, ws, a, b, skel + a, tags);
 		for (int i = 0; rc == AR_OK && i < b - a;)
 		{
 			ArMention	m;

@@ -8,34 +8,17 @@
  * (الخارجية الأمريكية), a party or force named by a noun and its adjective
  * (حزب الشعب الجمهوري, قوات الدعم السريع), the tails that complete a
  * name (الهلال الأحمر العربي السوري, منظمة الأمم المتحدة للطفولة, قوة
- * الأمم المتحدة المؤقتة في لبنان), an acronym in quotes after the
- * organization it abbreviates (يونيفيل), the agency of a wire dateline
- * (أنقرة (الأناضول) –), and, the other way, a chamber inside a title
- * (رئيس مجلس النواب).  See ArTagApplyOrgNames in
- * ar_tagger.h.  The word lists here are general vocabulary written for
- * this project, not names.
+ * الأمم المتحدة المؤقتة في لبنان, الإدارة الذاتية لشمال وشرق سوريا), a
+ * body named by a genitive (مكتب تنسيق الشؤون الإنسانية), and, the other
+ * way, a chamber inside a title (رئيس مجلس النواب) and a head with an
+ * adjective of reach that refers back (المنظمة الدولية); the rules that
+ * read quotes, parentheses and datelines are in ar_tag_orgs_marks.c.  See
+ * ArTagApplyOrgNames in ar_tagger.h.  The word lists here are general
+ * vocabulary written for this project, not names.
  */
-#include "ar_tag_internal.h"
+#include "ar_tag_orgs.h"
 
-#include <stdbool.h>
-#include <string.h>
-
-#define B_ORG B_TAG(AR_ENT_ORGANIZATION)
-#define HEADS (AR_GAZ_ORG_HEAD | AR_GAZ_CHAIN_HEAD)
 #define TAIL_MAX 4				/* words of a ل tail */
-
-/*
- * Word lists, compared with a word's folded stem (and the stem without a
- * ب ل ك).  A list ends with NULL; its hashes are computed on first use.
- */
-#define LIST_MAX 32				/* words of a list at most (the rest ignored) */
-
-typedef struct WordList
-{
-	const char *const *words;
-	uint64_t	hash[LIST_MAX];
-	bool		ready;
-} WordList;
 
 /* departments a ministry is named by (وزارة خارجية روسيا) */
 static const char *const dept_words[] = {
@@ -44,7 +27,7 @@ static const char *const dept_words[] = {
 };
 
 /* departments that stand for their ministry with the article (الخارجية) */
-static const char *const elided_words[] = {"خارجية", "داخلية", "دفاع", NULL};
+static const char *const elided_words[] = {"خارجية", "داخلية", "دفاع", "خزانة", NULL};
 
 /*
  * words that name a body of another organization before its name (قوة
@@ -70,7 +53,20 @@ static const char *const particle_words[] = {
  * gazetteer head nouns (ORG_HEAD) too, which is checked first
  */
 static const char *const named_heads[] = {
-	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", "لجنة", NULL
+	"حزب", "قوات", "جبهة", "هيئة", "ائتلاف", "لجنة", "قيادة", NULL
+};
+
+/*
+ * head nouns of bodies named by a genitive without the article (مكتب تنسيق
+ * الشؤون الإنسانية, وحدات حماية الشعب), some of them missing from the
+ * gazetteer's ORG_HEAD; not the heads that are also verbal nouns or things
+ * (قيادة مركبة, إدارة شؤون الدولة, جهاز كشف المعادن, حركة مرور, تنظيم
+ * ضربات القلب) or that a generic description follows (شركة صناعة
+ * السيارات, مركز خدمة المشتركين), as seen on news text
+ */
+static const char *const genitive_heads[] = {
+	"مكتب", "صندوق", "هيئة", "لجنة", "مفوضية", "مرصد", "ديوان", "وحدات",
+	"محكمة", "مجلس", "اتحاد", "وكالة", NULL
 };
 
 /*
@@ -81,7 +77,7 @@ static const char *const describing[] = {
 	"حاكم", "حاكمة", "معارض", "معارضة", "جديد", "جديدة", "حالي", "حالية",
 	"سابق", "سابقة", "محظور", "منحل", "ذي", "تي", "الذي", "التي", "أول",
 	"أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "موالي", "موالية", "تابع",
-	"تابعة", "مخلوع", NULL
+	"تابعة", "مخلوع", "أخرى", "آخر", NULL
 };
 
 /* heads named by one noun (حزب النهضة) */
@@ -119,31 +115,18 @@ static const char *const not_tail[] = {
 	"هذا", "هذه", "كل", "أن", "أنه", "غرض", "أجل", NULL
 };
 
+/*
+ * adjectives of reach that make a head with the article a back-reference,
+ * not a name (المنظمة الدولية, الهيئة الأممية: the organization named
+ * before)
+ */
+static const char *const reach_words[] = {"دولي", "دولية", "أممي", "أممية", NULL};
+
 /* words after which الدفاع is the ministry (أعلنت الدفاع التركية) */
 static const char *const before_ministry[] = {
 	"في", "من", "عن", "إن", "أن", "باسم", "بلسان", "مع", "على", "إلى", "بيان",
 	NULL
 };
-
-static bool
-in_list(WordList *l, uint64_t h)
-{
-	if (!l->ready)
-	{
-		for (int k = 0; k < LIST_MAX && l->words[k]; k++)
-		{
-			Folded		f;
-
-			ArTagFoldWord(l->words[k], strlen(l->words[k]), &f);
-			l->hash[k] = hash_cps(f.cp, 0, f.n);
-		}
-		l->ready = true;
-	}
-	for (int k = 0; h != 0 && k < LIST_MAX && l->words[k]; k++)
-		if (l->hash[k] == h)
-			return true;
-	return false;
-}
 
 static WordList depts = {dept_words, {0}, false},
 			elided = {elided_words, {0}, false},
@@ -158,49 +141,9 @@ static WordList depts = {dept_words, {0}, false},
 			ranks = {rank_words, {0}, false},
 			offices = {office_words, {0}, false},
 			not_named = {not_named_nouns, {0}, false},
-			parties = {party_words, {0}, false};
-
-/* One segment and the analyses of its words, computed when needed. */
-typedef struct Seg
-{
-	const char *text;
-	const ArTagWords *ws;		/* the text's words */
-	const ArTagWord *w;			/* the segment's first word */
-	int			a;				/* its index in ws */
-	const ArTagFeats *feats;
-	uint8_t    *tags;
-	int			n;
-	LazyWords	lw;
-} Seg;
-
-static const WordInfo *
-info(Seg *s, int i)
-{
-	return lazy(&s->lw, i);
-}
-
-/* Is word i in list l, by its stem or its stem without ب ل ك? */
-static bool
-word_in(Seg *s, int i, WordList *l)
-{
-	const WordInfo *w = info(s, i);
-
-	return in_list(l, w->stem) || in_list(l, w->bare);
-}
-
-/* Are words i-1 and i separated by white space only? */
-static bool
-plain(Seg *s, int i)
-{
-	return plain_gap(s->text, s->ws->w, s->a + i);
-}
-
-/* Does word i carry the article (or لل)? */
-static bool
-definite(Seg *s, int i)
-{
-	return info(s, i)->article || info(s, i)->contracted;
-}
+			parties = {party_words, {0}, false},
+			reaches = {reach_words, {0}, false},
+			gen_heads = {genitive_heads, {0}, false};
 
 /* Is word i, untagged, after a plain gap, a nationality adjective with the article? */
 static bool
@@ -240,17 +183,6 @@ nisba_tail(Seg *s, int i)
 			break;
 	}
 	return end;
-}
-
-/* Makes words [s, e) one ORGANIZATION mention (what was there is taken in). */
-static void
-set_org(uint8_t *tags, int n, int s, int e)
-{
-	if (e < n && TAG_INSIDE(tags[e]))
-		tags[e] = (uint8_t) (tags[e] - 1);	/* the rest of a cut mention */
-	tags[s] = B_ORG;
-	for (int j = s + 1; j < e; j++)
-		tags[j] = I_TAG(AR_ENT_ORGANIZATION);
 }
 
 /*
@@ -455,6 +387,67 @@ pronoun_or_adverb(Seg *s, int i)
 }
 
 /*
+ * 11. A head noun of genitive_heads without the article, a noun without it and a word with the
+ * article (or a place or organization) it belongs to, then adjectives of
+ * the nisba form or of rank and nationality adjectives: مكتب تنسيق الشؤون
+ * الإنسانية, وحدات حماية الشعب, هيئة تحرير الشام.  Not a title, place,
+ * person, nationality, place's kind word or head noun in the middle (مكتب
+ * رئيس الوزراء, أمانة منطقة الرياض), no describing adjective (وحدات
+ * جديدة), no chamber (مجلس إدارة الشركة) or department (وزارة خارجية
+ * روسيا: 2); no clitic on the middle words (وحدات جديدة بالضفة).
+ */
+static void
+genitive_bodies(Seg *s)
+{
+	const ArTagFeats *f = s->feats;
+
+	for (int h = 0; h + 2 < s->n; h++)
+	{
+		int			x = h + 2,
+					e;
+		const WordInfo *m;
+
+		if (s->tags[h] != 0 ||
+			!(in_list(&gen_heads, f->stem[h]) || in_list(&gen_heads, f->bare[h])) ||
+			definite(s, h) ||
+			info(s, h)->nclitics > 1 || s->tags[h + 1] != 0 || !plain(s, h + 1) ||
+			!plain(s, x))
+			continue;
+		m = info(s, h + 1);
+		if (m->article || m->contracted || m->nclitics || m->bare || m->stemf.n < 3 ||
+			(f->word_mask[h + 1] & (AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS | AR_GAZ_NISBA |
+									AR_GAZ_FIRST | AR_GAZ_LOC_CUE | HEADS)) ||
+			word_in(s, h + 1, &particles) || word_in(s, h + 1, &chambers) ||
+			word_in(s, h + 1, &depts) || word_in(s, h + 1, &describes) ||
+			pronoun_or_adverb(s, h + 1) || ArTagNotNameWord(m) || info(s, x)->nclitics)
+			continue;
+		if (place_or_org(s, x))
+			e = word_or_mention_end(s, x);
+		else if (s->tags[x] == 0 && info(s, x)->article && info(s, x)->nclitics == 0 &&
+				 !(f->word_mask[x] & (AR_GAZ_TITLE | AR_GAZ_PERS | AR_GAZ_NISBA)) &&
+				 !in_list(&describes, info(s, x)->stem))
+			e = x + 1;
+		else
+			continue;
+		while (e < s->n && e - x < 3 && s->tags[e] == 0 && plain(s, e) &&
+			   info(s, e)->article && info(s, e)->nclitics == 0 &&
+			   !(f->word_mask[e] & AR_GAZ_NISBA) &&
+			   (nisba_form(s, e) || in_list(&ranks, info(s, e)->stem)))
+			e++;
+		h = org_with_nisbas(s, h, e) - 1;
+	}
+}
+
+/* Has word i و as its only clitic and no article (وشرق in لشمال وشرق سوريا)? */
+static bool
+and_noun(Seg *s, int i)
+{
+	const WordInfo *w = info(s, i);
+
+	return w->nclitics == 1 && w->first_cp == 0x0648 && !w->article && !w->contracted;
+}
+
+/*
  * The ل tail that starts at word i: لل and a noun with the adjectives after
  * it (للطاقة الذرية), or ل, a noun without the article, more of them, and
  * the word with the article or the place they end in, with its adjectives
@@ -486,8 +479,8 @@ l_tail(Seg *s, int i, bool *named)
 		e = i + 1;
 		while (e < s->n && e - i < TAIL_MAX && plain(s, e) && s->tags[e] == 0 &&
 			   !definite(s, e) && !(s->feats->word_mask[e] & AR_GAZ_LOC) &&
-			   info(s, e)->nclitics == 0 && !word_in(s, e, &particles) &&
-			   !pronoun_or_adverb(s, e))
+			   (info(s, e)->nclitics == 0 || and_noun(s, e)) &&
+			   !word_in(s, e, &particles) && !pronoun_or_adverb(s, e))
 			e++;
 		if (e >= s->n || e - i >= TAIL_MAX || !plain(s, e))
 			return i;
@@ -606,75 +599,82 @@ tails(Seg *s)
 }
 
 /*
- * Marks in text[a..b-1], between two words: DL_OPEN ( or «, DL_CLOSE ) or
- * », DL_QUOTE ", DL_DASH - – —, DL_COLON :, DL_LINE a line break, DL_OTHER
- * anything else but spaces.
+ * 8. A head noun with the article and an adjective of reach alone (المنظمة
+ * الدولية, الوكالة الدولية, المنظمة الأممية) refers back to an
+ * organization named before, as the guideline has it: no mention, unless
+ * the gazetteer lists it as a sure name (البنك الدولي).  Not in
+ * ANERcorp's convention, which tags المنظمة الدولية.
  */
-#define DL_OPEN 1
-#define DL_CLOSE 2
-#define DL_DASH 4
-#define DL_COLON 8
-#define DL_LINE 16
-#define DL_OTHER 32
-#define DL_QUOTE 64
-#define AGENCY_MAX 4			/* words of an agency's name in a dateline */
-
-static int
-marks(const char *text, size_t a, size_t b)
+static void
+back_references(Seg *s)
 {
-	int			m = 0;
+	const ArTagFeats *f = s->feats;
 
-	for (size_t k = a; k < b; k++)
-	{
-		unsigned char c = (unsigned char) text[k];
-
-		if (c == '"')
-			m |= DL_QUOTE;
-		else if (c == '(')
-			m |= DL_OPEN;
-		else if (c == ')')
-			m |= DL_CLOSE;
-		else if (c == '-')
-			m |= DL_DASH;
-		else if (c == ':')
-			m |= DL_COLON;
-		else if (c == '\n' || c == '\r')
-			m |= DL_LINE;
-		else if (c == 0xC2 && k + 1 < b && ((unsigned char) text[k + 1] == 0xAB ||
-											(unsigned char) text[k + 1] == 0xBB))
-			m |= (unsigned char) text[++k] == 0xAB ? DL_OPEN : DL_CLOSE;	/* « » */
-		else if (c == 0xE2 && k + 2 < b && (unsigned char) text[k + 1] == 0x80 &&
-				 ((unsigned char) text[k + 2] == 0x93 || (unsigned char) text[k + 2] == 0x94))
-		{
-			m |= DL_DASH;		/* – — */
-			k += 2;
-		}
-		else if (c != ' ' && c != '\t')
-			m |= DL_OTHER;
-	}
-	return m;
+	for (int i = 0; i + 1 < s->n; i++)
+		if (s->tags[i] == B_ORG && s->tags[i + 1] == I_TAG(AR_ENT_ORGANIZATION) &&
+			(i + 2 == s->n || !TAG_INSIDE(s->tags[i + 2])) &&
+			(f->word_mask[i] & HEADS) && info(s, i)->article &&
+			info(s, i + 1)->article && info(s, i + 1)->nclitics == 0 &&
+			in_list(&reaches, info(s, i + 1)->stem) &&
+			!(f->sure_len[i] >= 2 && (f->sure_mask[i] & AR_GAZ_ORG)))
+			s->tags[i] = s->tags[i + 1] = 0;
 }
 
 /*
- * 5. A one-word mention tagged MISC, in quotes or parentheses right after an
- * organization, is its acronym: قوة الأمم المتحدة المؤقتة في لبنان
- * «يونيفيل».
+ * Are words [l, e) a ل noun without the article and nouns without it or
+ * with و only (لشمال وشرق, لدول غرب)?
+ */
+static bool
+construct_from(Seg *s, int l, int e)
+{
+	for (int k = l; k < e; k++)
+		if (definite(s, k) || (k > l && info(s, k)->nclitics && !and_noun(s, k)) ||
+			word_in(s, k, &particles))
+			return false;
+	return true;
+}
+
+/*
+ * 9. A ل tail that the tagger cut short: an organization with a ل word after
+ * its first word whose last word is a noun without the article that needs
+ * its genitive takes the place after it (الإدارة الذاتية لشمال وشرق
+ * سوريا), and one whose last word has the article takes a word with و and
+ * the article joined to it and its nisba adjectives (الائتلاف الوطني لقوى
+ * الثورة والمعارضة السورية; not a head noun: والحكومة السورية is another
+ * body).
  */
 static void
-acronyms(Seg *s)
+cut_tails(Seg *s)
 {
-	for (int i = 1; i < s->n; i++)
-	{
-		const ArTagWord *w = &s->w[i];
-		int			next = (int) (w - s->ws->w) + 1;
+	const ArTagFeats *f = s->feats;
 
-		if (s->tags[i] != B_TAG(AR_ENT_MISC) ||
-			(i + 1 < s->n && TAG_INSIDE(s->tags[i + 1])) || next >= s->ws->n ||
-			s->tags[i - 1] == 0 || (s->tags[i - 1] - 1) / 2 != AR_ENT_ORGANIZATION)
+	for (int i = 0; i < s->n; i++)
+	{
+		int			e,
+					l = 0;
+
+		if (s->tags[i] != B_ORG)
 			continue;
-		if (marks(s->text, s->w[i - 1].start + s->w[i - 1].len, w->start) == DL_OPEN &&
-			(marks(s->text, w->start + w->len, s->ws->w[next].start) & (DL_CLOSE | DL_QUOTE)))
-			s->tags[i] = B_ORG;
+		e = mention_end(s->tags, s->n, i);
+		for (int k = i + 1; k < e && !l; k++)
+			if (info(s, k)->contracted ||
+				(info(s, k)->bare && info(s, k)->stemf.cp[0] == 0x0644 && !info(s, k)->article))
+				l = k;
+		if (l == 0 || e >= s->n || !plain(s, e))
+		{
+			i = e - 1;
+			continue;
+		}
+		if (!definite(s, e - 1) && construct_from(s, l, e) &&
+			(s->tags[e] == B_TAG(AR_ENT_LOCATION) ||
+			 (s->tags[e] == 0 && (f->word_mask[e] & AR_GAZ_LOC))))
+			set_org(s->tags, s->n, i, word_or_mention_end(s, e));
+		else if (definite(s, e - 1) && s->tags[e] == 0 && info(s, e)->article &&
+				 info(s, e)->nclitics == 1 && info(s, e)->first_cp == 0x0648 &&
+				 !(f->word_mask[e] & (HEADS | AR_GAZ_TITLE | AR_GAZ_LOC | AR_GAZ_PERS |
+									  AR_GAZ_ORG | AR_GAZ_NISBA)))
+			set_org(s->tags, s->n, i, nisba_tail(s, e + 1));
+		i = mention_end(s->tags, s->n, i) - 1;
 	}
 }
 
@@ -695,65 +695,6 @@ title_departments(Seg *s)
 			!definite(s, i) && info(s, i + 1)->article &&
 			in_list(&chambers, info(s, i + 1)->stem))
 			s->tags[i] = s->tags[i + 1] = 0;
-}
-
-/*
- * 7. The dateline of wire copy: at the start of the text or of a line, a
- * place, then the agency that sent the story, in parentheses and a dash
- * (أنقرة (الأناضول) –, بروكسل (أ ف ب) -) or after a dash up to a colon (القاهرة
- * – أ ش أ:, بيروت – «الوكالة الوطنية للإعلام»:).  The agency is an
- * organization, whatever the words were tagged (الأناضول is also a place),
- * unless it is one word that the gazetteer knows as a place only: the
- * country of a city (موسكو (روسيا) - in a list of results).
- */
-static void
-datelines(Seg *s)
-{
-	const ArTagWord *all = s->ws->w;
-	int			e,
-				open,
-				closer;
-
-	if (s->n < 2 ||
-		(s->a == 0 ? marks(s->text, 0, all[0].start) != 0 :
-		 !(marks(s->text, all[s->a - 1].start + all[s->a - 1].len,
-				 all[s->a].start) & DL_LINE)))
-		return;
-	if (s->tags[0] == B_TAG(AR_ENT_LOCATION))
-		e = mention_end(s->tags, s->n, 0);
-	else if (s->tags[0] == 0 && (s->feats->word_mask[0] & AR_GAZ_LOC))
-		e = 1;
-	else
-		return;
-	if (e >= s->n)
-		return;
-	open = marks(s->text, s->w[e - 1].start + s->w[e - 1].len, s->w[e].start) & ~DL_QUOTE;
-	if (open == DL_OPEN)
-		closer = DL_CLOSE | DL_DASH;	/* (الأناضول) – */
-	else if (open == DL_DASH || open == (DL_DASH | DL_OPEN))
-		closer = DL_COLON;		/* – أ ش أ: */
-	else
-		return;
-	for (int f = e + 1; f <= e + AGENCY_MAX; f++)
-	{
-		int			next = s->a + f,
-					m;
-
-		if (next >= s->ws->n)
-			return;
-		m = marks(s->text, all[next - 1].start + all[next - 1].len, all[next].start) & ~DL_QUOTE;
-		if (TAG_INSIDE(s->tags[f - 1]) ? false :
-			(s->tags[f - 1] == B_TAG(AR_ENT_PERSON) ||
-			 (s->feats->word_mask[f - 1] & AR_GAZ_TITLE)))
-			return;				/* no agency: بيروت - قال الرئيس: */
-		if (m == 0 && f < s->n)
-			continue;
-		if (f == e + 1 && (s->feats->word_mask[e] & (AR_GAZ_LOC | AR_GAZ_ORG)) == AR_GAZ_LOC)
-			return;				/* a city's country: موسكو (روسيا) - */
-		if ((m & closer) == closer && !(m & DL_OPEN))
-			set_org(s->tags, s->n, e, f);
-		return;
-	}
 }
 
 void
@@ -778,9 +719,13 @@ ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 		elided_heads(&s);
 		genitive_ministries(&s);
 		named_bodies(&s);
+		genitive_bodies(&s);
 		tails(&s);
+		cut_tails(&s);
 	}
 	title_departments(&s);
-	acronyms(&s);
-	datelines(&s);
+	if (!(flags & AR_RULES_NO_ORG_CHAINS))
+		back_references(&s);
+	ArTagOrgMarks(&s);
 }
+

@@ -377,18 +377,39 @@ extern void ArTagApplyKindWords(const ArGaz *gaz, uint64_t *keys,
  * السوري), and a head noun before a known organization or with adjectives
  * takes a ل tail or في and a place (منظمة الأمم المتحدة للطفولة,
  * المجموعة الاقتصادية لدول غرب أفريقيا, قوة الأمم المتحدة المؤقتة في
- * لبنان); (5) a mention in quotes or parentheses right after an
- * organization is its acronym, an organization (يونيفيل); (6) a head noun
+ * لبنان); (5) a mention in quotes or parentheses, or an untagged word in
+ * parentheses, right after an organization is its acronym, an
+ * organization (يونيفيل, قسد); (6) a head noun
  * and a chamber named by its members right after a title is no
  * organization (رئيس مجلس النواب); (7) the agency of a dateline, after the
  * place that starts the text or a line, in parentheses before a dash or
  * between a dash and a colon, is an organization (أنقرة (الأناضول) –,
- * القاهرة – أ ش أ:).  With AR_RULES_NO_ORG_CHAINS (ANERcorp's
- * convention) only (5), (6) and (7) run.
+ * القاهرة – أ ش أ:); (8) a head noun with the article and an adjective
+ * of reach alone is a back-reference, no mention (المنظمة الدولية; not a
+ * sure name of the gazetteer: البنك الدولي).  With AR_RULES_NO_ORG_CHAINS
+ * (ANERcorp's convention) only (5), (6) and (7) run.
  */
 extern void ArTagApplyOrgNames(const ArTagFeats *feats, const char *text,
 							   const ArTagWords *ws, int a, int b,
 							   uint8_t *tags, int flags);
+
+/*
+ * Acronyms across a document (src/core/ar_tag_orgs_marks.c).
+ * ArDocOrgAcronymsLearn adds
+ * to d each one-word organization of tags[0..b-a-1] (final tags of
+ * words->w[a..b-1], spelling skeletons skel[0..b-a-1]) that stands in
+ * parentheses or quotes right after an organization: its acronym (قوات
+ * سوريا الديمقراطية (قسد)).  ArDocOrgAcronymsApply then makes each
+ * untagged word or one-word mention of words->w[a..b-1] with such a
+ * skeleton an organization (بيان «قسد», قائد قسد).
+ */
+extern ArStatus ArDocOrgAcronymsLearn(ArDocMem *d, const char *text,
+									  const ArTagWords *ws, int a, int b,
+									  const uint32_t *skel, const uint8_t *tags,
+									  const ArEnv *env);
+extern void ArDocOrgAcronymsApply(const ArDocMem *d, const ArTagWords *ws,
+								  int a, int b, const uint32_t *skel,
+								  uint8_t *tags);
 /* --- end of organization names --- */
 
 /*

@@ -24,6 +24,7 @@ static const char *const gaz_names[] = {
 	"مصرية", "أمريكية", "تركية", "إيرانية", "سوري", "إسباني", "إسرائيلي",
 	"وزير", "رئيس", "وزارة", "مجموعة", "قوات", "حزب", "جيش", "مجلس",
 	"الأمم المتحدة", "أفريقيا", "لبنان", "روسيا", "إسبانيا", "لجنة",
+	"البنك الدولي", "بنك", "سورية",
 };
 static const uint16_t gaz_masks[] = {
 	AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA, AR_GAZ_NISBA,
@@ -31,6 +32,7 @@ static const uint16_t gaz_masks[] = {
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD, AR_GAZ_ORG_HEAD,
 	AR_GAZ_ORG_HEAD, AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_LOC, AR_GAZ_LOC,
 	AR_GAZ_LOC, AR_GAZ_LOC, AR_GAZ_ORG_HEAD,
+	AR_GAZ_ORG | AR_GAZ_SURE, AR_GAZ_ORG_HEAD, AR_GAZ_NISBA,
 };
 static TestGaz tg;
 
@@ -361,6 +363,200 @@ test_datelines(void)
 			 "a place of the gazetteer in parentheses: a city's country, no agency");
 }
 
+/* An untagged word in parentheses after an organization is its acronym. */
+static void
+test_untagged_acronyms(void)
+{
+	org_case("أعلنت قوات سوريا الديمقراطية (قسد) مقتل قيادي", 7,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), B(O), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "an untagged word in parentheses after an organization");
+	org_case("اشتبكت مع «قوات سوريا الديمقراطية» (قسد) أمس", 7,
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), 0, 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), I(O), B(O), 0}, 0,
+			 "after the closing quote of the organization");
+	org_case("وقال الجيش اللبناني (2019) إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "a number is no acronym");
+	org_case("وقال الجيش اللبناني (أمس) إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "a frequent word that is no part of a name is no acronym");
+	org_case("وقال الجيش اللبناني (في بيان) إن", 6,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0}, 0,
+			 "two words in parentheses are no acronym");
+	org_case("وقال الوزير (قسد) إن", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "no organization before the parentheses: no acronym");
+}
+
+/* A head with the article and an adjective of reach alone refers back. */
+static void
+test_back_references(void)
+{
+	org_case("وقالت اللجنة الدولية إن الوضع خطير", 6,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "اللجنة الدولية alone refers back to a named organization");
+	org_case("وقالت اللجنة الأممية إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "so does اللجنة الأممية");
+	org_case("وقالت اللجنة الأممية إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, AR_RULES_NO_ORG_CHAINS,
+			 "but not in ANERcorp's convention, which tags it");
+	org_case("وقال البنك الدولي إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "a sure name of the gazetteer stays");
+	org_case("وقالت اللجنة الأولمبية الدولية إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "a name of three words stays");
+	org_case("وقالت لجنة دولية إن", 4,
+			 (uint8_t[]) {0, B(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "(without the article the rule does not apply)");
+}
+
+/* A ل tail the tagger cut short before a place or a و word. */
+static void
+test_cut_tails(void)
+{
+	org_case("وأعلنت الإدارة الذاتية لشمال وشرق لبنان تعطيل الدوام", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), I(O), 0, 0}, 0,
+			 "a ل genitive without the article takes the place after it");
+	org_case("وأعلنت الإدارة الذاتية لشمال وشرق لبنان تعطيل الدوام", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "(not in ANERcorp's convention)");
+	org_case("وانتشر الجيش اللبناني قرب لبنان", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, B(L)},
+			 (uint8_t[]) {0, B(O), I(O), 0, B(L)}, 0,
+			 "no ل genitive in the organization: the place stays");
+	org_case("وأعلنت الإدارة الذاتية لشمال المنطقة لبنان", 6,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L)},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), B(L)}, 0,
+			 "a genitive that ends with the article is complete");
+	org_case("وأكد الائتلاف الوطني لقوى الثورة والمعارضة السورية أن", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), I(O), I(O), 0}, 0,
+			 "a ل genitive takes a noun joined by و and its adjective");
+	org_case("وقالت لجنة الأمم المتحدة للاجئين والجيش السوري إن", 8,
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0, 0, 0}, 0,
+			 "but not a head noun after و: another body");
+}
+
+/* A head noun without the article before a quoted name stays outside it. */
+static void
+test_quoted_names(void)
+{
+	org_case("وقتل قيادي في حزب «الدولة الإسلامية» أمس", 7,
+			 (uint8_t[]) {0, 0, 0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, 0, 0, B(O), I(O), 0}, AR_RULES_NO_ORG_CHAINS,
+			 "a head before a quoted name of two words (either convention)");
+	org_case("وقال حزب \"العمال الكردستاني\" إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, 0, B(O), I(O), 0}, 0,
+			 "straight quotes too");
+	org_case("وقال حزب «الله» اللبناني إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0, 0}, 0,
+			 "one quoted word with ال: the name needs its head");
+	org_case("وقال حزب «العمال» الكردستاني إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "the name goes on past the quotes: it stays whole");
+	org_case("وقال حزب العمال الكردستاني إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "no quotes: it stays whole");
+	org_case("وقالت «الجيش السوري الحر» إن", 5,
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), 0}, 0,
+			 "a head inside the quotes stays");
+}
+
+/* A head noun, a noun without the article and the word it belongs to. */
+static void
+test_genitive_bodies(void)
+{
+	org_case("وقال مكتب تنسيق الشؤون الإنسانية إن", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), I(O), I(O), 0}, 0,
+			 "a head, a noun, a noun with the article and an adjective");
+	org_case("في إشارة إلى وحدات حماية الشعب، التي", 7,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, B(O), I(O), I(O), 0}, 0,
+			 "a plural head (وحدات)");
+	org_case("وقال مكتب تنسيق الشؤون الإنسانية إن", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "(not in ANERcorp's convention)");
+	org_case("وصدر عن مكتب وزير الخارجية بيان", 6,
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0, 0}, 0,
+			 "a title in the middle: the office of a function");
+	org_case("واجتمع مجلس إدارة الشركة أمس", 5,
+			 (uint8_t[]) {0, 0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0, 0}, 0,
+			 "a chamber in the middle (مجلس إدارة)");
+	org_case("ووصلت وحدات أخرى الحدود", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "a describing adjective in the middle");
+	org_case("وتقدم جهاز كشف المعادن", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "a head that is also a thing (جهاز) is not one of these heads");
+	org_case("وأعلنت لجنة شؤون بالمدينة", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "a clitic on the last word ends it");
+}
+
+/* Datelines with a date after the place, or a slash. */
+static void
+test_dated_datelines(void)
+{
+	org_case("جنيف، ١٢ تشرين الأول/أكتوبر (أ ف ب) - أعلن المبعوث", 10,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, B(O), I(O), I(O), 0, 0}, 0,
+			 "a date after the place and a comma, then the agency");
+	org_case("بغداد/ واع: اعلنت الوزارة", 4,
+			 (uint8_t[]) {B(L), 0, 0, 0},
+			 (uint8_t[]) {B(L), B(O), 0, 0}, AR_RULES_NO_ORG_CHAINS,
+			 "an agency between a slash and a colon (either convention)");
+	org_case("بيروت، في 12 آذار (مارس) الجاري قال", 7,
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0, 0},
+			 (uint8_t[]) {B(L), 0, 0, 0, 0, 0, 0}, 0,
+			 "parentheses after a date without a dash: no agency");
+	org_case("بيروت، لبنان (الأناضول) - قال", 4,
+			 (uint8_t[]) {B(L), B(L), B(L), 0},
+			 (uint8_t[]) {B(L), B(L), B(L), 0}, 0,
+			 "no number after the comma: no date, no agency");
+}
+
+/* The treasury stands for its ministry as the other departments do. */
+static void
+test_treasury(void)
+{
+	org_case("وفرضت الخزانة الأمريكية عقوبات", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, B(O), I(O), 0}, 0,
+			 "الخزانة الأمريكية is the ministry");
+	org_case("وقال وزير الخزانة الأمريكية", 4,
+			 (uint8_t[]) {0, 0, 0, 0},
+			 (uint8_t[]) {0, 0, 0, 0}, 0,
+			 "after a title it is the title's department");
+}
+
 int
 main(void)
 {
@@ -375,5 +571,12 @@ main(void)
 	test_joined();
 	test_office_tails();
 	test_committees();
+	test_untagged_acronyms();
+	test_back_references();
+	test_cut_tails();
+	test_quoted_names();
+	test_genitive_bodies();
+	test_dated_datelines();
+	test_treasury();
 	return harness_done();
 }
