@@ -374,6 +374,17 @@ ArMentionResolve(const ArGaz *gaz, const char *text, const ArTagWords *ws,
 		m->first_off = seg.stem_start;
 		m->restore = 1;
 	}
+	else if (seg.article && seg.nclitics == 1 && seg.clitic_end[0] == seg.article_start &&
+			 wi.stemf.n <= 2 && m->type != AR_ENT_MISC)
+	{
+		/*
+		 * ب ك ل and the article before two letters: a name the segmenter
+		 * split (كالاس is not ك + الاس); no name of two letters follows a
+		 * preposition and the article
+		 */
+		m->first_off = 0;
+		return;
+	}
 	else if (seg.article)
 		m->first_off = seg.article_start;
 	else

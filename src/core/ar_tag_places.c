@@ -161,6 +161,10 @@ ArTagApplyKindPlaces(const ArTagFeats *feats, const char *text,
 			continue;
 		if (!plain_gap(text, lw.w, i + 1))
 			continue;
+		/* a kind word after it (قرى بريف القنيطرة) is read at its own turn */
+		if (place_kind(feats->stem[i + 1], feats->bare[i + 1]) >= 0 &&
+			!lazy(&lw, i + 1)->article)
+			continue;
 		if (tags[i] == B_LOC && tags[i + 1] == I_LOC)
 		{
 			/* ريف حلب read as one place: the kind word goes */

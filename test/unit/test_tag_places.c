@@ -202,6 +202,14 @@ test_kind_brackets(void)
 			  (uint8_t[]) {0, 0, B(L), B(L), 0},
 			  (uint8_t[]) {0, 0, B(L), B(L), 0},
 			  "after the brackets, a common word with و is no place");
+	kind_case(&g.gaz, "في قرى بريف القنيطرة الجنوبي", 5,
+			  (uint8_t[]) {0, 0, B(L), I(L), 0},
+			  (uint8_t[]) {0, 0, 0, B(L), 0},
+			  "a kind word after a plural one (قرى بريف) is a kind word too: ريف goes");
+	kind_case(&g.gaz, "في قرى بريف القنيطرة الجنوبي", 5,
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  (uint8_t[]) {0, 0, 0, B(L), 0},
+			  "... also where the tagger read بريف as a place of its own");
 }
 
 /* The head nouns, for ArMentionResolve (ودير الزور loses its و). */

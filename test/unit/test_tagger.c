@@ -111,6 +111,10 @@ test_clean(void)
 	check_str(got, "\u0648\u0632\u064A\u0631", "\u0648\u0632\u064A\u0631 keeps its first letter");
 	clean_word("\u0648\u0627\u0646\u063A", 0, got, sizeof(got));
 	check_str(got, "\u0648\u0627\u0646\u063A", "\u0648\u0627\u0646\u063A stays whole: fewer than four letters would remain");
+	clean_word("كالاس", 0, got, sizeof(got));
+	check_str(got, "كالاس", "كالاس stays whole: two letters after a preposition and the article are no name");
+	clean_word("بالسويد", 0, got, sizeof(got));
+	check_str(got, "السويد", "بالسويد -> السويد (four letters after the article: the preposition goes)");
 	clean_word("NATO", 0, got, sizeof(got));
 	check_str(got, "NATO", "Latin words are kept as written");
 
