@@ -139,7 +139,6 @@ stems_of(const char *const *words, uint64_t *out)
 	}
 }
 
-#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
 
 static uint64_t head_stem[N_HEADS];
 static uint64_t holiday_stem[LIST_LEN(holidays)];

@@ -95,6 +95,25 @@ extern const uint64_t *ArTagListHashes(const char *const *words, uint64_t *hash,
 extern int	ArTagNotNameWord(const WordInfo *wi);
 extern int	ArTagJoinsNext(const WordInfo *wi);
 
+/* The number of words of a NULL-terminated static list. */
+#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
+
+/*
+ * Is the folded word h (WordInfo.word) in the list of n words whose hashes
+ * ArTagListHashes keeps in hash?  1 + its index, or 0.
+ */
+static inline int
+listed_word(const char *const *words, uint64_t *hash, bool *ready, size_t n,
+			uint64_t h)
+{
+	const uint64_t *l = ArTagListHashes(words, hash, ready);
+
+	for (size_t k = 0; k < n; k++)
+		if (l[k] == h)
+			return (int) k + 1;
+	return 0;
+}
+
 /*
  * The analyses of a sentence segment's words, computed when a rule needs
  * one (the rules of ar_tag_names.c, ar_tag_persons.c, ar_tag_events.c and
@@ -149,6 +168,15 @@ mention_end(const uint8_t *tags, int n, int i)
 	while (j < n && TAG_INSIDE(tags[j]))
 		j++;
 	return j;
+}
+
+/* Tags words [i, j) as one mention of type t. */
+static inline void
+set_mention(uint8_t *tags, int i, int j, int t)
+{
+	tags[i] = B_TAG(t);
+	for (int k = i + 1; k < j; k++)
+		tags[k] = I_TAG(t);
 }
 
 /* The first i in [lo, hi) with keys[i] >= key (ascending keys), or hi. */

@@ -61,7 +61,6 @@ static const char *const not_name_words[] = {
 /* Words that join the next one into one part of a name (عبد الناصر). */
 static const char *const joiners[] = {"عبد", "أبو", "أبي", "بن", "ابن", "آل", "بنت", NULL};
 
-#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
 
 const uint64_t *
 ArTagListHashes(const char *const *words, uint64_t *hash, bool *ready)

@@ -59,20 +59,6 @@ static const char *const particles[] = {
 };
 #define N_WEAK_PARTICLES 1		/* the last entry: لا */
 
-#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
-
-/* Is the folded word h (WordInfo.word) in the list?  1 + its index, or 0. */
-static int
-in_list(const char *const *words, uint64_t *hash, bool *ready, size_t n,
-		uint64_t h)
-{
-	const uint64_t *l = ArTagListHashes(words, hash, ready);
-
-	for (size_t k = 0; k < n; k++)
-		if (l[k] == h)
-			return (int) k + 1;
-	return 0;
-}
 
 /*
  * Is word w, written with what looks like the article, a given name
@@ -96,9 +82,9 @@ al_given_name(const ArGaz *gaz, const char *text, const ArTagWord *w)
 		return 0;
 	ArTagFoldWord(text + w->start, w->len, &f);
 	h = hash_cps(f.cp, 0, f.n);
-	if (in_list(al_words, weak, &weak_ready, LIST_LEN(al_words), h))
+	if (listed_word(al_words, weak, &weak_ready, LIST_LEN(al_words), h))
 		return 0;
-	if (in_list(al_names, hash, &ready, LIST_LEN(al_names), h))
+	if (listed_word(al_names, hash, &ready, LIST_LEN(al_names), h))
 		return 1;
 	return (gaz_lookup(gaz, phrase_step(0, h)) & (AR_GAZ_FIRST | AR_GAZ_PNAME)) ? 2 : 0;
 }
@@ -176,10 +162,10 @@ past_verb(LazyWords *lw, const uint16_t *mask, int i)
 
 	if (w->nclitics > 0 || w->article || (mask[i] & NAME_BITS) || f->n < 3)
 		return 0;
-	if (in_list(past_verbs, hash, &ready, LIST_LEN(past_verbs), w->word))
+	if (listed_word(past_verbs, hash, &ready, LIST_LEN(past_verbs), w->word))
 		return 1;
 	return f->n >= 4 && f->cp[f->n - 1] == 0x062A &&
-		in_list(past_verbs, hash, &ready, LIST_LEN(past_verbs), hash_cps(f->cp, 0, f->n - 1));
+		listed_word(past_verbs, hash, &ready, LIST_LEN(past_verbs), hash_cps(f->cp, 0, f->n - 1));
 }
 
 /*
@@ -211,7 +197,7 @@ listed_verb(LazyWords *lw, const uint16_t *mask, int i)
 	/* the verb as its ي form: without سـ, ي for the prefix */
 	memcpy(cp, f->cp + off, sizeof(uint32_t) * (size_t) (f->n - off));
 	cp[0] = 0x064A;
-	return in_list(verbs, hash, &ready, LIST_LEN(verbs), hash_cps(cp, 0, f->n - off));
+	return listed_word(verbs, hash, &ready, LIST_LEN(verbs), hash_cps(cp, 0, f->n - off));
 }
 
 /*
@@ -270,15 +256,6 @@ title_dual(const ArGaz *gaz, LazyWords *lw, int i)
 		return 0;
 	return (gaz_lookup(gaz, phrase_step(0, hash_cps(f->cp, 0, f->n - 2))) &
 			AR_GAZ_TITLE) != 0;
-}
-
-/* Tags words [i, j) as one mention of type t. */
-static void
-set_mention(uint8_t *tags, int i, int j, int t)
-{
-	tags[i] = B_TAG(t);
-	for (int k = i + 1; k < j; k++)
-		tags[k] = I_TAG(t);
 }
 
 /*
@@ -378,7 +355,7 @@ title_word(LazyWords *lw, uint64_t stem, uint16_t mask, int i)
 	if (w->len == 8 && memcmp(lw->text + w->start, "أمام", 8) == 0)
 		return 0;
 	return ((mask & AR_GAZ_TITLE) && !(mask & NAME_BITS)) ||
-		in_list(role_words, hash, &ready, LIST_LEN(role_words), stem);
+		listed_word(role_words, hash, &ready, LIST_LEN(role_words), stem);
 }
 
 /* Is word i one of complement_words? */
@@ -388,7 +365,7 @@ complement_word(LazyWords *lw, int i)
 	static uint64_t hash[LIST_LEN(complement_words)];
 	static bool ready;
 
-	return in_list(complement_words, hash, &ready, LIST_LEN(complement_words),
+	return listed_word(complement_words, hash, &ready, LIST_LEN(complement_words),
 				   lazy(lw, i)->word);
 }
 
@@ -478,7 +455,7 @@ name_stop(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int n, int s
 	if (s == n || !plain_gap(lw->text, lw->w, s))
 		return 2;
 	w = lazy(lw, s);
-	if (in_list(clause_words, hash, &ready, LIST_LEN(clause_words), w->word))
+	if (listed_word(clause_words, hash, &ready, LIST_LEN(clause_words), w->word))
 		return 3;
 	if (listed_verb(lw, mask, s) || (w->first_cp == 0x0648 && w->nclitics > 0))
 		return 2;
@@ -605,7 +582,7 @@ title_phrase_end(LazyWords *lw, const uint16_t *mask, const uint8_t *is_title,
 		if (listed_verb(lw, mask, q) || (w->shape & 7) != 1)
 			return 0;
 		if (ArTagNotNameWord(w) &&
-			!in_list(title_preps, hash, &ready, LIST_LEN(title_preps), w->word))
+			!listed_word(title_preps, hash, &ready, LIST_LEN(title_preps), w->word))
 			return 0;
 	}
 	return 0;
@@ -799,7 +776,7 @@ ArTagApplyPersons(const ArGaz *gaz, const ArTagFeats *feats, const char *text,
 				 !(mask[k] & AR_GAZ_LOC) && (mask[k] & (AR_GAZ_FIRST | AR_GAZ_PNAME))))
 				i = person_at(&lw, mask, tags, n, k, j) - 1;
 			else if (!w->article && !w->contracted && !w->bare &&
-					 !in_list(place_tails, tails, &tails_ready, LIST_LEN(place_tails), w->word))
+					 !listed_word(place_tails, tails, &tails_ready, LIST_LEN(place_tails), w->word))
 			{
 				set_mention(tags, k, j, AR_ENT_LOCATION);
 				i = j - 1;

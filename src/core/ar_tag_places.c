@@ -11,29 +11,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define LIST_LEN(l) (sizeof(l) / sizeof((l)[0]) - 1)
-
-/* Is the folded word h (WordInfo.word) in the list?  1 + its index, or 0. */
-static int
-in_list(const char *const *words, uint64_t *hash, bool *ready, size_t n,
-		uint64_t h)
-{
-	const uint64_t *l = ArTagListHashes(words, hash, ready);
-
-	for (size_t k = 0; k < n; k++)
-		if (l[k] == h)
-			return (int) k + 1;
-	return 0;
-}
-
-/* Tags words [i, j) as one mention of type t. */
-static void
-set_mention(uint8_t *tags, int i, int j, int t)
-{
-	tags[i] = B_TAG(t);
-	for (int k = i + 1; k < j; k++)
-		tags[k] = I_TAG(t);
-}
 
 /*
  * Kind words of a place, without the article (the construct state: بلدة
@@ -127,7 +104,7 @@ place_word(LazyWords *lw, const uint16_t *mask, const uint8_t *tags, int i,
 						 !plain_gap(lw->text, lw->w, i)) || (w->shape & 7) != 1 ||
 		f->n < 2 || ArTagNotNameWord(w) ||
 		(mask[i] & (AR_GAZ_TITLE | AR_GAZ_ORG_HEAD | AR_GAZ_NISBA)) ||
-		in_list(after_kind, hash, &ready, LIST_LEN(after_kind), w->stem) ||
+		listed_word(after_kind, hash, &ready, LIST_LEN(after_kind), w->stem) ||
 		place_kind(w->stem, 0) >= 0)
 		return 0;				/* ريف المحافظة: a kind word again */
 	return in_list_after_wa || !adjective_ending(f);
@@ -320,7 +297,7 @@ static int
 do_stem_in(const char *const *words, uint64_t *hash, bool *ready, size_t n,
 		   uint64_t stem)
 {
-	return in_list(words, hash, ready, n, stem) != 0;
+	return listed_word(words, hash, ready, n, stem) != 0;
 }
 
 int

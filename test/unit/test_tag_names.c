@@ -6,7 +6,8 @@
  * missing its first part, names that are also adjectives) and the document
  * step ArDocNamesLearn / ArDocNamesApply (another spelling of a name, the
  * family name alone, names of two types, عبد الله) and the edges of person
- * and place names (ArTagApplyPersons, ArTagApplyKindPlaces: ar_tag_persons.c, ar_tag_places.c).  Tags are set by hand,
+ * names (ArTagApplyPersons, ar_tag_persons.c; the places after a kind word
+ * are tested in test_tag_places.c).  Tags are set by hand,
  * the gazetteer is built here: no model is needed.
  */
 #include "ar_env.h"
@@ -36,17 +37,7 @@ run_persons(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
 	ArTagApplyPersons(gaz, fs, text, ws, 0, n, tags);
 }
 
-static void
-run_kind_places(const ArGaz *gaz, const ArTagFeats *fs, const char *text,
-				const ArTagWords *ws, int n, uint8_t *tags, int flags)
-{
-	(void) gaz;
-	(void) flags;
-	ArTagApplyKindPlaces(fs, text, ws, 0, n, tags);
-}
-
 #define context_case(...) rule_run(run_context, 0, __VA_ARGS__)
-#define kind_case(...) rule_run(run_kind_places, 0, __VA_ARGS__)
 #define persons_case(...) rule_run(run_persons, 0, __VA_ARGS__)
 
 static void
@@ -437,86 +428,6 @@ test_persons(void)
 				 "... not before a name token that is no listed given name");
 }
 
-/* A place after its kind word (ArTagApplyKindPlaces, ar_tag_persons.c). */
-static void
-test_kind_places(void)
-{
-	static const char *const names[] = {"الحدودي", "وزير"};
-	static const uint16_t masks[] = {AR_GAZ_NISBA, AR_GAZ_TITLE};
-	TestGaz		g;
-
-	gaz_build(&g, names, masks, 2);
-	kind_case(&g.gaz, "انفجار في بلدة سرمدا أمس", 5,
-			  (uint8_t[]) {0, 0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, 0, B(L), 0},
-			  "an untagged word after a kind word is a place");
-	kind_case(&g.gaz, "عند معبر المصنع سبعة", 4,
-			  (uint8_t[]) {0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, B(L), 0},
-			  "... also a word with the article (معبر المصنع)");
-	kind_case(&g.gaz, "قريبة من معبر باب الهوى وفي", 6,
-			  (uint8_t[]) {0, 0, 0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, 0, B(L), I(L), 0},
-			  "a word without the article and one with it are one name");
-	kind_case(&g.gaz, "انفجار عبوة بريف ادلب الشمالي", 5,
-			  (uint8_t[]) {0, 0, B(L), 0, 0},
-			  (uint8_t[]) {0, 0, 0, B(L), 0},
-			  "the kind word alone taken for the place gives its tag to the name, "
-			  "not to an adjective");
-	kind_case(&g.gaz, "وفي ريف حلب الشرقي", 4,
-			  (uint8_t[]) {0, B(L), I(L), 0},
-			  (uint8_t[]) {0, 0, B(L), 0},
-			  "a place mention that starts with a kind word loses it");
-	kind_case(&g.gaz, "وزير خارجية سلطنة عمان", 4,
-			  (uint8_t[]) {0, 0, B(L), I(L)},
-			  (uint8_t[]) {0, 0, 0, B(L)},
-			  "... also a state's kind word (سلطنة عمان)");
-	kind_case(&g.gaz, "ائتلاف دولة القانون", 3,
-			  (uint8_t[]) {0, 0, 0},
-			  (uint8_t[]) {0, 0, 0},
-			  "no place after a state's kind word that the tagger did not find");
-	kind_case(&g.gaz, "وكانت بلدات معرة النعمان وسراقب وأريحا قد", 7,
-			  (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, B(L), I(L), B(L), B(L), 0},
-			  "after a plural kind word, the words with و are places");
-	kind_case(&g.gaz, "عبرت معبري باب السلامة والراعي نحو", 6,
-			  (uint8_t[]) {0, 0, 0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, B(L), I(L), B(L), 0},
-			  "... after a dual, one ending in ي too");
-	kind_case(&g.gaz, "عبر معبري نصيب وجابر ثم", 5,
-			  (uint8_t[]) {0, 0, 0, B(P), 0},
-			  (uint8_t[]) {0, 0, B(L), B(L), 0},
-			  "after a dual, the second word with و is a place, even read as a person");
-	kind_case(&g.gaz, "في ريف المحافظة الجنوبي", 4,
-			  (uint8_t[]) {0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, 0, 0},
-			  "a kind word after a kind word is no place (ريف المحافظة)");
-	kind_case(&g.gaz, "في بلدة سرمدا وقرية", 4,
-			  (uint8_t[]) {0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, B(L), 0},
-			  "no list after a singular kind word");
-	kind_case(&g.gaz, "دمرت مدن أخرى و", 4,
-			  (uint8_t[]) {0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, 0, 0},
-			  "a common word after a kind word is no place");
-	kind_case(&g.gaz, "عند معبر حدودي مع", 4,
-			  (uint8_t[]) {0, 0, 0, 0},
-			  (uint8_t[]) {0, 0, 0, 0},
-			  "nor an adjective in ي");
-	kind_case(&g.gaz, "زار المدينة القديمة", 3,
-			  (uint8_t[]) {0, 0, 0},
-			  (uint8_t[]) {0, 0, 0},
-			  "a kind word with the article is a description");
-	kind_case(&g.gaz, "محافظة وزير الداخلية", 3,
-			  (uint8_t[]) {0, 0, 0},
-			  (uint8_t[]) {0, 0, 0},
-			  "nor a title after a kind word");
-	kind_case(&g.gaz, "بلدية مدينة غزة", 3,
-			  (uint8_t[]) {B(O), I(O), I(O)},
-			  (uint8_t[]) {B(O), I(O), I(O)},
-			  "a kind word inside another mention stays there");
-}
-
 int
 main(void)
 {
@@ -524,6 +435,5 @@ main(void)
 	test_context();
 	test_doc_names();
 	test_persons();
-	test_kind_places();
 	return harness_done();
 }

@@ -6,9 +6,9 @@
  * النعمان، جسر الشغور), decided by the context of a place, and a direction
  * adjective after a place that follows a region noun (ريف حلب الشرقي), and
  * a word between a site's kind word and its adjective (قاعدة حميميم الجوية).
- * Tags are set by hand, the gazetteer is built here: no model is needed.
- * (ArTagApplyKindPlaces, moved to the same file, is tested in
- * test_tag_names.c.)
+ * ArTagApplyKindPlaces: a place after its kind word (بلدة سرمدا), the
+ * places listed after a plural or dual kind word.  Tags are set by hand,
+ * the gazetteer is built here: no model is needed.
  */
 #include "ar_env.h"
 #include "ar_tagger.h"
@@ -176,6 +176,86 @@ test_sites(void)
 				"a word the tagger tagged keeps its tag");
 }
 
+/* A place after its kind word (ArTagApplyKindPlaces). */
+static void
+test_kind_places(void)
+{
+	static const char *const names[] = {"الحدودي", "وزير"};
+	static const uint16_t masks[] = {AR_GAZ_NISBA, AR_GAZ_TITLE};
+	TestGaz		g;
+
+	gaz_build(&g, names, masks, 2);
+	kind_case(&g.gaz, "انفجار في بلدة سرمدا أمس", 5,
+			  (uint8_t[]) {0, 0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, 0, B(L), 0},
+			  "an untagged word after a kind word is a place");
+	kind_case(&g.gaz, "عند معبر المصنع سبعة", 4,
+			  (uint8_t[]) {0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, B(L), 0},
+			  "... also a word with the article (معبر المصنع)");
+	kind_case(&g.gaz, "قريبة من معبر باب الهوى وفي", 6,
+			  (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, 0, B(L), I(L), 0},
+			  "a word without the article and one with it are one name");
+	kind_case(&g.gaz, "انفجار عبوة بريف ادلب الشمالي", 5,
+			  (uint8_t[]) {0, 0, B(L), 0, 0},
+			  (uint8_t[]) {0, 0, 0, B(L), 0},
+			  "the kind word alone taken for the place gives its tag to the name, "
+			  "not to an adjective");
+	kind_case(&g.gaz, "وفي ريف حلب الشرقي", 4,
+			  (uint8_t[]) {0, B(L), I(L), 0},
+			  (uint8_t[]) {0, 0, B(L), 0},
+			  "a place mention that starts with a kind word loses it");
+	kind_case(&g.gaz, "وزير خارجية سلطنة عمان", 4,
+			  (uint8_t[]) {0, 0, B(L), I(L)},
+			  (uint8_t[]) {0, 0, 0, B(L)},
+			  "... also a state's kind word (سلطنة عمان)");
+	kind_case(&g.gaz, "ائتلاف دولة القانون", 3,
+			  (uint8_t[]) {0, 0, 0},
+			  (uint8_t[]) {0, 0, 0},
+			  "no place after a state's kind word that the tagger did not find");
+	kind_case(&g.gaz, "وكانت بلدات معرة النعمان وسراقب وأريحا قد", 7,
+			  (uint8_t[]) {0, 0, 0, 0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, B(L), I(L), B(L), B(L), 0},
+			  "after a plural kind word, the words with و are places");
+	kind_case(&g.gaz, "عبرت معبري باب السلامة والراعي نحو", 6,
+			  (uint8_t[]) {0, 0, 0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, B(L), I(L), B(L), 0},
+			  "... after a dual, one ending in ي too");
+	kind_case(&g.gaz, "عبر معبري نصيب وجابر ثم", 5,
+			  (uint8_t[]) {0, 0, 0, B(P), 0},
+			  (uint8_t[]) {0, 0, B(L), B(L), 0},
+			  "after a dual, the second word with و is a place, even read as a person");
+	kind_case(&g.gaz, "في ريف المحافظة الجنوبي", 4,
+			  (uint8_t[]) {0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, 0, 0},
+			  "a kind word after a kind word is no place (ريف المحافظة)");
+	kind_case(&g.gaz, "في بلدة سرمدا وقرية", 4,
+			  (uint8_t[]) {0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, B(L), 0},
+			  "no list after a singular kind word");
+	kind_case(&g.gaz, "دمرت مدن أخرى و", 4,
+			  (uint8_t[]) {0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, 0, 0},
+			  "a common word after a kind word is no place");
+	kind_case(&g.gaz, "عند معبر حدودي مع", 4,
+			  (uint8_t[]) {0, 0, 0, 0},
+			  (uint8_t[]) {0, 0, 0, 0},
+			  "nor an adjective in ي");
+	kind_case(&g.gaz, "زار المدينة القديمة", 3,
+			  (uint8_t[]) {0, 0, 0},
+			  (uint8_t[]) {0, 0, 0},
+			  "a kind word with the article is a description");
+	kind_case(&g.gaz, "محافظة وزير الداخلية", 3,
+			  (uint8_t[]) {0, 0, 0},
+			  (uint8_t[]) {0, 0, 0},
+			  "nor a title after a kind word");
+	kind_case(&g.gaz, "بلدية مدينة غزة", 3,
+			  (uint8_t[]) {B(O), I(O), I(O)},
+			  (uint8_t[]) {B(O), I(O), I(O)},
+			  "a kind word inside another mention stays there");
+}
+
 /*
  * ArTagApplyKindPlaces: the list of places after a plural or dual kind word
  * goes on past a place's other name in brackets.
@@ -248,6 +328,7 @@ main(void)
 	test_heads();
 	test_directions();
 	test_sites();
+	test_kind_places();
 	test_kind_brackets();
 	test_is_head();
 	return harness_done();
